@@ -1,0 +1,4 @@
+//! One module per subcommand, each with its own arguments and `run`.
+
+pub mod extract;
+pub mod gazetteer;

@@ -1,0 +1,305 @@
+//! Documents and their paragraphs: title, page debris, scraper repeats.
+//!
+//! A document's text is kept exactly as read (only a UTF-8 byte order mark is
+//! dropped and `\r\n` becomes `\n` in plain-text files, as Python's `open()`
+//! does), so every offset points into it. Segmenting never rewrites the text:
+//! it labels each line.
+
+use crate::tokens::tokenize;
+use std::collections::HashSet;
+
+/// A document to process.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// `doc_id` column: relative path, JSON `id`, or `FILE:LINE`.
+    pub id: String,
+    /// `source` column: the file it came from (`FILE:LINE` for JSON Lines).
+    pub source: String,
+    /// Title given by the record (JSON `title`); otherwise found in the text.
+    pub title: Option<String>,
+    /// The text. Offsets in every table count characters of this text.
+    pub text: String,
+    /// A problem met while reading that did not stop processing (lossy UTF-8).
+    pub warning: Option<String>,
+}
+
+/// What a line of a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    /// The headline (first line, when it reads like one).
+    Title,
+    /// A paragraph of the article.
+    Body,
+    /// Page debris (`loading...`, `A`, `(esn)`): yields nothing.
+    Debris,
+    /// A verbatim repeat of an earlier paragraph: yields nothing.
+    Repeat,
+}
+
+/// One line of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte offset of the first non-space byte.
+    pub start: usize,
+    /// Byte offset after the last non-space byte.
+    pub end: usize,
+    pub kind: ParagraphKind,
+    /// `paragraph` column: 0 for the title, then 1, 2, ... for kept body
+    /// paragraphs (debris and repeats are not numbered).
+    pub number: usize,
+}
+
+/// A segmented document.
+#[derive(Debug, Clone, Default)]
+pub struct Segments {
+    pub paragraphs: Vec<Paragraph>,
+    /// The title line, if one was found in the text.
+    pub title: Option<(usize, usize)>,
+    /// Body paragraphs kept.
+    pub body: usize,
+    /// Body paragraphs dropped as verbatim repeats.
+    pub repeats: usize,
+}
+
+impl Segments {
+    /// Paragraphs that are processed (title and kept body).
+    pub fn kept(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(|p| matches!(p.kind, ParagraphKind::Title | ParagraphKind::Body))
+    }
+}
+
+/// Splits a text into paragraphs (lines) and labels them.
+///
+/// `find_title`: whether the first line may be a headline (false when the
+/// record gave its title separately).
+///
+/// ```
+/// use kutip::document::{segment, ParagraphKind};
+/// let s = segment("Big News Today\nloading...\nIt rained.\nIt rained.\n(esn)", true);
+/// let kinds: Vec<_> = s.paragraphs.iter().map(|p| p.kind).collect();
+/// assert_eq!(kinds, [ParagraphKind::Title, ParagraphKind::Debris, ParagraphKind::Body,
+///                    ParagraphKind::Repeat, ParagraphKind::Debris]);
+/// assert_eq!(s.repeats, 1);
+/// ```
+pub fn segment(text: &str, find_title: bool) -> Segments {
+    let mut seg = Segments::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut offset = 0;
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        let end = offset + line.trim_end().len();
+        offset += line.len() + 1;
+        if end > start {
+            lines.push((start, end));
+        }
+    }
+    let substantive = lines
+        .iter()
+        .filter(|&&(s, e)| !is_debris(&text[s..e]))
+        .count();
+    for (i, &(start, end)) in lines.iter().enumerate() {
+        let line = &text[start..end];
+        let kind = if is_debris(line) {
+            ParagraphKind::Debris
+        } else if find_title && i == 0 && substantive > 1 && reads_like_title(line) {
+            seg.title = Some((start, end));
+            ParagraphKind::Title
+        } else if !seen.insert(normalize_space(line)) {
+            seg.repeats += 1;
+            ParagraphKind::Repeat
+        } else {
+            seg.body += 1;
+            ParagraphKind::Body
+        };
+        let number = match kind {
+            ParagraphKind::Body => seg.body,
+            _ => 0,
+        };
+        seg.paragraphs.push(Paragraph {
+            start,
+            end,
+            kind,
+            number,
+        });
+    }
+    seg
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A headline: a short line of several words that does not end a sentence.
+fn reads_like_title(line: &str) -> bool {
+    let words = tokenize(line).len();
+    let last = line.chars().last().unwrap_or('.');
+    (2..=30).contains(&words)
+        && line.chars().count() <= 250
+        && !matches!(last, '.' | ',' | ';' | ':')
+}
+
+/// Lines that carry no article content.
+///
+/// Lines with no word of two letters (`A`, `***`, `-`), reporter initials in
+/// parentheses (`(esn)`, `(ant/rz)`), and the widget labels scrapers keep.
+pub fn is_debris(line: &str) -> bool {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    const LABELS: &[&str] = &[
+        "loading",
+        "advertisement",
+        "iklan",
+        "scroll to continue",
+        "scroll to resume",
+        "baca juga",
+        "baca selengkapnya",
+        "read more",
+        "read also",
+        "share",
+        "bagikan",
+        "tweet",
+        "komentar",
+        "comments",
+        "follow us",
+        "ikuti kami",
+        "sign up",
+        "subscribe",
+        "editor:",
+        "penulis:",
+        "reporter:",
+        "pewarta:",
+        "sumber:",
+        "foto:",
+        "photo:",
+        "getty images",
+        "copyright",
+        "hak cipta",
+        "all rights reserved",
+    ];
+    let has_long_word = line
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 2);
+    if !has_long_word {
+        return true;
+    }
+    let short = t.chars().count() <= 60;
+    if short && LABELS.iter().any(|l| lower.starts_with(l)) {
+        return true;
+    }
+    // "(esn)", "(ant/rz)", "(AFP)"-style sign-offs.
+    if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        return inner.len() <= 20
+            && inner
+                .split(['/', ',', ' ', '-'])
+                .all(|w| w.chars().count() <= 6 && w.chars().all(char::is_alphanumeric));
+    }
+    false
+}
+
+/// Guesses the language: `id` (Indonesian), `en` (English) or empty.
+///
+/// Counts frequent function words of each language; the larger count wins.
+pub fn detect_language(text: &str) -> &'static str {
+    const ID: &[&str] = &[
+        "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan",
+        "pada", "ke", "juga", "bahwa", "adalah", "kata", "oleh", "telah", "tersebut", "mereka",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "in", "is", "that", "for", "was", "said", "with", "on", "it",
+        "by", "are", "from", "has", "have", "he", "she", "they", "were",
+    ];
+    let (mut id, mut en) = (0usize, 0usize);
+    for t in tokenize(text).iter().take(2000) {
+        let w = &text[t.start..t.end];
+        if w.len() > 8 {
+            continue;
+        }
+        let w = w.to_ascii_lowercase();
+        id += ID.contains(&w.as_str()) as usize;
+        en += EN.contains(&w.as_str()) as usize;
+    }
+    match (id, en) {
+        (0, 0) => "",
+        (i, e) if i > e => "id",
+        _ => "en",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debris_lines() {
+        let debris = [
+            "loading...",
+            "A",
+            "A A A",
+            "(esn)",
+            "(ant/rz)",
+            "***",
+            "-",
+            "Baca juga: Banjir",
+            "ADVERTISEMENT",
+            "12",
+        ];
+        let content = [
+            "Wang said so.",
+            "(Reuters) - Officials said",
+            "A big day for Jakarta",
+        ];
+        for d in debris {
+            assert!(is_debris(d), "{d:?} is debris");
+        }
+        for c in content {
+            assert!(!is_debris(c), "{c:?} is content");
+        }
+    }
+
+    #[test]
+    fn title_needs_a_body_and_must_not_end_a_sentence() {
+        assert!(segment("Just one line here", true).title.is_none());
+        assert!(segment("It ended.\nBody text here.", true).title.is_none());
+        assert!(segment("Headline Here\nBody text here.", true)
+            .title
+            .is_some());
+        assert!(segment("Headline Here\nBody text here.", false)
+            .title
+            .is_none());
+    }
+
+    #[test]
+    fn repeats_are_counted_not_kept() {
+        let s = segment(
+            "Big Title\nOne  two.\nThree.\nOne two.\nThree.\nFour.",
+            true,
+        );
+        assert_eq!((s.body, s.repeats), (3, 2));
+        let numbers: Vec<_> = s.kept().map(|p| p.number).collect();
+        assert_eq!(numbers, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn offsets_point_at_trimmed_lines() {
+        let text = "  Title Words  \n\n  Body line.  ";
+        let s = segment(text, true);
+        let got: Vec<_> = s.paragraphs.iter().map(|p| &text[p.start..p.end]).collect();
+        assert_eq!(got, ["Title Words", "Body line."]);
+    }
+
+    #[test]
+    fn language() {
+        assert_eq!(
+            detect_language("Menteri itu mengatakan bahwa dia akan datang ke Jakarta."),
+            "id"
+        );
+        assert_eq!(
+            detect_language("The minister said that he was coming to Jakarta."),
+            "en"
+        );
+        assert_eq!(detect_language("12 34"), "");
+    }
+}

@@ -1,0 +1,391 @@
+//! Gazetteers: the editable name lists that decide what kutip can find.
+//!
+//! A list is a UTF-8, tab-separated file. Lines starting with `#` are
+//! comments; the first other line is the header. Columns are found by name,
+//! so their order is free and extra columns (notes) are ignored:
+//!
+//! | column     | required | meaning |
+//! |------------|----------|---------|
+//! | `id`       | yes | stable id, unique across all lists (`Q148`, `kutip:kemlu-ri`) |
+//! | `type`     | yes | `PERSON`, `ORGANIZATION`, `COUNTRY` or `LOCATION` |
+//! | `name`     | yes | canonical name; also matched |
+//! | `aliases`  | no  | other names, separated by `\|` |
+//! | `country`  | no  | ISO 3166-1 alpha-2 code of the related country |
+//! | `priority` | no  | integer, default 0: wins when an alias is shared |
+//!
+//! An alias prefixed with `=` matches only exactly as written (no ALL CAPS,
+//! no capitalised first letter).
+//!
+//! ```
+//! use kutip::gazetteer::Gazetteer;
+//! let tsv = "id\ttype\tname\taliases\nQ148\tCOUNTRY\tChina\tTiongkok|RRT\n";
+//! let g = Gazetteer::parse(tsv, "countries.tsv").unwrap();
+//! assert_eq!(g.entities()[0].aliases, ["Tiongkok", "RRT"]);
+//! ```
+
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    Person,
+    Organization,
+    Country,
+    Location,
+}
+
+impl EntityType {
+    /// The name used in files and tables (`PERSON`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Organization => "ORGANIZATION",
+            EntityType::Country => "COUNTRY",
+            EntityType::Location => "LOCATION",
+        }
+    }
+
+    /// Parses `PERSON`, `ORGANIZATION`, `COUNTRY` or `LOCATION` (also `ORG`, `LOC`).
+    pub fn parse(s: &str) -> Option<EntityType> {
+        Some(match s.trim().to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" => EntityType::Person,
+            "ORGANIZATION" | "ORGANISATION" | "ORG" => EntityType::Organization,
+            "COUNTRY" | "GPE" => EntityType::Country,
+            "LOCATION" | "LOC" => EntityType::Location,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One entity of a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable id (`Q148`).
+    pub id: String,
+    pub kind: EntityType,
+    /// Canonical name (`China`).
+    pub name: String,
+    /// Other names, as written in the list (`=` prefixes kept).
+    pub aliases: Vec<String>,
+    /// ISO alpha-2 of the related country, or empty.
+    pub country: String,
+    /// Higher wins when an alias is shared.
+    pub priority: i32,
+    /// Where the entity was defined: `file:line`.
+    pub origin: String,
+}
+
+impl Entity {
+    /// The canonical name followed by the aliases: every name that is matched.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A set of entities, from one or more lists.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+}
+
+/// The lists shipped with kutip, embedded in the binary.
+pub const DEFAULT_LISTS: &[(&str, &str)] = &[
+    (
+        "gazetteers/countries.tsv",
+        include_str!("../gazetteers/countries.tsv"),
+    ),
+    (
+        "gazetteers/locations.tsv",
+        include_str!("../gazetteers/locations.tsv"),
+    ),
+    (
+        "gazetteers/organizations.tsv",
+        include_str!("../gazetteers/organizations.tsv"),
+    ),
+    (
+        "gazetteers/people.tsv",
+        include_str!("../gazetteers/people.tsv"),
+    ),
+];
+
+impl Gazetteer {
+    /// An empty gazetteer.
+    pub fn new() -> Gazetteer {
+        Gazetteer::default()
+    }
+
+    /// The default lists embedded in the binary.
+    pub fn defaults() -> Result<Gazetteer> {
+        let mut g = Gazetteer::new();
+        for (name, text) in DEFAULT_LISTS {
+            g.extend(Gazetteer::parse(text, name)?);
+        }
+        Ok(g)
+    }
+
+    /// Parses one list; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Gazetteer> {
+        let err = |line: usize, message: String| Error::Gazetteer {
+            file: file.to_string(),
+            line,
+            message,
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut columns: Option<Columns> = None;
+        let mut entities = Vec::new();
+        for (i, raw) in text.split('\n').enumerate() {
+            let line_no = i + 1;
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let Some(cols) = &columns else {
+                columns = Some(Columns::from_header(&fields).map_err(|m| err(line_no, m))?);
+                continue;
+            };
+            if fields.len() > cols.width {
+                return Err(err(
+                    line_no,
+                    format!(
+                        "{} fields, the header has {} (a tab inside a name?)",
+                        fields.len(),
+                        cols.width
+                    ),
+                ));
+            }
+            let get = |c: Option<usize>| c.and_then(|c| fields.get(c)).map_or("", |s| s.trim());
+            let id = get(Some(cols.id));
+            if id.is_empty() {
+                return Err(err(line_no, "empty id".into()));
+            }
+            let kind_text = get(Some(cols.kind));
+            let kind = EntityType::parse(kind_text).ok_or_else(|| {
+                err(
+                    line_no,
+                    format!(
+                        "unknown type {kind_text:?} (PERSON, ORGANIZATION, COUNTRY or LOCATION)"
+                    ),
+                )
+            })?;
+            let name = get(Some(cols.name));
+            if name.is_empty() {
+                return Err(err(line_no, format!("entity {id} has an empty name")));
+            }
+            let mut aliases = Vec::new();
+            for alias in get(cols.aliases).split('|') {
+                let alias = alias.trim();
+                if alias.is_empty() {
+                    continue;
+                }
+                if alias.trim_start_matches('=').trim().is_empty() {
+                    return Err(err(line_no, format!("entity {id} has an empty alias")));
+                }
+                aliases.push(alias.to_string());
+            }
+            let priority_text = get(cols.priority);
+            let priority = if priority_text.is_empty() {
+                0
+            } else {
+                priority_text.parse().map_err(|_| {
+                    err(
+                        line_no,
+                        format!("priority {priority_text:?} is not an integer"),
+                    )
+                })?
+            };
+            entities.push(Entity {
+                id: id.to_string(),
+                kind,
+                name: name.to_string(),
+                aliases,
+                country: get(cols.country).to_string(),
+                priority,
+                origin: format!("{file}:{line_no}"),
+            });
+        }
+        Ok(Gazetteer { entities })
+    }
+
+    /// Reads and parses a list file.
+    pub fn load(path: &Path) -> Result<Gazetteer> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let name = path.display().to_string();
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            Error::Gazetteer {
+                file: name.clone(),
+                line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
+                message: "not valid UTF-8 (save the list as UTF-8)".into(),
+            }
+        })?;
+        Gazetteer::parse(&text, &name)
+    }
+
+    /// Loads a file, or every `.tsv` file of a folder in sorted order.
+    pub fn load_path(path: &Path) -> Result<Gazetteer> {
+        if !path.is_dir() {
+            return Gazetteer::load(path);
+        }
+        let mut files: Vec<_> = std::fs::read_dir(path)
+            .map_err(|e| Error::io(path, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+            .collect();
+        files.sort();
+        let mut g = Gazetteer::new();
+        for f in files {
+            g.extend(Gazetteer::load(&f)?);
+        }
+        Ok(g)
+    }
+
+    /// Appends the entities of another gazetteer (later lists come after).
+    pub fn extend(&mut self, other: Gazetteer) {
+        self.entities.extend(other.entities);
+    }
+
+    /// Adds one entity.
+    pub fn push(&mut self, entity: Entity) {
+        self.entities.push(entity);
+    }
+
+    /// All entities, in list order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Checks that ids are unique: the first duplicate is an error.
+    pub fn check_unique_ids(&self) -> Result<()> {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for e in &self.entities {
+            if let Some(first) = seen.insert(&e.id, &e.origin) {
+                let (file, line) = split_origin(&e.origin);
+                return Err(Error::Gazetteer {
+                    file,
+                    line,
+                    message: format!("duplicate id {} (first defined at {first})", e.id),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Splits `file:line` back into its parts.
+pub(crate) fn split_origin(origin: &str) -> (String, usize) {
+    match origin.rsplit_once(':') {
+        Some((f, l)) => (f.to_string(), l.parse().unwrap_or(0)),
+        None => (origin.to_string(), 0),
+    }
+}
+
+struct Columns {
+    width: usize,
+    id: usize,
+    kind: usize,
+    name: usize,
+    aliases: Option<usize>,
+    country: Option<usize>,
+    priority: Option<usize>,
+}
+
+impl Columns {
+    fn from_header(fields: &[&str]) -> std::result::Result<Columns, String> {
+        let find = |name: &str| {
+            fields
+                .iter()
+                .position(|f| f.trim().eq_ignore_ascii_case(name))
+        };
+        let need = |name: &str| {
+            find(name).ok_or_else(|| {
+                format!(
+                    "header has no `{name}` column (expected: id, type, name, aliases, country, priority; found: {})",
+                    fields.join(", ")
+                )
+            })
+        };
+        Ok(Columns {
+            width: fields.len(),
+            id: need("id")?,
+            kind: need("type")?,
+            name: need("name")?,
+            aliases: find("aliases"),
+            country: find("country"),
+            priority: find("priority"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_columns_by_name_and_skips_comments() {
+        let text = "# a list\n\nname\tid\ttype\tnote\nChina\tQ148\tcountry\tx\n";
+        let g = Gazetteer::parse(text, "t.tsv").unwrap();
+        let e = &g.entities()[0];
+        assert_eq!(
+            (e.id.as_str(), e.kind, e.name.as_str()),
+            ("Q148", EntityType::Country, "China")
+        );
+        assert_eq!(e.origin, "t.tsv:4");
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let cases = [
+            (
+                "id\ttype\tname\nQ1\tPLANET\tMars\n",
+                "t.tsv:2: unknown type",
+            ),
+            (
+                "id\ttype\tname\nQ1\tPERSON\t\n",
+                "t.tsv:2: entity Q1 has an empty name",
+            ),
+            ("id\ttype\tname\n\tPERSON\tX\n", "t.tsv:2: empty id"),
+            (
+                "id\ttype\tname\tpriority\nQ1\tPERSON\tX\thigh\n",
+                "t.tsv:2: priority",
+            ),
+            (
+                "id\ttype\tname\nQ1\tPERSON\tX\textra\n",
+                "t.tsv:2: 4 fields",
+            ),
+            ("id\tname\n", "t.tsv:1: header has no `type` column"),
+            (
+                "id\ttype\tname\taliases\nQ1\tPERSON\tX\ta|=\n",
+                "t.tsv:2: entity Q1 has an empty alias",
+            ),
+        ];
+        for (text, want) in cases {
+            let got = Gazetteer::parse(text, "t.tsv").unwrap_err().to_string();
+            assert!(got.starts_with(want), "{got:?} should start with {want:?}");
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported_with_both_places() {
+        let text = "id\ttype\tname\nQ1\tPERSON\tA\nQ1\tPERSON\tB\n";
+        let g = Gazetteer::parse(text, "t.tsv").unwrap();
+        let err = g.check_unique_ids().unwrap_err().to_string();
+        assert_eq!(err, "t.tsv:3: duplicate id Q1 (first defined at t.tsv:2)");
+    }
+
+    #[test]
+    fn default_lists_parse() {
+        let g = Gazetteer::defaults().unwrap();
+        assert!(g.entities().len() >= 12);
+        g.check_unique_ids().unwrap();
+    }
+}

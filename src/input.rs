@@ -1,0 +1,412 @@
+//! Input: finds the documents of a corpus and reads them, one at a time.
+//!
+//! - a `.txt` file is one document; its `doc_id` is its path relative to the
+//!   folder given on the command line (or the path as given, for a file);
+//! - a `.jsonl` file holds one JSON object per line,
+//!   `{"id": ..., "text": ..., "title": ...}`, only `text` required; its
+//!   `doc_id` is `id`, or `FILE:LINE` when there is none;
+//! - `.txt.gz` and `.jsonl.gz` are read the same way, decompressed;
+//! - `-` is JSON Lines on standard input, named `stdin` in tables.
+//!
+//! Folders are walked recursively in sorted order; hidden entries and files
+//! of other types are skipped. Reading never stops at a bad document: it
+//! yields a [`Record::Failed`] for it and goes on.
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// The format of an input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    JsonLines,
+}
+
+/// One input file (or standard input).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Where to read; `None` is standard input.
+    pub path: Option<PathBuf>,
+    /// How it is named in tables (relative to its INPUT).
+    pub name: String,
+    pub format: Format,
+    pub gzip: bool,
+}
+
+/// What reading produced for one document.
+#[derive(Debug, Clone)]
+pub enum Record {
+    /// A document to process.
+    Doc(Document),
+    /// A document that could not be read: it still gets its row.
+    Failed {
+        id: String,
+        source: String,
+        /// `skipped` (not a document: binary, empty) or `error`.
+        status: &'static str,
+        reason: String,
+    },
+}
+
+/// Lists the input files of the given INPUT arguments, in order.
+///
+/// A path that does not exist is an error, reported before anything runs.
+pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Source>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            out.push(Source {
+                path: None,
+                name: "stdin".into(),
+                format: Format::JsonLines,
+                gzip: false,
+            });
+            continue;
+        }
+        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            walk(input, &mut files)?;
+            files.sort();
+            for f in files {
+                let rel = f.strip_prefix(input).unwrap_or(&f);
+                if let Some(src) = source_for(&f, display(rel), false) {
+                    out.push(src);
+                }
+            }
+        } else if let Some(src) = source_for(input, display(input), true) {
+            out.push(src);
+        }
+    }
+    Ok(out)
+}
+
+fn display(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if ft.is_dir() || (ft.is_symlink() && path.is_dir()) {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The format of a file from its name; `explicit` files of unknown type are text.
+fn source_for(path: &Path, name: String, explicit: bool) -> Option<Source> {
+    let lower = name.to_lowercase();
+    let (stem, gzip) = match lower.strip_suffix(".gz") {
+        Some(s) => (s.to_string(), true),
+        None => (lower, false),
+    };
+    let format = if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
+        Format::JsonLines
+    } else if stem.ends_with(".txt") || explicit {
+        Format::Text
+    } else {
+        return None;
+    };
+    Some(Source {
+        path: Some(path.to_path_buf()),
+        name,
+        format,
+        gzip,
+    })
+}
+
+impl Source {
+    fn open(&self) -> std::io::Result<Box<dyn BufRead + Send>> {
+        let raw: Box<dyn Read + Send> = match &self.path {
+            None => Box::new(std::io::stdin()),
+            Some(p) => Box::new(File::open(p)?),
+        };
+        let raw: Box<dyn Read + Send> = if self.gzip {
+            Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(raw)))
+        } else {
+            raw
+        };
+        Ok(Box::new(BufReader::with_capacity(1 << 16, raw)))
+    }
+
+    /// The `source` column value of this file.
+    fn label(&self) -> String {
+        match &self.path {
+            Some(p) => display(p),
+            None => "stdin".into(),
+        }
+    }
+
+    /// Reads the records of this file, handing each to `sink` in order.
+    /// `sink` returns false to stop early.
+    pub fn read(&self, sink: &mut dyn FnMut(Record) -> bool) {
+        let failed = |reason: String| Record::Failed {
+            id: self.name.clone(),
+            source: self.label(),
+            status: "error",
+            reason,
+        };
+        let mut reader = match self.open() {
+            Ok(r) => r,
+            Err(e) => {
+                sink(failed(format!("{}: {e}", self.label())));
+                return;
+            }
+        };
+        match self.format {
+            Format::Text => {
+                let mut bytes = Vec::new();
+                if let Err(e) = reader.read_to_end(&mut bytes) {
+                    sink(failed(format!("{}: {e}", self.label())));
+                    return;
+                }
+                sink(text_record(&bytes, self.name.clone(), self.label()));
+            }
+            Format::JsonLines => self.read_jsonl(reader, sink),
+        }
+    }
+
+    fn read_jsonl(
+        &self,
+        mut reader: Box<dyn BufRead + Send>,
+        sink: &mut dyn FnMut(Record) -> bool,
+    ) {
+        let mut line = Vec::new();
+        let mut line_no = 0;
+        loop {
+            line.clear();
+            line_no += 1;
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => return,
+                Ok(_) => {}
+                Err(e) => {
+                    sink(Record::Failed {
+                        id: format!("{}:{line_no}", self.name),
+                        source: format!("{}:{line_no}", self.label()),
+                        status: "error",
+                        reason: format!("{}:{line_no}: {e}", self.label()),
+                    });
+                    return;
+                }
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if !sink(json_record(&line, &self.name, &self.label(), line_no)) {
+                return;
+            }
+        }
+    }
+}
+
+/// Decodes a plain-text file: drops a BOM, `\r\n` -> `\n`, invalid UTF-8
+/// replaced (and noted); NUL bytes mean a binary file, which is skipped.
+pub fn text_record(bytes: &[u8], id: String, source: String) -> Record {
+    if bytes.contains(&0) {
+        return Record::Failed {
+            id,
+            source,
+            status: "skipped",
+            reason: "binary file (contains NUL bytes)".into(),
+        };
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, warning) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(format!(
+                "invalid UTF-8 at byte {}: replaced with U+FFFD",
+                e.valid_up_to()
+            )),
+        ),
+    };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    };
+    if text.trim().is_empty() {
+        return Record::Failed {
+            id,
+            source,
+            status: "skipped",
+            reason: "empty document".into(),
+        };
+    }
+    Record::Doc(Document {
+        id,
+        source,
+        title: None,
+        text,
+        warning,
+    })
+}
+
+/// Parses one JSON Lines record.
+pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Record {
+    let here = format!("{label}:{line_no}");
+    let fail = |status: &'static str, reason: String| Record::Failed {
+        id: format!("{name}:{line_no}"),
+        source: here.clone(),
+        status,
+        reason: format!("{here}: {reason}"),
+    };
+    let (line, warning) = match std::str::from_utf8(line) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+        Err(_) => (
+            String::from_utf8_lossy(line),
+            Some("invalid UTF-8 replaced with U+FFFD".to_string()),
+        ),
+    };
+    let value: serde_json::Value = match serde_json::from_str(line.trim_start_matches('\u{feff}')) {
+        Ok(v) => v,
+        Err(e) => return fail("error", format!("invalid JSON: {e}")),
+    };
+    let Some(obj) = value.as_object() else {
+        return fail("error", "a record must be a JSON object".into());
+    };
+    let id = match obj.get("id") {
+        None | Some(serde_json::Value::Null) => format!("{name}:{line_no}"),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(_) => return fail("error", "`id` must be a string or a number".into()),
+    };
+    let text = match obj.get("text") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        None | Some(serde_json::Value::Null) => {
+            return Record::Failed {
+                id,
+                source: here.clone(),
+                status: "error",
+                reason: format!("{here}: no `text` field"),
+            }
+        }
+        Some(_) => {
+            return Record::Failed {
+                id,
+                source: here.clone(),
+                status: "error",
+                reason: format!("{here}: `text` must be a string"),
+            }
+        }
+    };
+    let title = match obj.get("title") {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        _ => None,
+    };
+    if text.trim().is_empty() {
+        return Record::Failed {
+            id,
+            source: here,
+            status: "skipped",
+            reason: "empty text".into(),
+        };
+    }
+    Record::Doc(Document {
+        id,
+        source: here,
+        title,
+        text,
+        warning,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(r: Record) -> Document {
+        match r {
+            Record::Doc(d) => d,
+            Record::Failed { reason, .. } => panic!("failed: {reason}"),
+        }
+    }
+
+    fn failure(r: Record) -> (String, &'static str, String) {
+        match r {
+            Record::Failed {
+                id, status, reason, ..
+            } => (id, status, reason),
+            Record::Doc(d) => panic!("unexpected doc {}", d.id),
+        }
+    }
+
+    #[test]
+    fn json_records() {
+        let d = doc(json_record(
+            br#"{"id": 7, "text": "Hi there", "title": "T"}"#,
+            "a.jsonl",
+            "in/a.jsonl",
+            3,
+        ));
+        assert_eq!(
+            (d.id.as_str(), d.title.as_deref(), d.source.as_str()),
+            ("7", Some("T"), "in/a.jsonl:3")
+        );
+        let d = doc(json_record(
+            br#"{"text": "Hi"}"#,
+            "a.jsonl",
+            "in/a.jsonl",
+            3,
+        ));
+        assert_eq!(d.id, "a.jsonl:3");
+    }
+
+    #[test]
+    fn bad_json_records_name_file_and_line() {
+        let cases: &[(&[u8], &str, &str)] = &[
+            (b"{nope", "error", "in/a.jsonl:2: invalid JSON"),
+            (
+                b"[1]",
+                "error",
+                "in/a.jsonl:2: a record must be a JSON object",
+            ),
+            (br#"{"id": "x"}"#, "error", "in/a.jsonl:2: no `text` field"),
+            (
+                br#"{"text": 5}"#,
+                "error",
+                "in/a.jsonl:2: `text` must be a string",
+            ),
+            (br#"{"text": "  "}"#, "skipped", "empty text"),
+        ];
+        for (line, status, reason) in cases {
+            let (_, s, r) = failure(json_record(line, "a.jsonl", "in/a.jsonl", 2));
+            assert_eq!(s, *status);
+            assert!(r.starts_with(reason), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn text_files() {
+        let d = doc(text_record(
+            b"\xEF\xBB\xBFTitle\r\nBody.\r\n",
+            "a.txt".into(),
+            "a.txt".into(),
+        ));
+        assert_eq!(d.text, "Title\nBody.\n");
+        let d = doc(text_record(b"caf\xE9 ok", "a.txt".into(), "a.txt".into()));
+        assert_eq!(d.text, "caf\u{FFFD} ok");
+        assert!(d.warning.unwrap().contains("invalid UTF-8"));
+        assert_eq!(
+            failure(text_record(b"\x00\x01", "b".into(), "b".into())).1,
+            "skipped"
+        );
+        assert_eq!(
+            failure(text_record(b"  \n", "b".into(), "b".into())).1,
+            "skipped"
+        );
+    }
+}

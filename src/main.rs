@@ -1,0 +1,49 @@
+//! The `kutip` command line. The library does the work; this file owns
+//! flags, messages and exit codes.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// News in bulk to tables: who and what is named, what was said, who said it.
+#[derive(Parser)]
+#[command(name = "kutip", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract mentions, entities and quotes from a corpus into CSV tables.
+    Extract(cmd::extract::Args),
+    /// Work with gazetteer lists.
+    #[command(subcommand)]
+    Gazetteer(cmd::gazetteer::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Gazetteer(c) => cmd::gazetteer::run(c),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("kutip: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

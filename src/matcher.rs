@@ -1,0 +1,452 @@
+//! The gazetteer matcher: finds whole-word names in a text.
+//!
+//! Names are compiled into a trie over *words* rather than bytes: the text is
+//! split into words once, each word is looked up by its case-folded hash, and
+//! only words that start some name walk the trie. So a match always starts
+//! and ends on word boundaries (`Oman` is never found inside `Romania`), and
+//! the longest boundary-valid name wins: a short alias that fails its case
+//! rule never hides a longer one that passes.
+//!
+//! Case rules, per name:
+//! - a name without lowercase letters (`CSTO`, `AS`, `G20`) matches only as
+//!   written, so `us` and `As` are never the United States;
+//! - a name prefixed with `=` in its list matches only as written;
+//! - any other name matches as written, and each word may also be written
+//!   with a capital first letter or in capitals (`Beijing`, `BEIJING`,
+//!   `the US` at a sentence start as `The US`), never in lowercase when the
+//!   list capitalises it (`china` is not China).
+//!
+//! Between words, any run of spaces matches a space, and a space and a hyphen
+//! stand for each other (`Kassym-Jomart` / `Kassym Jomart`). A line break
+//! never does: names do not span paragraphs.
+//!
+//! ```
+//! use kutip::gazetteer::Gazetteer;
+//! use kutip::matcher::Matcher;
+//! let g = Gazetteer::parse("id\ttype\tname\taliases\nQ1\tPERSON\tSam\tSamwise\n", "x").unwrap();
+//! let m = Matcher::new(&g);
+//! let found: Vec<_> = m.find("Samwise and Sam").iter().map(|x| (x.start, x.end)).collect();
+//! assert_eq!(found, [(0, 7), (12, 15)]);
+//! ```
+
+use crate::gazetteer::{Entity, Gazetteer};
+use crate::tokens::{fold_hash, has_lowercase, tokenize_into, Token};
+use rustc_hash::FxHashMap;
+
+/// One name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// Byte offset where the name starts.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// Index of the entity in [`Matcher::entities`].
+    pub entity: u32,
+    /// Index of the name that matched, in [`Matcher::pattern`].
+    pub pattern: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Only exactly as written (`=` names and acronyms).
+    Exact,
+    /// As written, or words capitalised or in capitals.
+    Capitalizable,
+}
+
+/// A compiled name.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// The name as written, without the `=` marker.
+    pub text: String,
+    /// Entity index.
+    pub entity: u32,
+    words: Vec<(u32, u32)>,
+    seps: Vec<Sep>,
+    /// Punctuation after the last word that is part of the name (`U.S.`).
+    trail: String,
+    case: CaseRule,
+    priority: i32,
+}
+
+impl Pattern {
+    /// The words of the name.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .map(|&(s, e)| &self.text[s as usize..e as usize])
+    }
+}
+
+/// A normalised separator between two words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Sep {
+    /// Spaces or a hyphen (interchangeable).
+    Space,
+    Other(String),
+}
+
+impl Sep {
+    fn of(s: &str) -> Option<Sep> {
+        if s.contains(['\n', '\r']) {
+            return None;
+        }
+        let t = s.trim_matches(|c: char| c.is_whitespace());
+        if t.is_empty() || matches!(t, "-" | "\u{2010}" | "\u{2011}") {
+            return Some(Sep::Space);
+        }
+        Some(Sep::Other(
+            t.chars()
+                .map(|c| match c {
+                    '\u{2019}' | '\u{2018}' | '`' => '\'',
+                    '\u{2010}' | '\u{2011}' => '-',
+                    c => c,
+                })
+                .collect(),
+        ))
+    }
+}
+
+const ROOT: u32 = 0;
+const NO_WORD: u32 = u32::MAX;
+
+/// A compiled gazetteer: build once, share between threads.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    entities: Vec<Entity>,
+    patterns: Vec<Pattern>,
+    /// Case-folded word hash -> word id.
+    vocab: FxHashMap<u64, u32>,
+    /// (node << 32 | word id) -> child node.
+    edges: FxHashMap<u64, u32>,
+    /// Node -> patterns ending there, best first.
+    terminals: FxHashMap<u32, Vec<u32>>,
+    nodes: u32,
+}
+
+impl Matcher {
+    /// Compiles every name of every entity of `gazetteer`.
+    ///
+    /// Names with no word at all (`--`) can never match and are skipped.
+    pub fn new(gazetteer: &Gazetteer) -> Matcher {
+        let mut m = Matcher {
+            entities: gazetteer.entities().to_vec(),
+            patterns: Vec::new(),
+            vocab: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            terminals: FxHashMap::default(),
+            nodes: 1,
+        };
+        let mut toks = Vec::new();
+        for (ei, entity) in gazetteer.entities().iter().enumerate() {
+            for name in entity.names() {
+                if let Some(p) = compile(name, ei as u32, entity.priority, &mut toks) {
+                    m.insert(p);
+                }
+            }
+        }
+        // Best first: higher priority, then list order (stable sort).
+        let patterns = &m.patterns;
+        for list in m.terminals.values_mut() {
+            list.sort_by_key(|&p| -patterns[p as usize].priority);
+        }
+        m
+    }
+
+    fn insert(&mut self, p: Pattern) {
+        let mut node = ROOT;
+        for w in p.words() {
+            let next_id = self.vocab.len() as u32;
+            let wid = *self.vocab.entry(fold_hash(w)).or_insert(next_id);
+            let key = (node as u64) << 32 | wid as u64;
+            node = match self.edges.get(&key) {
+                Some(&child) => child,
+                None => {
+                    let child = self.nodes;
+                    self.nodes += 1;
+                    self.edges.insert(key, child);
+                    child
+                }
+            };
+        }
+        let index = self.patterns.len() as u32;
+        self.terminals.entry(node).or_default().push(index);
+        self.patterns.push(p);
+    }
+
+    /// The entities, indexed by [`Match::entity`].
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The compiled name with this index.
+    pub fn pattern(&self, index: u32) -> &Pattern {
+        &self.patterns[index as usize]
+    }
+
+    /// Number of compiled names.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Finds names in `text`: leftmost first, longest at each start, never
+    /// overlapping, in text order.
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let mut toks = Vec::new();
+        tokenize_into(text, &mut toks);
+        let mut out = Vec::new();
+        self.find_in_tokens(text, &toks, &mut out);
+        out
+    }
+
+    /// Like [`Matcher::find`], on words already split by [`crate::tokens`].
+    pub fn find_in_tokens(&self, text: &str, toks: &[Token], out: &mut Vec<Match>) {
+        let mut i = 0;
+        while i < toks.len() {
+            match self.longest_at(text, toks, i) {
+                Some((last, m)) => {
+                    out.push(m);
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    fn word_id(&self, text: &str, t: Token) -> u32 {
+        self.vocab
+            .get(&fold_hash(&text[t.start..t.end]))
+            .copied()
+            .unwrap_or(NO_WORD)
+    }
+
+    /// The longest verified match starting at word `i`: (its last word, match).
+    fn longest_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Match)> {
+        let mut wid = self.word_id(text, toks[i]);
+        if wid == NO_WORD {
+            return None;
+        }
+        let mut node = ROOT;
+        let mut best = None;
+        let mut j = i;
+        while let Some(&child) = self.edges.get(&((node as u64) << 32 | wid as u64)) {
+            node = child;
+            if let Some(list) = self.terminals.get(&node) {
+                for &pi in list {
+                    if let Some(end) = self.verify(&self.patterns[pi as usize], text, &toks[i..=j])
+                    {
+                        let p = &self.patterns[pi as usize];
+                        best = Some((
+                            j,
+                            Match {
+                                start: toks[i].start,
+                                end,
+                                entity: p.entity,
+                                pattern: pi,
+                            },
+                        ));
+                        break;
+                    }
+                }
+            }
+            j += 1;
+            if j >= toks.len() || toks[j].start - toks[j - 1].end > 8 {
+                break;
+            }
+            wid = self.word_id(text, toks[j]);
+            if wid == NO_WORD {
+                break;
+            }
+        }
+        best
+    }
+
+    /// Checks separators and case; returns the match's end byte.
+    fn verify(&self, p: &Pattern, text: &str, toks: &[Token]) -> Option<usize> {
+        for (k, pair) in toks.windows(2).enumerate() {
+            if Sep::of(&text[pair[0].end..pair[1].start]).as_ref() != Some(&p.seps[k]) {
+                return None;
+            }
+        }
+        for (t, w) in toks.iter().zip(p.words()) {
+            let s = &text[t.start..t.end];
+            let ok = s == w
+                || (p.case == CaseRule::Capitalizable
+                    && (s.chars().eq(w.chars().flat_map(char::to_uppercase))
+                        || s.chars().eq(capitalize_first(w))));
+            if !ok {
+                return None;
+            }
+        }
+        let end = toks.last()?.end;
+        if p.trail.is_empty() {
+            Some(end)
+        } else if text[end..].starts_with(&p.trail) {
+            Some(end + p.trail.len())
+        } else {
+            None
+        }
+    }
+}
+
+/// `w` with its first letter in capitals.
+fn capitalize_first(w: &str) -> impl Iterator<Item = char> + '_ {
+    let mut cs = w.chars();
+    let first = cs.next();
+    first.into_iter().flat_map(char::to_uppercase).chain(cs)
+}
+
+fn compile(name: &str, entity: u32, priority: i32, toks: &mut Vec<Token>) -> Option<Pattern> {
+    let (exact, text) = match name.strip_prefix('=') {
+        Some(rest) => (true, rest.trim()),
+        None => (false, name.trim()),
+    };
+    toks.clear();
+    tokenize_into(text, toks);
+    let last = toks.last()?;
+    let mut seps = Vec::with_capacity(toks.len());
+    for pair in toks.windows(2) {
+        seps.push(Sep::of(&text[pair[0].end..pair[1].start])?);
+    }
+    let case = if exact || !has_lowercase(text) {
+        CaseRule::Exact
+    } else {
+        CaseRule::Capitalizable
+    };
+    Some(Pattern {
+        trail: text[last.end..].trim().to_string(),
+        text: text.to_string(),
+        entity,
+        words: toks
+            .iter()
+            .map(|t| (t.start as u32, t.end as u32))
+            .collect(),
+        seps,
+        case,
+        priority,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIST: &str = "id\ttype\tname\taliases\tcountry\tpriority
+Q148\tCOUNTRY\tChina\tTiongkok|Cina|RRT\tCN\t
+Q159\tCOUNTRY\tRussia\tRusia\tRU\t
+Q842\tCOUNTRY\tOman\t\tOM\t
+Q1030\tCOUNTRY\tNiger\t\tNE\t
+Q1033\tCOUNTRY\tNigeria\t\tNG\t
+Q30\tCOUNTRY\tUnited States\tAS|US|U.S.|=the US\tUS\t1
+Q232\tCOUNTRY\tKazakhstan\t\tKZ\t
+Q7080\tCOUNTRY\tAmapá\t\tBR\t
+Q2\tORGANIZATION\tAmapá Media\t\t\t
+QT\tPERSON\tKassym-Jomart Tokayev\t\tKZ\t
+QM\tORGANIZATION\tMinistry of Foreign Affairs of Russia\tKementerian Luar Negeri Rusia|Russian foreign ministry\tRU\t
+QB\tLOCATION\tBeijing\tPeking\tCN\t
+QA\tPERSON\tAs Sample\t\t\t
+QX\tORGANIZATION\tAS Roma\t\t\t
+";
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let g = Gazetteer::parse(LIST, "t").unwrap();
+        let m = Matcher::new(&g);
+        m.find(text)
+            .iter()
+            .map(|x| {
+                (
+                    text[x.start..x.end].to_string(),
+                    m.entities()[x.entity as usize].name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn surfaces(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Romania and Oman", &["Oman"]),
+            ("Nigeria, not Niger.", &["Nigeria", "Niger"]),
+            ("Chinatown Chinese", &[]),
+            ("China-Rusia", &["China", "Rusia"]),
+            ("Russia's army", &["Russia"]),
+            ("Russia’s army", &["Russia"]),
+            ("Kassym-Jomart Tokayev said", &["Kassym-Jomart Tokayev"]),
+            ("Kassym Jomart Tokayev said", &["Kassym Jomart Tokayev"]),
+            ("(Tiongkok).", &["Tiongkok"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(surfaces(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn longest_boundary_valid_match_wins() {
+        let cases: &[(&str, &[&str])] = &[
+            // The org wins over the country inside it.
+            (
+                "Kementerian Luar Negeri Rusia mengatakan",
+                &["Kementerian Luar Negeri Rusia"],
+            ),
+            // A longer name that does not fit falls back to the shorter one.
+            ("Amapá Mediaese", &["Amapá"]),
+            ("Amapá Media said", &["Amapá Media"]),
+            // A shorter alias failing its case rule does not hide a longer valid one.
+            ("As Sample spoke", &["As Sample"]),
+            ("AS Roma won", &["AS Roma"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(surfaces(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn case_rules() {
+        let cases: &[(&str, &[&str])] = &[
+            ("CSTO and AS and US", &["AS", "US"]),
+            ("tell us as we go", &[]),
+            ("As we go, Us too", &[]),
+            ("BEIJING - officials", &["BEIJING"]),
+            ("china and turkey", &[]),
+            ("CHINA", &["CHINA"]),
+            ("the US and The US", &["the US", "US"]),
+            (
+                "the Russian Foreign Ministry said",
+                &["Russian Foreign Ministry"],
+            ),
+            ("the russian foreign ministry said", &[]),
+            ("U.S. troops", &["U.S."]),
+            ("U.S troops", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(surfaces(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn names_never_span_lines() {
+        assert_eq!(surfaces("Kassym-Jomart\nTokayev"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn shared_alias_goes_to_higher_priority() {
+        let list = "id\ttype\tname\taliases\tpriority\nA\tLOCATION\tWashington State\tWashington\t0\nB\tLOCATION\tWashington, D.C.\tWashington\t5\n";
+        let g = Gazetteer::parse(list, "t").unwrap();
+        let m = Matcher::new(&g);
+        let hits = m.find("in Washington today");
+        assert_eq!(m.entities()[hits[0].entity as usize].id, "B");
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_original_text() {
+        let text = "“Tiongkok” dan Rusia";
+        let g = Gazetteer::parse(LIST, "t").unwrap();
+        let hits = Matcher::new(&g).find(text);
+        assert_eq!(&text[hits[0].start..hits[0].end], "Tiongkok");
+        assert_eq!(&text[hits[1].start..hits[1].end], "Rusia");
+    }
+}

@@ -1,0 +1,312 @@
+//! The pipeline: one document in, its table rows out.
+//!
+//! A [`Pipeline`] is built once (gazetteers compiled, cue lists loaded) and
+//! shared by every worker thread: it is `Send + Sync` and processing a
+//! document only reads it.
+
+use crate::document::{detect_language, segment, Document, ParagraphKind};
+use crate::error::Result;
+use crate::gazetteer::Gazetteer;
+use crate::input::Record;
+use crate::matcher::Matcher;
+use crate::quotes::{self, Cues, QuoteInput};
+use crate::resolve::{resolve, ParagraphWords};
+use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow};
+use crate::tokens::{tokenize_into, Token};
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Builds a [`Pipeline`].
+///
+/// By default, the embedded gazetteers and cue lists are used.
+///
+/// ```
+/// use kutip::pipeline::PipelineBuilder;
+/// let p = PipelineBuilder::new().build().unwrap();
+/// assert!(p.matcher().pattern_count() > 0);
+/// ```
+#[derive(Debug, Clone)]
+pub struct PipelineBuilder {
+    default_gazetteers: bool,
+    extra: Gazetteer,
+    cues: Option<Cues>,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> Self {
+        PipelineBuilder::new()
+    }
+}
+
+impl PipelineBuilder {
+    pub fn new() -> PipelineBuilder {
+        PipelineBuilder {
+            default_gazetteers: true,
+            extra: Gazetteer::new(),
+            cues: None,
+        }
+    }
+
+    /// Whether to use the embedded gazetteers. By default, yes.
+    pub fn default_gazetteers(mut self, yes: bool) -> Self {
+        self.default_gazetteers = yes;
+        self
+    }
+
+    /// Adds a gazetteer after the defaults.
+    pub fn gazetteer(mut self, g: Gazetteer) -> Self {
+        self.extra.extend(g);
+        self
+    }
+
+    /// Uses these cue lists instead of the embedded ones.
+    pub fn cues(mut self, cues: Cues) -> Self {
+        self.cues = Some(cues);
+        self
+    }
+
+    /// Loads and compiles everything. Duplicate ids are an error.
+    pub fn build(self) -> Result<Pipeline> {
+        let mut g = if self.default_gazetteers {
+            Gazetteer::defaults()?
+        } else {
+            Gazetteer::new()
+        };
+        g.extend(self.extra);
+        g.check_unique_ids()?;
+        let cues = match self.cues {
+            Some(c) => c,
+            None => Cues::defaults()?,
+        };
+        Ok(Pipeline {
+            matcher: Matcher::new(&g),
+            cues,
+        })
+    }
+}
+
+/// The compiled pipeline.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    matcher: Matcher,
+    cues: Cues,
+}
+
+impl Pipeline {
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Processes one record. Never panics: a panic inside becomes an
+    /// `error` row for that document.
+    pub fn process_record(&self, record: &Record) -> DocOutput {
+        match record {
+            Record::Doc(doc) => match catch_unwind(AssertUnwindSafe(|| self.process(doc))) {
+                Ok(out) => out,
+                Err(panic) => {
+                    let msg = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".into());
+                    failed_row(
+                        &doc.id,
+                        &doc.source,
+                        "error",
+                        &format!("internal error: {msg}"),
+                    )
+                }
+            },
+            Record::Failed {
+                id,
+                source,
+                status,
+                reason,
+            } => failed_row(id, source, status, reason),
+        }
+    }
+
+    /// Processes one document into its rows.
+    pub fn process(&self, doc: &Document) -> DocOutput {
+        let text = doc.text.as_str();
+        let seg = segment(text, doc.title.is_none());
+        // Words and gazetteer matches of each kept paragraph.
+        let mut words: Vec<(usize, Vec<Token>)> = Vec::new();
+        let mut matches = Vec::new();
+        for (i, p) in seg.paragraphs.iter().enumerate() {
+            if !matches!(p.kind, ParagraphKind::Title | ParagraphKind::Body) {
+                continue;
+            }
+            let mut toks = Vec::new();
+            tokenize_into(&text[p.start..p.end], &mut toks);
+            for t in &mut toks {
+                t.start += p.start;
+                t.end += p.start;
+            }
+            let mut found = Vec::new();
+            self.matcher.find_in_tokens(text, &toks, &mut found);
+            matches.extend(found.into_iter().map(|m| (i, m)));
+            words.push((i, toks));
+        }
+        let pw: Vec<ParagraphWords> = words
+            .iter()
+            .map(|(i, t)| ParagraphWords {
+                index: *i,
+                tokens: t,
+            })
+            .collect();
+        let mentions = resolve(text, &self.matcher, &pw, &matches);
+        let qparas: Vec<quotes::Paragraph> = words
+            .iter()
+            .map(|(i, t)| {
+                let p = &seg.paragraphs[*i];
+                quotes::Paragraph {
+                    start: p.start,
+                    end: p.end,
+                    title: p.kind == ParagraphKind::Title,
+                    tokens: t,
+                }
+            })
+            .collect();
+        let found = quotes::extract(&QuoteInput {
+            text,
+            paragraphs: &qparas,
+            mentions: &mentions,
+            entities: self.matcher.entities(),
+            cues: &self.cues,
+        });
+
+        let entities = self.matcher.entities();
+        let mut chars = CharOffsets::new(text);
+        let mention_rows: Vec<MentionRow> = mentions
+            .iter()
+            .map(|m| {
+                let e = &entities[m.entity as usize];
+                MentionRow {
+                    doc_id: doc.id.clone(),
+                    start: chars.get(m.start),
+                    end: chars.get(m.end),
+                    surface: text[m.start..m.end].to_string(),
+                    entity_id: e.id.clone(),
+                    entity: e.name.clone(),
+                    kind: e.kind.as_str().into(),
+                    paragraph: seg.paragraphs[m.paragraph].number,
+                    method: m.method.as_str().into(),
+                }
+            })
+            .collect();
+        let quote_rows: Vec<QuoteRow> = found
+            .iter()
+            .enumerate()
+            .map(|(n, q)| {
+                let sp = q.speaker.as_ref();
+                QuoteRow {
+                    doc_id: doc.id.clone(),
+                    quote_id: format!("q{}", n + 1),
+                    start: chars.get(q.start),
+                    end: chars.get(q.end),
+                    kind: q.kind.as_str().into(),
+                    text: text[q.start..q.end].to_string(),
+                    speaker_id: sp
+                        .and_then(|s| s.entity)
+                        .map(|e| entities[e as usize].id.clone())
+                        .unwrap_or_default(),
+                    speaker: sp.map(|s| s.name.clone()).unwrap_or_default(),
+                    speaker_type: sp.map(|s| s.kind.as_str().to_string()).unwrap_or_default(),
+                    speaker_surface: sp.map(|s| s.surface.clone()).unwrap_or_default(),
+                    cue: q.cue.clone(),
+                    method: q.method.into(),
+                    paragraph: seg.paragraphs[words[q.paragraph].0].number,
+                }
+            })
+            .collect();
+        let entity_rows = entity_rows(&doc.id, &mention_rows, &quote_rows);
+        let title = doc
+            .title
+            .clone()
+            .or_else(|| seg.title.map(|(s, e)| text[s..e].to_string()))
+            .unwrap_or_default();
+        DocOutput {
+            document: DocumentRow {
+                doc_id: doc.id.clone(),
+                source: doc.source.clone(),
+                title,
+                lang: detect_language(text).into(),
+                chars: text.chars().count(),
+                paragraphs: seg.body,
+                repeated_paragraphs: seg.repeats,
+                mentions: mention_rows.len(),
+                quotes: quote_rows.len(),
+                status: "ok".into(),
+                error: doc.warning.clone().unwrap_or_default(),
+            },
+            mentions: mention_rows,
+            entities: entity_rows,
+            quotes: quote_rows,
+        }
+    }
+}
+
+/// One row per entity mentioned or quoted, in order of first appearance.
+fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Vec<EntityRow> {
+    // Keyed by (id, or name for unlisted speakers).
+    let mut rows: BTreeMap<(String, String), EntityRow> = BTreeMap::new();
+    for m in mentions {
+        let row = rows
+            .entry((m.entity_id.clone(), m.entity.clone()))
+            .or_insert_with(|| EntityRow {
+                doc_id: doc_id.to_string(),
+                entity_id: m.entity_id.clone(),
+                entity: m.entity.clone(),
+                kind: m.kind.clone(),
+                mentions: 0,
+                quotes: 0,
+                first_start: m.start,
+            });
+        row.mentions += 1;
+        row.first_start = row.first_start.min(m.start);
+    }
+    for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
+        let row = rows
+            .entry((q.speaker_id.clone(), q.speaker.clone()))
+            .or_insert_with(|| EntityRow {
+                doc_id: doc_id.to_string(),
+                entity_id: q.speaker_id.clone(),
+                entity: q.speaker.clone(),
+                kind: q.speaker_type.clone(),
+                mentions: 0,
+                quotes: 0,
+                first_start: q.start,
+            });
+        row.quotes += 1;
+    }
+    let mut rows: Vec<EntityRow> = rows.into_values().collect();
+    rows.sort_by(|a, b| {
+        (a.first_start, &a.entity_id, &a.entity).cmp(&(b.first_start, &b.entity_id, &b.entity))
+    });
+    rows
+}
+
+fn failed_row(id: &str, source: &str, status: &str, reason: &str) -> DocOutput {
+    DocOutput {
+        document: DocumentRow {
+            doc_id: id.to_string(),
+            source: source.to_string(),
+            status: status.to_string(),
+            error: reason.to_string(),
+            ..DocumentRow::default()
+        },
+        ..DocOutput::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipeline_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Pipeline>();
+    }
+}

@@ -1,0 +1,232 @@
+//! Indirect quotes: reported speech without quotation marks.
+//!
+//! - `X mengatakan (bahwa) …`, `X said (that) …`: content after the cue;
+//! - `…, X said.`, `…, kata X.`, `…, ujarnya.`: content before the comma;
+//! - `Menurut X, …`, `According to X, …`, `…, according to X.`;
+//! - `… . Demikian diungkapkan X`: the previous sentence, said by X.
+//!
+//! A sentence gives at most one indirect quote, and only when its speaker
+//! (or a pronoun or description for one) is found: reported speech with no
+//! source is left out.
+
+use super::cues::CueKind;
+use super::marks::Span;
+use super::speaker::{Extractor, Speaker};
+use super::{sentences, Quote, QuoteKind};
+
+/// Minimum words of reported content.
+const MIN_WORDS: usize = 4;
+
+pub fn find(ex: &mut Extractor, pi: usize, spans: &[Span], sents: &[(usize, usize)]) {
+    for (si, &(ss, se)) in sents.iter().enumerate() {
+        let has_direct = ex.quotes.iter().any(|q| {
+            q.paragraph == pi && q.kind == QuoteKind::Direct && q.start < se && q.end > ss
+        });
+        if has_direct {
+            continue;
+        }
+        if let Some(q) = sentence(ex, pi, si, sents, spans) {
+            ex.quotes.push(q);
+        }
+    }
+}
+
+struct Content {
+    start: usize,
+    end: usize,
+}
+
+fn sentence(
+    ex: &Extractor,
+    pi: usize,
+    si: usize,
+    sents: &[(usize, usize)],
+    spans: &[Span],
+) -> Option<Quote> {
+    let text = ex.input.text;
+    let (ss, se) = sents[si];
+    let p = ex.input.paragraphs[pi];
+    let toks = p.tokens;
+    let cues = ex.input.cues;
+    let first = ex.tok_at(pi, ss);
+    let last = ex.tok_at(pi, se);
+    let count = |a: usize, b: usize| ex.tok_at(pi, b) - ex.tok_at(pi, a);
+    let make = |c: Content, speaker: Option<Speaker>, cue: &str, method: &'static str| {
+        let (start, end) = trim_content(text, c.start, c.end);
+        (count(start, end) >= MIN_WORDS && !starts_quoted(spans, start)).then(|| Quote {
+            start,
+            end,
+            kind: QuoteKind::Indirect,
+            paragraph: pi,
+            speaker,
+            cue: cue.to_string(),
+            method,
+        })
+    };
+    for c in first..last {
+        let Some(hit) = cues.at(text, toks, c) else {
+            continue;
+        };
+        if hit.end > last {
+            continue;
+        }
+        let cue = &text[toks[hit.start].start..toks[hit.end - 1].end];
+        let comma_before = text[ss..toks[c].start].trim_end().ends_with(',');
+        let comma_pos = text[ss..toks[c].start].rfind(',').map(|i| ss + i);
+        match hit.kind {
+            CueKind::Verb => {
+                if let Some((speaker, method)) = ex.np_backward(pi, first, c, toks[c].start) {
+                    // Content after the cue (skipping an object up to `that`).
+                    let mut k = hit.end;
+                    for (j, &t) in toks
+                        .iter()
+                        .enumerate()
+                        .take((hit.end + 6).min(last))
+                        .skip(hit.end)
+                    {
+                        if cues.is_that(ex_word(text, t)) {
+                            k = j + 1;
+                            break;
+                        }
+                    }
+                    let after = toks.get(k).map_or(se, |t| t.start).min(se);
+                    if let Some(q) = make(
+                        Content {
+                            start: after,
+                            end: se,
+                        },
+                        Some(speaker.clone()),
+                        cue,
+                        method.unwrap_or("reported"),
+                    ) {
+                        return Some(q);
+                    }
+                    // "…, Obama said."
+                    if let Some(cp) = comma_pos {
+                        if let Some(q) = make(
+                            Content { start: ss, end: cp },
+                            Some(speaker),
+                            cue,
+                            method.unwrap_or("reported"),
+                        ) {
+                            return Some(q);
+                        }
+                    }
+                } else if comma_before && c > first {
+                    // "…, said Obama." / "…, kata Retno."
+                    if let Some(speaker) = ex.np_forward(pi, hit.end) {
+                        let cp = comma_pos.unwrap_or(toks[c].start);
+                        if let Some(q) = make(
+                            Content { start: ss, end: cp },
+                            Some(speaker),
+                            cue,
+                            "reported",
+                        ) {
+                            return Some(q);
+                        }
+                    }
+                }
+            }
+            CueKind::According => {
+                let speaker = ex.np_forward(pi, hit.end);
+                speaker.as_ref()?;
+                if comma_before {
+                    let cp = comma_pos.unwrap_or(toks[c].start);
+                    return make(Content { start: ss, end: cp }, speaker, cue, "according");
+                }
+                // "Menurut X, …": content after the next comma.
+                let rest = &text[toks[hit.end.min(last - 1)].start..se];
+                let comma = rest.find(',')?;
+                let start = toks[hit.end.min(last - 1)].start + comma + 1;
+                return make(Content { start, end: se }, speaker, cue, "according");
+            }
+            CueKind::Backref => {
+                let mut k = hit.end;
+                if toks
+                    .get(k)
+                    .is_some_and(|t| ex_word(text, *t).eq_ignore_ascii_case("oleh"))
+                {
+                    k += 1;
+                }
+                let speaker = ex.np_forward(pi, k)?;
+                let (ps, pe) = previous_sentence(ex, pi, si, sents)?;
+                let ps = strip_dateline(text, ps, pe);
+                return make(
+                    Content { start: ps, end: pe },
+                    Some(speaker),
+                    cue,
+                    "backref",
+                );
+            }
+            CueKind::Enclitic => {
+                if comma_before {
+                    let cp = comma_pos.unwrap_or(toks[c].start);
+                    let speaker = ex.last_person(toks[c].start);
+                    return make(Content { start: ss, end: cp }, speaker, cue, "enclitic");
+                }
+            }
+            CueKind::Statement => {}
+        }
+    }
+    None
+}
+
+fn ex_word(text: &str, t: crate::tokens::Token) -> &str {
+    &text[t.start..t.end]
+}
+
+fn starts_quoted(spans: &[Span], start: usize) -> bool {
+    spans
+        .iter()
+        .any(|s| s.open <= start && start < s.inner_start + 1)
+}
+
+/// The sentence before sentence `si`: in the same paragraph, or the last
+/// sentence of the previous paragraph.
+fn previous_sentence(
+    ex: &Extractor,
+    pi: usize,
+    si: usize,
+    sents: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    if si > 0 {
+        return Some(sents[si - 1]);
+    }
+    let prev = pi.checked_sub(1)?;
+    let p = &ex.input.paragraphs[prev];
+    if p.title {
+        return None;
+    }
+    let spans = super::marks::find_spans(ex.input.text, p.start, p.end);
+    sentences::split(ex.input.text, p, &spans).last().copied()
+}
+
+/// Skips a dateline at the start of a paragraph: `BEIJING - `, `JAKARTA, KOMPAS.com - `.
+fn strip_dateline(text: &str, start: usize, end: usize) -> usize {
+    let s = &text[start..end];
+    for dash in [" - ", " – ", " — "] {
+        if let Some(i) = s.find(dash) {
+            let head = &s[..i];
+            if i <= 60
+                && head
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .take(3)
+                    .all(char::is_uppercase)
+            {
+                return start + i + dash.len();
+            }
+        }
+    }
+    start
+}
+
+/// Trims spaces, leading commas and the final period from content.
+fn trim_content(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ':')
+            .len();
+    let body = s.trim_end_matches(|c: char| c.is_whitespace() || ".!?,;:".contains(c));
+    (start + lead, (start + body.len()).max(start + lead))
+}

@@ -1,0 +1,214 @@
+//! Quotes: what was said, and who said it.
+//!
+//! Three kinds: `direct` (a quoted utterance), `partial` (a quoted fragment
+//! inside a sentence, like “upaya kudeta”) and `indirect` (reported speech
+//! without marks: "X mengatakan bahwa …", "according to X, …").
+//!
+//! Speakers are found by ordered rules (sieves), most certain first; the rule
+//! that decided is the quote's `method`:
+//!
+//! | method | example |
+//! |---|---|
+//! | `cue-after` | “…,” kata Retno / "…," Retno said / "…" — Retno |
+//! | `cue-before` | Retno said: “…” / Kata Retno, “…” |
+//! | `enclitic` | “…,” katanya (the last person) |
+//! | `statement` | “…,” bunyi pernyataan resmi tersebut (the last organization) |
+//! | `continuation` | a quote with no cue right after a quote of the same speaker |
+//! | `sentence-subject` | Tokayev menjuluki demonstrasi sebagai “upaya kudeta” |
+//! | `reported` | X mengatakan bahwa … / X said (that) … |
+//! | `according` | Menurut X, … / …, according to X |
+//! | `backref` | … . Demikian diungkapkan X |
+//!
+//! Pronouns (`dia`, `he`) and descriptions (`Diplomat top itu`, `the
+//! minister`) stand for the last person quoted or named; when nothing fits,
+//! the speaker stays empty rather than guessed. Quotes in a title are not
+//! speech.
+
+pub mod cues;
+mod indirect;
+pub mod marks;
+mod sentences;
+mod speaker;
+
+use crate::gazetteer::{Entity, EntityType};
+use crate::resolve::Mention;
+use crate::tokens::Token;
+pub use cues::Cues;
+use marks::Span;
+pub use speaker::Speaker;
+
+/// The kind of a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+impl QuoteKind {
+    /// The `kind` column value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// One quote, in byte offsets of the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Start of the quoted words (after the opening mark).
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    /// Index of its paragraph in [`QuoteInput::paragraphs`].
+    pub paragraph: usize,
+    pub speaker: Option<Speaker>,
+    /// The reporting word(s), as written.
+    pub cue: String,
+    /// The rule that found the speaker; empty when there is none.
+    pub method: &'static str,
+}
+
+/// One paragraph to search.
+#[derive(Debug, Clone, Copy)]
+pub struct Paragraph<'a> {
+    pub start: usize,
+    pub end: usize,
+    /// Titles are searched for nothing.
+    pub title: bool,
+    /// Words of the paragraph, in document byte offsets.
+    pub tokens: &'a [Token],
+}
+
+/// What the extractor reads.
+pub struct QuoteInput<'a> {
+    pub text: &'a str,
+    pub paragraphs: &'a [Paragraph<'a>],
+    /// Entity mentions, in text order.
+    pub mentions: &'a [Mention],
+    pub entities: &'a [Entity],
+    pub cues: &'a Cues,
+}
+
+/// Finds the quotes of a document, in text order.
+pub fn extract(input: &QuoteInput) -> Vec<Quote> {
+    let mut ex = speaker::Extractor::new(input);
+    for (pi, p) in input.paragraphs.iter().enumerate() {
+        if p.title {
+            continue;
+        }
+        let spans = marks::find_spans(input.text, p.start, p.end);
+        let sents = sentences::split(input.text, p, &spans);
+        let first = ex.quotes.len();
+        for span in &spans {
+            quoted(&mut ex, pi, span, &sents);
+        }
+        indirect::find(&mut ex, pi, &spans, &sents);
+        ex.quotes[first..].sort_by_key(|q| q.start);
+    }
+    ex.quotes
+}
+
+/// Classifies and attributes one quoted span.
+fn quoted(ex: &mut speaker::Extractor, pi: usize, span: &Span, sents: &[(usize, usize)]) {
+    let text = ex.input.text;
+    let p = ex.input.paragraphs[pi];
+    let sent_start = sents
+        .iter()
+        .find(|s| s.0 <= span.open && span.open < s.1.max(s.0 + 1))
+        .map_or(p.start, |s| s.0);
+    let before = text[sent_start..span.open].trim();
+    let inner = text[span.inner_start..span.inner_end].trim();
+    let words = inner.split_whitespace().count();
+    let ends_punct = inner
+        .chars()
+        .last()
+        .is_some_and(|c| ".,!?…;:—–-".contains(c));
+    let before_is_lead = before.is_empty()
+        || before.ends_with([':', ',', '—', '–', '-'])
+        || ex.ends_with_cue(sent_start, span.open);
+    let kind = if before_is_lead && (ends_punct || words >= 4 || !span.closed) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
+    let found = ex.attribute_quoted(pi, span, kind, sent_start);
+    let (speaker, cue, method) = match found {
+        Some(f) => (f.speaker, f.cue, f.method),
+        None => (None, String::new(), ""),
+    };
+    ex.quotes.push(Quote {
+        start: span.inner_start,
+        end: span.inner_end,
+        kind,
+        paragraph: pi,
+        speaker,
+        cue,
+        method,
+    });
+}
+
+/// A guess of the type of a speaker that no gazetteer lists.
+pub(crate) fn guess_type(name: &str) -> EntityType {
+    const ORG_WORDS: &[&str] = &[
+        "Kementerian",
+        "Ministry",
+        "Department",
+        "Departemen",
+        "Badan",
+        "Komisi",
+        "Commission",
+        "Partai",
+        "Party",
+        "Bank",
+        "University",
+        "Universitas",
+        "Institute",
+        "Institut",
+        "Council",
+        "Dewan",
+        "Agency",
+        "Office",
+        "Kantor",
+        "Polri",
+        "Polda",
+        "Polres",
+        "TNI",
+        "Pemerintah",
+        "Government",
+        "Committee",
+        "Komite",
+        "Association",
+        "Asosiasi",
+        "Lembaga",
+        "Corporation",
+        "Inc",
+        "Ltd",
+        "Group",
+        "Company",
+        "Foundation",
+        "Yayasan",
+        "Campaign",
+        "Senate",
+        "House",
+        "Pengadilan",
+        "Court",
+        "Kejaksaan",
+        "Kepolisian",
+        "Kedutaan",
+        "Embassy",
+        "Kemlu",
+        "KPK",
+    ];
+    if name.split_whitespace().any(|w| ORG_WORDS.contains(&w)) {
+        EntityType::Organization
+    } else {
+        EntityType::Person
+    }
+}
+
+#[cfg(test)]
+mod tests;

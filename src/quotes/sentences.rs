@@ -1,0 +1,137 @@
+//! Sentence boundaries inside a paragraph.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` followed by a space and a capital,
+//! digit or opening mark, outside quoted spans, unless the word before the
+//! period is an abbreviation or an initial (`Mr.`, `Dr.`, `J.`, `U.S.`).
+
+use super::marks::Span;
+use super::Paragraph;
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+    "Cmdr", "Adm", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "etc", "Jan", "Feb",
+    "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Hj", "Ir", "Drs", "dr", "Tn", "Ny",
+    "Sdr", "Kol", "Rev", "Mt", "Ft", "Pres", "Gov", "Atty", "Supt", "Bros", "Ph", "Dra", "Mrs",
+    "S", "H", "M", "Kec", "Kab", "Jl", "Jln", "Prov",
+];
+
+/// Sentence ranges `(start, end)` in document bytes, covering the paragraph.
+pub fn split(text: &str, p: &Paragraph, spans: &[Span]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = p.start;
+    let para = &text[p.start..p.end];
+    let mut iter = para.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let abs = p.start + i;
+        if spans
+            .iter()
+            .any(|s| s.open < abs && abs + c.len_utf8() < s.inner_end)
+        {
+            continue;
+        }
+        // Closing marks and brackets right after the period stay in the sentence.
+        let mut end = abs + c.len_utf8();
+        let rest = &text[end..p.end];
+        let extra: usize = rest
+            .chars()
+            .take_while(|c| "”\"’')]»".contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        end += extra;
+        let after = &text[end..p.end];
+        let Some(next) = after.trim_start().chars().next() else {
+            continue;
+        };
+        if !after.starts_with(char::is_whitespace) {
+            continue;
+        }
+        if !(next.is_uppercase() || next.is_ascii_digit() || "“\"‘'«(".contains(next)) {
+            continue;
+        }
+        if c == '.' && is_abbreviation(&text[start..abs]) {
+            continue;
+        }
+        out.push((start, end));
+        start = end + (after.len() - after.trim_start().len());
+        // Skip the characters consumed by `extra` and the spaces.
+        while iter.peek().is_some_and(|&(j, _)| p.start + j < start) {
+            iter.next();
+        }
+    }
+    if start < p.end {
+        out.push((start, p.end));
+    }
+    out
+}
+
+/// Does `before` (text up to a period) end with an abbreviation or initial?
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let word = word.trim_start_matches('.');
+    if word.is_empty() {
+        return false;
+    }
+    // U.S, J, a.m
+    if word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::find_spans;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let p = Paragraph {
+            start: 0,
+            end: text.len(),
+            title: false,
+            tokens: &[],
+        };
+        let spans = find_spans(text, 0, text.len());
+        split(text, &p, &spans)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One here. Two there.", &["One here.", "Two there."]),
+            (
+                "Mr. Smith met Dr. Jones. Then left.",
+                &["Mr. Smith met Dr. Jones.", "Then left."],
+            ),
+            (
+                "Donald J. Trump won. Yes.",
+                &["Donald J. Trump won.", "Yes."],
+            ),
+            ("The U.S. Army came. Yes.", &["The U.S. Army came.", "Yes."]),
+            (
+                "“Go now. Please,” he said. Ok.",
+                &["“Go now. Please,” he said.", "Ok."],
+            ),
+            ("He said “go.” Then left.", &["He said “go.”", "Then left."]),
+            (
+                "3.5 percent rose. ok. Fine",
+                &["3.5 percent rose. ok.", "Fine"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sentences(text), *want, "{text:?}");
+        }
+    }
+}

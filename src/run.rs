@@ -1,0 +1,95 @@
+//! Runs a corpus through a [`Pipeline`]: rayon workers over ordered batches,
+//! one writer, memory bounded by the batch.
+
+use crate::input::{Record, Source};
+use crate::pipeline::Pipeline;
+use crate::tables::DocOutput;
+use rayon::prelude::*;
+
+/// Counts of a finished run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub documents: usize,
+    pub ok: usize,
+    pub skipped: usize,
+    pub errors: usize,
+    pub mentions: usize,
+    pub quotes: usize,
+    /// Bytes of document text processed.
+    pub bytes: u64,
+}
+
+/// How many documents, or bytes of text, a batch holds at most. By default,
+/// 512 documents or 32 MiB, whichever comes first.
+#[derive(Debug, Clone, Copy)]
+pub struct BatchLimits {
+    pub documents: usize,
+    pub bytes: usize,
+}
+
+impl Default for BatchLimits {
+    fn default() -> Self {
+        BatchLimits {
+            documents: 512,
+            bytes: 32 << 20,
+        }
+    }
+}
+
+/// Reads every source in order, processes documents in parallel batches and
+/// hands each document's rows to `write` in input order. Stops early only
+/// when `write` fails, returning its error.
+pub fn run<E>(
+    pipeline: &Pipeline,
+    sources: &[Source],
+    limits: BatchLimits,
+    mut write: impl FnMut(&DocOutput) -> Result<(), E>,
+) -> Result<Summary, E> {
+    let mut summary = Summary::default();
+    let mut batch: Vec<Record> = Vec::new();
+    let mut batch_bytes = 0usize;
+    let mut failure: Option<E> = None;
+    let mut flush = |batch: &mut Vec<Record>, summary: &mut Summary| -> Result<(), E> {
+        let outs: Vec<DocOutput> = batch
+            .par_iter()
+            .map(|r| pipeline.process_record(r))
+            .collect();
+        for (r, out) in batch.iter().zip(&outs) {
+            if let Record::Doc(d) = r {
+                summary.bytes += d.text.len() as u64;
+            }
+            summary.documents += 1;
+            match out.document.status.as_str() {
+                "ok" => summary.ok += 1,
+                "skipped" => summary.skipped += 1,
+                _ => summary.errors += 1,
+            }
+            summary.mentions += out.mentions.len();
+            summary.quotes += out.quotes.len();
+            write(out)?;
+        }
+        batch.clear();
+        Ok(())
+    };
+    for source in sources {
+        source.read(&mut |record| {
+            if let Record::Doc(d) = &record {
+                batch_bytes += d.text.len();
+            }
+            batch.push(record);
+            if batch.len() >= limits.documents || batch_bytes >= limits.bytes {
+                batch_bytes = 0;
+                if let Err(e) = flush(&mut batch, &mut summary) {
+                    failure = Some(e);
+                    return false;
+                }
+            }
+            true
+        });
+        if let Some(e) = failure.take() {
+            return Err(e);
+        }
+    }
+    flush(&mut batch, &mut summary)?;
+    Ok(summary)
+}
