@@ -1,0 +1,246 @@
+//! The shipped gazetteers find the names Indonesian and English news uses,
+//! linked to the right ids. Sentences written for these tests.
+
+use kutip::document::Document;
+use kutip::{Pipeline, PipelineBuilder};
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| {
+        PipelineBuilder::new()
+            .build()
+            .expect("default gazetteers load")
+    })
+}
+
+/// (surface, entity_id) of every mention of a one-line text.
+fn found(text: &str) -> Vec<(String, String)> {
+    let doc = Document {
+        id: "t".into(),
+        source: "t".into(),
+        // A title so the sentence is a body paragraph.
+        title: Some("t".into()),
+        text: text.into(),
+        warning: None,
+    };
+    pipeline()
+        .process(&doc)
+        .mentions
+        .into_iter()
+        .map(|m| (m.surface, m.entity_id))
+        .collect()
+}
+
+fn check(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, want) in cases {
+        let got = found(text);
+        for (surface, id) in *want {
+            assert!(
+                got.contains(&(surface.to_string(), id.to_string())),
+                "{text:?}: want {surface} -> {id}, got {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn countries_in_indonesian() {
+    check(&[
+        (
+            "Tiongkok dan Rusia menandatangani perjanjian.",
+            &[("Tiongkok", "Q148"), ("Rusia", "Q159")],
+        ),
+        (
+            "Pejabat Cina dan RRT hadir; Republik Rakyat Tiongkok mengirim wakil.",
+            &[
+                ("Cina", "Q148"),
+                ("RRT", "Q148"),
+                ("Republik Rakyat Tiongkok", "Q148"),
+            ],
+        ),
+        (
+            "Federasi Rusia menolak usulan Amerika Serikat.",
+            &[("Federasi Rusia", "Q159"), ("Amerika Serikat", "Q30")],
+        ),
+        (
+            "Presiden AS bertemu Perdana Menteri Inggris.",
+            &[("AS", "Q30"), ("Inggris", "Q145")],
+        ),
+        (
+            "Britania Raya, Korea Selatan dan Arab Saudi ikut.",
+            &[
+                ("Britania Raya", "Q145"),
+                ("Korea Selatan", "Q884"),
+                ("Arab Saudi", "Q851"),
+            ],
+        ),
+        (
+            "Belanda, Jerman, Prancis dan Perancis.",
+            &[
+                ("Belanda", "Q55"),
+                ("Jerman", "Q183"),
+                ("Prancis", "Q142"),
+                ("Perancis", "Q142"),
+            ],
+        ),
+        (
+            "Delegasi UEA dan Pantai Gading tiba.",
+            &[("UEA", "Q878"), ("Pantai Gading", "Q1008")],
+        ),
+    ]);
+}
+
+#[test]
+fn countries_in_english() {
+    check(&[
+        (
+            "China and Russia signed; the US and the UK objected.",
+            &[
+                ("China", "Q148"),
+                ("Russia", "Q159"),
+                ("the US", "Q30"),
+                ("the UK", "Q145"),
+            ],
+        ),
+        (
+            "The UAE, Burma and Ivory Coast voted.",
+            &[("UAE", "Q878"), ("Burma", "Q836"), ("Ivory Coast", "Q1008")],
+        ),
+        (
+            "South Korea and Saudi Arabia; the Netherlands and Germany.",
+            &[
+                ("South Korea", "Q884"),
+                ("Saudi Arabia", "Q851"),
+                ("Netherlands", "Q55"),
+                ("Germany", "Q183"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn lowercase_words_are_not_countries() {
+    for text in [
+        "Let us go as planned, said the turkey farmer.",
+        "He wants fine china for the chad.",
+    ] {
+        assert_eq!(found(text), Vec::<(String, String)>::new(), "{text:?}");
+    }
+}
+
+#[test]
+fn locations_and_regions() {
+    check(&[
+        (
+            "Delegasi terbang dari Moskow ke Beijing, lalu ke Moskwa.",
+            &[("Moskow", "Q649"), ("Beijing", "Q956"), ("Moskwa", "Q649")],
+        ),
+        (
+            "Officials in Moscow, Peking and Washington spoke.",
+            &[
+                ("Moscow", "Q649"),
+                ("Peking", "Q956"),
+                ("Washington", "Q61"),
+            ],
+        ),
+        (
+            "Gedung Putih dan the White House menanggapi.",
+            &[("Gedung Putih", "Q35525"), ("the White House", "Q35525")],
+        ),
+        (
+            "Situasi di Asia Tengah, Timur Tengah dan Asia Tenggara, juga Eropa Timur.",
+            &[
+                ("Asia Tengah", "Q27275"),
+                ("Timur Tengah", "Q7204"),
+                ("Asia Tenggara", "Q11708"),
+                ("Eropa Timur", "kutip:eastern-europe"),
+            ],
+        ),
+        (
+            "Tension in Central Asia and the Middle East.",
+            &[("Central Asia", "Q27275"), ("Middle East", "Q7204")],
+        ),
+    ]);
+}
+
+#[test]
+fn organizations_in_both_languages() {
+    check(&[
+        (
+            "PBB dan Uni Eropa mengecam; NATO atau Pakta Pertahanan Atlantik Utara diam.",
+            &[
+                ("PBB", "Q1065"),
+                ("Uni Eropa", "Q458"),
+                ("NATO", "Q7184"),
+                ("Pakta Pertahanan Atlantik Utara", "Q7184"),
+            ],
+        ),
+        (
+            "CSTO atau Organisasi Perjanjian Keamanan Kolektif mengirim pasukan.",
+            &[
+                ("CSTO", "Q318693"),
+                ("Organisasi Perjanjian Keamanan Kolektif", "Q318693"),
+            ],
+        ),
+        (
+            "ASEAN, OKI, Organisasi Kesehatan Dunia, Dana Moneter Internasional dan Bank Dunia.",
+            &[
+                ("ASEAN", "Q7768"),
+                ("OKI", "Q47543"),
+                ("Organisasi Kesehatan Dunia", "Q7817"),
+                ("Dana Moneter Internasional", "Q7804"),
+                ("Bank Dunia", "Q7164"),
+            ],
+        ),
+        (
+            "The WHO, the IMF, the World Bank and the SCO met.",
+            &[
+                ("WHO", "Q7817"),
+                ("IMF", "Q7804"),
+                ("World Bank", "Q7164"),
+                ("SCO", "Q485207"),
+            ],
+        ),
+        (
+            "Kementerian Luar Negeri RI dan the State Department.",
+            &[
+                ("Kementerian Luar Negeri RI", "kutip:kemlu-ri"),
+                ("the State Department", "Q789915"),
+            ],
+        ),
+        (
+            "Kantor berita Antara dan Reuters melaporkan; DPR membahas.",
+            &[("Reuters", "Q130879"), ("DPR", "kutip:dpr")],
+        ),
+    ]);
+}
+
+#[test]
+fn people_and_spelling_variants() {
+    check(&[
+        (
+            "Sergey Lavrov bertemu Sergei Lavrov? Tidak, hanya satu orang.",
+            &[("Sergey Lavrov", "Q58217"), ("Sergei Lavrov", "Q58217")],
+        ),
+        (
+            "Kassym-Jomart Tokayev, also Qasym-Jomart Toqayev.",
+            &[
+                ("Kassym-Jomart Tokayev", "Q200881"),
+                ("Qasym-Jomart Toqayev", "Q200881"),
+            ],
+        ),
+        (
+            "Presiden Joko Widodo atau Jokowi menyambut Xi Jinping.",
+            &[
+                ("Joko Widodo", "Q3318231"),
+                ("Jokowi", "Q3318231"),
+                ("Xi Jinping", "Q15031"),
+            ],
+        ),
+        (
+            "Prabowo Subianto dilantik.",
+            &[("Prabowo Subianto", "kutip:prabowo-subianto")],
+        ),
+    ]);
+}
