@@ -168,11 +168,25 @@ impl Source {
         match self.format {
             Format::Text => {
                 let mut bytes = Vec::new();
-                if let Err(e) = reader.read_to_end(&mut bytes) {
-                    sink(failed(format!("{}: {e}", self.label())));
-                    return;
+                match (&mut reader)
+                    .take(MAX_DOC_BYTES as u64 + 1)
+                    .read_to_end(&mut bytes)
+                {
+                    Err(e) => {
+                        sink(failed(format!("{}: {e}", self.label())));
+                    }
+                    Ok(n) if n > MAX_DOC_BYTES => {
+                        sink(Record::Failed {
+                            id: self.name.clone(),
+                            source: self.label(),
+                            status: "skipped",
+                            reason: too_large(),
+                        });
+                    }
+                    Ok(_) => {
+                        sink(text_record(&bytes, self.name.clone(), self.label()));
+                    }
                 }
-                sink(text_record(&bytes, self.name.clone(), self.label()));
             }
             Format::JsonLines => self.read_jsonl(reader, sink),
         }
@@ -188,9 +202,19 @@ impl Source {
         loop {
             line.clear();
             line_no += 1;
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) => return,
-                Ok(_) => {}
+            match read_line_bounded(&mut reader, &mut line, MAX_DOC_BYTES) {
+                Ok(None) => return,
+                Ok(Some(false)) => {
+                    let here = format!("{}:{line_no}", self.label());
+                    sink(Record::Failed {
+                        id: format!("{}:{line_no}", self.name),
+                        source: here.clone(),
+                        status: "skipped",
+                        reason: format!("{here}: {}", too_large()),
+                    });
+                    continue;
+                }
+                Ok(Some(true)) => {}
                 Err(e) => {
                     sink(Record::Failed {
                         id: format!("{}:{line_no}", self.name),
@@ -211,9 +235,77 @@ impl Source {
     }
 }
 
+/// The largest document kutip processes: 64 MiB of text. Larger documents
+/// (a whole dump in one line, a stray binary) are skipped with a reason,
+/// and the memory they would take is never allocated.
+pub const MAX_DOC_BYTES: usize = 64 << 20;
+
+fn too_large() -> String {
+    format!(
+        "document larger than {} MiB, not processed",
+        MAX_DOC_BYTES >> 20
+    )
+}
+
+/// Reads one line into `buf` (without reading more than `max` bytes of it).
+/// `None` at the end of input; `Some(false)` when the line was longer than
+/// `max` (the rest of it is skipped); `Some(true)` otherwise.
+fn read_line_bounded(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<Option<bool>> {
+    let mut total = 0usize;
+    let mut fits = true;
+    loop {
+        let available = r.fill_buf()?;
+        if available.is_empty() {
+            return Ok(if total == 0 { None } else { Some(fits) });
+        }
+        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let n = chunk.len();
+        total += n;
+        if fits && buf.len() + n <= max {
+            buf.extend_from_slice(chunk);
+        } else {
+            fits = false;
+            buf.clear();
+        }
+        r.consume(n);
+        if done {
+            return Ok(Some(fits));
+        }
+    }
+}
+
 /// Decodes a plain-text file: drops a BOM, `\r\n` -> `\n`, invalid UTF-8
 /// replaced (and noted); NUL bytes mean a binary file, which is skipped.
 pub fn text_record(bytes: &[u8], id: String, source: String) -> Record {
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    if let Some((rest, word)) = utf16 {
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| word([c[0], c[1]])).collect();
+        let text = String::from_utf16_lossy(&units);
+        let lossy = text.contains('\u{FFFD}') || rest.len() % 2 == 1;
+        return match text_record(text.as_bytes(), id, source) {
+            Record::Doc(mut d) => {
+                d.warning = Some(if lossy {
+                    "UTF-16 with a byte order mark, decoded; invalid units replaced with U+FFFD"
+                        .into()
+                } else {
+                    "UTF-16 with a byte order mark, decoded".into()
+                });
+                Record::Doc(d)
+            }
+            failed => failed,
+        };
+    }
     if bytes.contains(&0) {
         return Record::Failed {
             id,
@@ -407,6 +499,47 @@ mod tests {
         assert_eq!(
             failure(text_record(b"  \n", "b".into(), "b".into())).1,
             "skipped"
+        );
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Wang Yi said.".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Wang Yi said.".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let d = doc(text_record(&bytes, "a".into(), "a".into()));
+            assert_eq!(d.text, "Wang Yi said.");
+            assert!(d.warning.unwrap().starts_with("UTF-16"));
+        }
+    }
+
+    #[test]
+    fn lines_longer_than_the_limit_are_skipped_whole() {
+        let data = b"short\nxxxxxxxxxxxxxxxx\nok\nlast";
+        let mut r = std::io::BufReader::with_capacity(4, &data[..]);
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        loop {
+            buf.clear();
+            match read_line_bounded(&mut r, &mut buf, 8).unwrap() {
+                None => break,
+                Some(fits) => got.push((fits, String::from_utf8(buf.clone()).unwrap())),
+            }
+        }
+        assert_eq!(
+            got,
+            [
+                (true, "short\n".into()),
+                (false, String::new()),
+                (true, "ok\n".into()),
+                (true, "last".into())
+            ]
         );
     }
 }
