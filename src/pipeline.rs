@@ -129,6 +129,10 @@ impl Pipeline {
     /// Processes one document into its rows.
     pub fn process(&self, doc: &Document) -> DocOutput {
         let text = doc.text.as_str();
+        #[cfg(test)]
+        if text == tests::PANIC_TEXT {
+            panic!("a bug met while processing");
+        }
         let seg = segment(text, doc.title.is_none());
         // Words and gazetteer matches of each kept paragraph.
         let mut words: Vec<(usize, Vec<Token>)> = Vec::new();
@@ -303,6 +307,33 @@ fn failed_row(id: &str, source: &str, status: &str, reason: &str) -> DocOutput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document text that makes `process` panic, in tests only.
+    pub const PANIC_TEXT: &str = "\u{0}kutip test: panic here";
+
+    #[test]
+    fn a_panic_becomes_an_error_row_and_processing_goes_on() {
+        let p = PipelineBuilder::new().build().unwrap();
+        let doc = |text: &str| {
+            Record::Doc(Document {
+                id: "d".into(),
+                source: "d".into(),
+                text: text.into(),
+                ..Document::default()
+            })
+        };
+        let out = p.process_record(&doc(PANIC_TEXT));
+        assert_eq!(out.document.status, "error");
+        assert_eq!(
+            out.document.error,
+            "internal error: a bug met while processing"
+        );
+        let out = p.process_record(&doc("China and Russia."));
+        assert_eq!(
+            (out.document.status.as_str(), out.mentions.len()),
+            ("ok", 2)
+        );
+    }
 
     #[test]
     fn pipeline_is_send_and_sync() {

@@ -5,6 +5,7 @@ use crate::input::{Record, Source};
 use crate::pipeline::Pipeline;
 use crate::tables::DocOutput;
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Counts of a finished run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,6 +16,8 @@ pub struct Summary {
     pub errors: usize,
     pub mentions: usize,
     pub quotes: usize,
+    /// Documents whose `doc_id` was already used, renamed `ID#2`, `ID#3`, ...
+    pub duplicate_ids: usize,
     /// Bytes of document text processed.
     pub bytes: u64,
 }
@@ -36,6 +39,29 @@ impl Default for BatchLimits {
     }
 }
 
+/// Gives the `n`th document with an already used id the id `ID#n`, in
+/// every table, and says so in its `error` column.
+fn rename_duplicate(out: &mut DocOutput, n: u32) {
+    let old = out.document.doc_id.clone();
+    let new = format!("{old}#{n}");
+    out.document.doc_id.clone_from(&new);
+    let note = format!("duplicate doc_id {old:?}, renamed {new:?}");
+    out.document.error = if out.document.error.is_empty() {
+        note
+    } else {
+        format!("{}; {note}", out.document.error)
+    };
+    for m in &mut out.mentions {
+        m.doc_id.clone_from(&new);
+    }
+    for e in &mut out.entities {
+        e.doc_id.clone_from(&new);
+    }
+    for q in &mut out.quotes {
+        q.doc_id.clone_from(&new);
+    }
+}
+
 /// Reads every source in order, processes documents in parallel batches and
 /// hands each document's rows to `write` in input order. Stops early only
 /// when `write` fails, returning its error.
@@ -49,12 +75,23 @@ pub fn run<E>(
     let mut batch: Vec<Record> = Vec::new();
     let mut batch_bytes = 0usize;
     let mut failure: Option<E> = None;
+    // How many times each doc_id was seen, by a 64-bit hash of the id: 16
+    // bytes per document, so a run of millions stays small.
+    let mut seen: HashMap<u64, u32> = HashMap::new();
     let mut flush = |batch: &mut Vec<Record>, summary: &mut Summary| -> Result<(), E> {
-        let outs: Vec<DocOutput> = batch
+        let mut outs: Vec<DocOutput> = batch
             .par_iter()
             .map(|r| pipeline.process_record(r))
             .collect();
-        for (r, out) in batch.iter().zip(&outs) {
+        for (r, out) in batch.iter().zip(outs.iter_mut()) {
+            let n = seen
+                .entry(crate::tokens::hash_exact(&out.document.doc_id))
+                .or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                summary.duplicate_ids += 1;
+                rename_duplicate(out, *n);
+            }
             if let Record::Doc(d) = r {
                 summary.bytes += d.text.len() as u64;
             }

@@ -106,6 +106,17 @@ pub fn fold_hash(word: &str) -> u64 {
     x
 }
 
+/// A fast, deterministic 64-bit hash of a string, case kept.
+pub fn hash_exact(s: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(s.as_bytes());
+    let mut x = h.finish() ^ s.len() as u64;
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x
+}
+
 /// Does the word have a lowercase letter? (`CSTO`, `G20` and `AS` do not.)
 pub fn has_lowercase(word: &str) -> bool {
     word.chars().any(char::is_lowercase)

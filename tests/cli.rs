@@ -378,3 +378,42 @@ fn gazetteer_check_reports_file_and_line() {
         "{out}"
     );
 }
+
+#[test]
+fn duplicate_ids_are_kept_distinct_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "d.jsonl",
+        "{\"id\": \"a\", \"text\": \"China.\"}\n{\"id\": \"a\", \"text\": \"Russia.\"}\n{\"id\": \"a\", \"text\": \"Japan.\"}\n",
+    );
+    let out = dir.path().join("out");
+    let o = extract(&[&input], &out, &[]);
+    assert!(o.status.success());
+    let docs = table(&out, "documents.csv");
+    let ids: Vec<&str> = docs.iter().map(|r| r["doc_id"].as_str()).collect();
+    assert_eq!(ids, ["a", "a#2", "a#3"]);
+    assert_eq!(docs[1]["error"], "duplicate doc_id \"a\", renamed \"a#2\"");
+    let mention_ids: Vec<String> = table(&out, "mentions.csv")
+        .iter()
+        .map(|r| r["doc_id"].clone())
+        .collect();
+    assert_eq!(mention_ids, ["a", "a#2", "a#3"]);
+}
+
+#[test]
+fn newlines_in_quotes_stay_valid_csv_and_excel_gets_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "d.jsonl",
+        "{\"id\": \"x\", \"text\": \"Wang Yi said: \\\"We go,\\r and then, we stop\\\" in Beijing.\"}\n",
+    );
+    let out = dir.path().join("out");
+    assert!(extract(&[&input], &out, &["--excel"]).status.success());
+    let raw = std::fs::read(out.join("quotes.csv")).unwrap();
+    assert!(raw.starts_with(b"\xEF\xBB\xBFdoc_id,"));
+    let quotes = table(&out, "quotes.csv");
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0]["text"], "We go,\r and then, we stop");
+}

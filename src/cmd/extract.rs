@@ -91,6 +91,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         writer.write(out)
     })?;
+    if summary.duplicate_ids > 0 && !args.quiet {
+        eprintln!(
+            "kutip: {} documents had a doc_id already used; renamed ID#2, ID#3, ... (see the error column)",
+            summary.duplicate_ids
+        );
+    }
     writer.finish()?;
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
