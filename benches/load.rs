@@ -45,7 +45,7 @@ fn main() {
             }
             g
         };
-        let m = Matcher::new(&g);
+        let m = Matcher::from_gazetteer(g);
         times.push(t.elapsed().as_secs_f64());
         names = m.pattern_count();
         matcher = Some(m);

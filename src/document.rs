@@ -147,7 +147,6 @@ fn reads_like_title(line: &str) -> bool {
 /// parentheses (`(esn)`, `(ant/rz)`), and the widget labels scrapers keep.
 pub fn is_debris(line: &str) -> bool {
     let t = line.trim();
-    let lower = t.to_lowercase();
     const LABELS: &[&str] = &[
         "loading",
         "advertisement",
@@ -185,9 +184,11 @@ pub fn is_debris(line: &str) -> bool {
     if !has_long_word {
         return true;
     }
-    let short = t.chars().count() <= 60;
-    if short && LABELS.iter().any(|l| lower.starts_with(l)) {
-        return true;
+    if t.len() <= 240 && t.chars().count() <= 60 {
+        let lower = t.to_lowercase();
+        if LABELS.iter().any(|l| lower.starts_with(l)) {
+            return true;
+        }
     }
     // "(esn)", "(ant/rz)", "(AFP)"-style sign-offs.
     if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
@@ -212,14 +213,19 @@ pub fn detect_language(text: &str) -> &'static str {
         "by", "are", "from", "has", "have", "he", "she", "they", "were",
     ];
     let (mut id, mut en) = (0usize, 0usize);
-    for t in tokenize(text).iter().take(2000) {
-        let w = &text[t.start..t.end];
+    // The first 20,000 bytes are plenty to tell.
+    let mut end = text.len().min(20_000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    for t in tokenize(head) {
+        let w = &head[t.start..t.end];
         if w.len() > 8 {
             continue;
         }
-        let w = w.to_ascii_lowercase();
-        id += ID.contains(&w.as_str()) as usize;
-        en += EN.contains(&w.as_str()) as usize;
+        id += ID.iter().any(|x| x.eq_ignore_ascii_case(w)) as usize;
+        en += EN.iter().any(|x| x.eq_ignore_ascii_case(w)) as usize;
     }
     match (id, en) {
         (0, 0) => "",

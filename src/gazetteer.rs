@@ -24,7 +24,6 @@
 //! ```
 
 use crate::error::{Error, Result};
-use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -259,6 +258,11 @@ impl Gazetteer {
         self.entities.push(entity);
     }
 
+    /// The entities, given away (no copy).
+    pub fn into_entities(self) -> Vec<Entity> {
+        self.entities
+    }
+
     /// All entities, in list order.
     pub fn entities(&self) -> &[Entity] {
         &self.entities
@@ -266,7 +270,8 @@ impl Gazetteer {
 
     /// Checks that ids are unique: the first duplicate is an error.
     pub fn check_unique_ids(&self) -> Result<()> {
-        let mut seen: HashMap<&str, &str> = HashMap::new();
+        let mut seen: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
+        seen.reserve(self.entities.len());
         for e in &self.entities {
             if let Some(first) = seen.insert(&e.id, &e.origin) {
                 let (file, line) = split_origin(&e.origin);

@@ -58,13 +58,14 @@ enum CaseRule {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     /// The name as written, without the `=` marker.
-    pub text: String,
+    pub text: Box<str>,
     /// Entity index.
     pub entity: u32,
-    words: Vec<(u32, u32)>,
-    seps: Vec<Sep>,
+    words: Box<[(u32, u32)]>,
+    /// Separators between words; `None` when all are spaces (most names).
+    seps: Option<Box<[Sep]>>,
     /// Punctuation after the last word that is part of the name (`U.S.`).
-    trail: String,
+    trail: Box<str>,
     case: CaseRule,
     priority: i32,
 }
@@ -75,6 +76,13 @@ impl Pattern {
         self.words
             .iter()
             .map(|&(s, e)| &self.text[s as usize..e as usize])
+    }
+
+    fn sep(&self, k: usize) -> &Sep {
+        match &self.seps {
+            Some(seps) => &seps[k],
+            None => &Sep::Space,
+        }
     }
 }
 
@@ -122,6 +130,11 @@ pub struct Matcher {
     /// Node -> patterns ending there, best first.
     terminals: FxHashMap<u32, Vec<u32>>,
     nodes: u32,
+    /// Which (first byte, byte length) pairs start a name that begins with
+    /// a lowercase letter (`the US`). A lowercase word of the text that is
+    /// not one of these can start no name: most words of a text are skipped
+    /// without hashing them.
+    lower_starts: Box<[u32; 256]>,
 }
 
 impl Matcher {
@@ -129,22 +142,34 @@ impl Matcher {
     ///
     /// Names with no word at all (`--`) can never match and are skipped.
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
+        Matcher::from_gazetteer(gazetteer.clone())
+    }
+
+    /// Like [`Matcher::new`], taking the gazetteer (no copy of its entities).
+    pub fn from_gazetteer(gazetteer: Gazetteer) -> Matcher {
+        let entities = gazetteer.into_entities();
+        let names: usize = entities.iter().map(|e| 1 + e.aliases.len()).sum();
         let mut m = Matcher {
-            entities: gazetteer.entities().to_vec(),
-            patterns: Vec::new(),
+            entities: Vec::new(),
+            patterns: Vec::with_capacity(names),
             vocab: FxHashMap::default(),
             edges: FxHashMap::default(),
             terminals: FxHashMap::default(),
             nodes: 1,
+            lower_starts: Box::new([0; 256]),
         };
+        m.vocab.reserve(names);
+        m.edges.reserve(names * 2);
+        m.terminals.reserve(names);
         let mut toks = Vec::new();
-        for (ei, entity) in gazetteer.entities().iter().enumerate() {
+        for (ei, entity) in entities.iter().enumerate() {
             for name in entity.names() {
                 if let Some(p) = compile(name, ei as u32, entity.priority, &mut toks) {
                     m.insert(p);
                 }
             }
         }
+        m.entities = entities;
         // Best first: higher priority, then list order (stable sort).
         let patterns = &m.patterns;
         for list in m.terminals.values_mut() {
@@ -154,6 +179,12 @@ impl Matcher {
     }
 
     fn insert(&mut self, p: Pattern) {
+        if let Some(first) = p.words().next() {
+            if first.starts_with(char::is_lowercase) {
+                let (b, len) = (first.as_bytes()[0], first.len().min(31));
+                self.lower_starts[b as usize] |= 1 << len;
+            }
+        }
         let mut node = ROOT;
         for w in p.words() {
             let next_id = self.vocab.len() as u32;
@@ -222,6 +253,13 @@ impl Matcher {
 
     /// The longest verified match starting at word `i`: (its last word, match).
     fn longest_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Match)> {
+        let first = &text[toks[i].start..toks[i].end];
+        if starts_lowercase(first) {
+            let (b, len) = (first.as_bytes()[0], first.len().min(31));
+            if self.lower_starts[b as usize] & (1 << len) == 0 {
+                return None;
+            }
+        }
         let mut wid = self.word_id(text, toks[i]);
         if wid == NO_WORD {
             return None;
@@ -264,7 +302,7 @@ impl Matcher {
     /// Checks separators and case; returns the match's end byte.
     fn verify(&self, p: &Pattern, text: &str, toks: &[Token]) -> Option<usize> {
         for (k, pair) in toks.windows(2).enumerate() {
-            if Sep::of(&text[pair[0].end..pair[1].start]).as_ref() != Some(&p.seps[k]) {
+            if Sep::of(&text[pair[0].end..pair[1].start]).as_ref() != Some(p.sep(k)) {
                 return None;
             }
         }
@@ -281,11 +319,20 @@ impl Matcher {
         let end = toks.last()?.end;
         if p.trail.is_empty() {
             Some(end)
-        } else if text[end..].starts_with(&p.trail) {
+        } else if text[end..].starts_with(&*p.trail) {
             Some(end + p.trail.len())
         } else {
             None
         }
+    }
+}
+
+/// Does the word start with a lowercase letter? (ASCII fast path.)
+#[inline]
+fn starts_lowercase(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.starts_with(char::is_lowercase),
     }
 }
 
@@ -313,9 +360,14 @@ fn compile(name: &str, entity: u32, priority: i32, toks: &mut Vec<Token>) -> Opt
     } else {
         CaseRule::Capitalizable
     };
+    let seps = if seps.iter().all(|s| *s == Sep::Space) {
+        None
+    } else {
+        Some(seps.into_boxed_slice())
+    };
     Some(Pattern {
-        trail: text[last.end..].trim().to_string(),
-        text: text.to_string(),
+        trail: text[last.end..].trim().into(),
+        text: text.into(),
         entity,
         words: toks
             .iter()

@@ -79,7 +79,7 @@ impl PipelineBuilder {
             None => Cues::defaults()?,
         };
         Ok(Pipeline {
-            matcher: Matcher::new(&g),
+            matcher: Matcher::from_gazetteer(g),
             cues,
         })
     }
