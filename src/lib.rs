@@ -23,6 +23,7 @@
 pub mod check;
 pub mod document;
 pub mod error;
+pub mod fuzzing;
 pub mod gazetteer;
 pub mod input;
 pub mod matcher;

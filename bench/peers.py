@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Peer matchers for bench/run.sh: whole-word matching of the same names,
+matches written to CSV (file,start,end,surface).
+
+    peers.py names GAZ.tsv... > names.txt        # one name or alias a line
+    peers.py flashtext NAMES CORPUS OUT.csv
+    peers.py aho       NAMES CORPUS OUT.csv      # pyahocorasick + whole-word filter
+    peers.py spacy     NAMES CORPUS OUT.csv [--procs 2]   # PhraseMatcher, spacy.blank("en")
+
+Each matcher prints one JSON line on stderr: {"load_s": .., "match_s": ..,
+"bytes": .., "matches": ..}, load_s being the time to read the names and
+build the matcher. Files are read as UTF-8 text (newline="" as kutip keeps
+offsets on the raw text, errors replaced). Matching is case-sensitive, names
+as written (kutip also accepts capitalised and ALL CAPS forms).
+"""
+
+import csv
+import json
+import os
+import sys
+import time
+
+
+def corpus_files(root):
+    if os.path.isfile(root):
+        yield root
+        return
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        dirnames.sort()
+        for fn in sorted(filenames):
+            yield os.path.join(dirpath, fn)
+
+
+def read(path):
+    with open(path, encoding="utf-8", errors="replace", newline="") as f:
+        return f.read()
+
+
+def load_names(path):
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n") for line in f if line.strip()]
+
+
+def cmd_names(paths):
+    seen = set()
+    out = sys.stdout
+    for p in paths:
+        with open(p, encoding="utf-8") as f:
+            header = None
+            for line in f:
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                cols = line.split("\t")
+                if header is None:
+                    header = cols
+                    continue
+                row = dict(zip(header, cols))
+                for n in [row["name"]] + row.get("aliases", "").split("|"):
+                    n = n.lstrip("=").strip()
+                    if n and n not in seen:
+                        seen.add(n)
+                        out.write(n + "\n")
+
+
+def report(load_s, match_s, nbytes, nmatches):
+    print(json.dumps({"load_s": round(load_s, 3), "match_s": round(match_s, 3),
+                      "bytes": nbytes, "matches": nmatches}), file=sys.stderr)
+
+
+def cmd_flashtext(names_path, corpus, out_path):
+    from flashtext import KeywordProcessor
+    t0 = time.perf_counter()
+    kp = KeywordProcessor(case_sensitive=True)
+    for n in load_names(names_path):
+        kp.add_keyword(n)
+    t1 = time.perf_counter()
+    nbytes = nm = 0
+    with open(out_path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["file", "start", "end", "surface"])
+        for path in corpus_files(corpus):
+            text = read(path)
+            nbytes += os.path.getsize(path)
+            for kw, s, e in kp.extract_keywords(text, span_info=True):
+                w.writerow([path, s, e, text[s:e]])
+                nm += 1
+    report(t1 - t0, time.perf_counter() - t1, nbytes, nm)
+
+
+def cmd_aho(names_path, corpus, out_path):
+    import ahocorasick
+    t0 = time.perf_counter()
+    a = ahocorasick.Automaton()
+    for n in load_names(names_path):
+        a.add_word(n, len(n))
+    a.make_automaton()
+    t1 = time.perf_counter()
+    nbytes = nm = 0
+    with open(out_path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["file", "start", "end", "surface"])
+        for path in corpus_files(corpus):
+            text = read(path)
+            nbytes += os.path.getsize(path)
+            n = len(text)
+            for end, ln in a.iter(text):
+                start = end - ln + 1
+                # Whole words only: no letter/digit just before or after.
+                if start > 0 and text[start - 1].isalnum():
+                    continue
+                if end + 1 < n and text[end + 1].isalnum():
+                    continue
+                w.writerow([path, start, end + 1, text[start:end + 1]])
+                nm += 1
+    report(t1 - t0, time.perf_counter() - t1, nbytes, nm)
+
+
+MATCHER = None
+
+
+def cmd_spacy(names_path, corpus, out_path, procs):
+    import spacy
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+
+    global MATCHER
+    t0 = time.perf_counter()
+    nlp = spacy.blank("en")
+    MATCHER = PhraseMatcher(nlp.vocab)
+    names = load_names(names_path)
+    MATCHER.add("NAME", list(nlp.tokenizer.pipe(names, batch_size=1000)))
+
+    @Language.component("bench_phrase_match")
+    def phrase_match(doc):
+        # Runs in the worker processes (fork inherits MATCHER).
+        doc.user_data["m"] = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+                              for _, s, e in MATCHER(doc)]
+        return doc
+
+    nlp.add_pipe("bench_phrase_match")
+    t1 = time.perf_counter()
+    files = list(corpus_files(corpus))
+    nbytes = sum(os.path.getsize(p) for p in files)
+    nm = 0
+    texts = ((read(p), p) for p in files)
+    with open(out_path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["file", "start", "end", "surface"])
+        for doc, path in nlp.pipe(texts, as_tuples=True, n_process=procs, batch_size=64):
+            for s, e in doc.user_data["m"]:
+                w.writerow([path, s, e, doc.text[s:e]])
+                nm += 1
+    report(t1 - t0, time.perf_counter() - t1, nbytes, nm)
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    cmd, args = sys.argv[1], sys.argv[2:]
+    if cmd == "names":
+        cmd_names(args)
+    elif cmd == "flashtext":
+        cmd_flashtext(*args[:3])
+    elif cmd == "aho":
+        cmd_aho(*args[:3])
+    elif cmd == "spacy":
+        procs = int(args[args.index("--procs") + 1]) if "--procs" in args else 2
+        cmd_spacy(*args[:3], procs)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()

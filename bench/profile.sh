@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Where kutip's time goes: callgrind (instruction counts, noise-free) of
+# `kutip extract --threads 1` on a 2 MB corpus, with the 200k gazetteer and
+# with the default gazetteers; plus `perf stat -e instructions,cycles` when
+# perf works here. Needs bench/run.sh's generated data (bench/data/gaz200k.tsv).
+#
+#   bash bench/profile.sh        # writes bench/data/profile/*.txt and prints the top functions
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+B=$ROOT/bench
+D=$B/data
+P=$D/profile
+mkdir -p "$P"
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+CARGO_TARGET_DIR=$TARGET cargo build --release --quiet
+KUTIP=$TARGET/release/kutip
+command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }
+
+[[ -s $D/gaz200k.tsv ]] || python3 "$B/gen_gazetteer.py" --n 200000 "$D/gaz200k.tsv"
+C2=$D/corpus-2mb
+if [[ ! -f $C2/.done ]]; then
+    rm -rf "$C2"
+    python3 "$B/gen_corpus.py" --mb 2 --gazetteer "$D/gaz200k.tsv" --out "$C2"
+    touch "$C2/.done"
+fi
+
+run_cg() {  # name, extra kutip args...
+    local name=$1; shift
+    valgrind --tool=callgrind --callgrind-out-file="$P/callgrind.$name.out" \
+        "$KUTIP" extract "$C2" --out "$D/out/profile" --force --quiet --threads 1 "$@" 2> "$P/valgrind.$name.log"
+    callgrind_annotate --inclusive=no "$P/callgrind.$name.out" > "$P/self.$name.txt" 2>/dev/null
+    callgrind_annotate --inclusive=yes "$P/callgrind.$name.out" > "$P/inclusive.$name.txt" 2>/dev/null
+    echo "== callgrind, $name: self cost (top 30; full: $P/self.$name.txt, inclusive: $P/inclusive.$name.txt)"
+    grep -m 30 -E '^ *[0-9,]+ \(' "$P/self.$name.txt" | sed -n '2,31p' || true
+}
+run_cg gaz200k --gazetteer "$D/gaz200k.tsv" --no-default-gazetteers
+run_cg default
+
+if perf stat -e instructions,cycles true >/dev/null 2>&1; then
+    for t in 1 2; do
+        echo "== perf stat, default gazetteers, --threads $t"
+        perf stat -e instructions,cycles,task-clock "$KUTIP" extract "$C2" --out "$D/out/profile" --force --quiet --threads "$t" 2>&1 | tail -12
+    done
+else
+    echo "== perf stat not available here (no permission or no PMU)"
+fi

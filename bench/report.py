@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Turn bench results (JSON lines from measure.py) into a Markdown report.
+
+    report.py RESULTS.jsonl OUT.md --corpus-bytes N --subset-bytes N [--mode TEXT]
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+
+
+def cpu_model():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("results")
+    ap.add_argument("out")
+    ap.add_argument("--corpus-bytes", type=int, required=True)
+    ap.add_argument("--corpus", default="")
+    ap.add_argument("--mode", default="")
+    a = ap.parse_args()
+    rows = [json.loads(l) for l in open(a.results) if l.strip()]
+    by = {r["label"]: r for r in rows}
+    loads = {r["label"]: r for r in rows if r["kind"] == "load"}
+    full_mb = a.corpus_bytes / 1e6
+
+    def e2e(r):
+        """(MB/s end to end, scan MB/s without load, note) on the full corpus."""
+        if r.get("extrapolate"):
+            pass
+        if r["kind"] == "subset" and "match_s" in r:
+            # Projected full-corpus time: load once + matching scaled by size.
+            scale = a.corpus_bytes / r["bytes"]
+            t = r["load_s"] + r["match_s"] * scale
+            return full_mb / t, r["bytes"] / 1e6 / r["match_s"], \
+                f"extrapolated from a {r['bytes'] / 1e6:.1f} MB subset"
+        mbs = r["mb_s"]
+        scan = None
+        if "match_s" in r and r["match_s"] > 0:
+            scan = r["bytes"] / 1e6 / r["match_s"]
+        elif r.get("load_label") in loads:
+            t = r["median_s"] - loads[r["load_label"]]["median_s"]
+            if t > 0:
+                scan = r["bytes"] / 1e6 / t
+        return mbs, scan, ""
+
+    base = by.get("kutip 1 thread, 200k names")
+    base_mbs, base_scan, _ = e2e(base) if base else (None, None, "")
+    lines = []
+    lines.append("| tool | names | MB/s | ratio to kutip 1T 200k | scan MB/s (minus load) | scan ratio | peak RSS MB | note |")
+    lines.append("|---|---|---:|---:|---:|---:|---:|---|")
+    for r in rows:
+        if r["kind"] not in ("throughput", "subset"):
+            continue
+        mbs, scan, note = e2e(r)
+        note = "; ".join(x for x in (r.get("note", ""), note) if x)
+        ratio = f"{mbs / base_mbs:.2f}" if base_mbs else ""
+        sratio = f"{scan / base_scan:.2f}" if (scan and base_scan) else ""
+        lines.append(f"| {r['label']} | {r.get('names', '')} | {mbs:.1f} | {ratio} | "
+                     f"{f'{scan:.1f}' if scan else ''} | {sratio} | {r['rss_kb'] / 1024:.0f} | {note} |")
+    table = "\n".join(lines)
+
+    ltab = ["| gazetteer | entities | load+compile time s (median) | peak RSS MB | how |", "|---|---:|---:|---:|---|"]
+    for r in loads.values():
+        ltab.append(f"| {r['label']} | {r.get('names', '')} | {r['median_s']:.2f} | {r['rss_kb'] / 1024:.0f} | {r.get('note', '')} |")
+
+    def mb(label):
+        r = by.get(label)
+        return e2e(r) if r else (None, None, "")
+
+    checks = []
+    k1 = mb("kutip 1 thread, 200k names")
+    k2 = mb("kutip 2 threads, 200k names")
+    kd1 = mb("kutip 1 thread, default gazetteers")
+    kd2 = mb("kutip 2 threads, default gazetteers")
+    ft = mb("FlashText")
+    ac = mb("pyahocorasick whole-word")
+    ro = mb("read-only Rust, 1 thread")
+
+    def chk(name, have, want):
+        if have is None:
+            checks.append(f"| {name} | n/a | {want} | ? |")
+        else:
+            checks.append(f"| {name} | {have:.2f}× | ≥ {want:.3g}× | {'yes' if have >= want else '**no**'} |")
+    if k1[0] and ft[0]:
+        chk("kutip 1T 200k / FlashText (end to end)", k1[0] / ft[0], 10)
+    if k1[1] and ft[1]:
+        chk("kutip 1T 200k / FlashText (scan, minus load)", k1[1] / ft[1], 10)
+    if k1[0] and ac[0]:
+        chk("kutip 1T 200k / pyahocorasick whole-word (end to end)", k1[0] / ac[0], 2)
+    if k1[1] and ac[1]:
+        chk("kutip 1T 200k / pyahocorasick whole-word (scan, minus load)", k1[1] / ac[1], 2)
+    if kd1[0] and ro[0]:
+        chk("kutip 1T default (~2,000 entities) / read-only Rust 1T", kd1[0] / ro[0], 1 / 3)
+    if k1[0] and k2[0]:
+        chk("kutip 2T / 1T, 200k names", k2[0] / k1[0], 1.6)
+    if kd1[0] and kd2[0]:
+        chk("kutip 2T / 1T, default gazetteers", kd2[0] / kd1[0], 1.6)
+
+    try:
+        ver = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "src"], capture_output=True,
+                               text=True).stdout.strip()
+        if dirty:
+            ver += " + uncommitted changes in src/"
+    except OSError:
+        ver = "?"
+    cmds = "\n".join(f"# {r['label']} ({len(r['runs'])} run(s))\n{r['cmd']}" for r in rows)
+    md = f"""# kutip benchmark results
+
+- date: {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}
+- machine: {os.cpu_count()} CPUs (nproc {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}), {cpu_model()}, {platform.system()} {platform.release()}
+- kutip: {ver}
+- mode: {a.mode}
+- corpus: `{a.corpus}`, {a.corpus_bytes / 1e6:.1f} MB (warm page cache)
+
+MB/s = corpus bytes / median wall time of the whole process (start, load,
+match, write, exit). "scan MB/s" leaves out the load: for the peers their own
+timing of the matching loop, for kutip the wall time minus the median
+load-only run of the same gazetteer. Ratios are to kutip with 1 thread and
+the 200k gazetteer. Peak RSS is /usr/bin/time -v "Maximum resident set
+size" (largest over the runs; for a pipeline, its largest process).
+
+{table}
+
+## Gazetteer load and compile
+
+{chr(10).join(ltab)}
+
+## Targets
+
+| target | measured | wanted | met |
+|---|---:|---:|---|
+{chr(10).join(checks)}
+
+## Commands
+
+```
+{cmds}
+```
+"""
+    with open(a.out, "w") as f:
+        f.write(md)
+    print(md)
+
+
+if __name__ == "__main__":
+    main()

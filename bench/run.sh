@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# kutip benchmark: kutip extract vs. peers on the same generated corpus.
+#
+#   bash bench/run.sh            # 200 MB corpus, medians of 3 runs
+#   QUICK=1 bash bench/run.sh    # 20 MB corpus, 1 run
+#
+# Environment: MB (corpus size, default 200; 20 with QUICK=1), RUNS (runs per
+# measurement, default 3; 1 with QUICK=1), PEER_RUNS (runs of the slow Python
+# peers, default RUNS), SKIP_PEERS=1, SKIP_1M=1 (skip the 1M-name throughput
+# run), CARGO_TARGET_DIR (where kutip is built, default ./target).
+#
+# Generated data is cached in bench/data/ (git-ignored); delete it to regenerate.
+# Writes bench/results.md (and bench/data/results-<MB>mb.jsonl).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+B=$ROOT/bench
+D=$B/data
+OUT=$D/out
+mkdir -p "$D" "$OUT"
+
+if [[ "${QUICK:-0}" == 1 ]]; then
+    MB=${MB:-20}; RUNS=${RUNS:-1}; MODE="quick (QUICK=1)"
+else
+    MB=${MB:-200}; RUNS=${RUNS:-3}; MODE="full"
+fi
+PEER_RUNS=${PEER_RUNS:-$RUNS}
+MODE="$MODE, $RUNS run(s) per kutip/readonly/cat/grep measurement, $PEER_RUNS per Python peer"
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------
+if [[ ! -x /usr/bin/time ]]; then
+    say "installing GNU time"
+    apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
+
+say "building kutip (release)"
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+CARGO_TARGET_DIR=$TARGET cargo build --release --quiet
+KUTIP=$TARGET/release/kutip
+
+say "building bench/readonly"
+CARGO_TARGET_DIR=$B/readonly/target cargo build --release --quiet --manifest-path "$B/readonly/Cargo.toml"
+READONLY=$B/readonly/target/release/readonly
+
+PY=$B/.venv/bin/python
+if [[ -z "${SKIP_PEERS:-}" ]]; then
+    if [[ ! -f $B/.venv/.installed ]] || ! cmp -s "$B/requirements.txt" "$B/.venv/.installed"; then
+        say "installing peers into bench/.venv (bench/requirements.txt)"
+        python3 -m venv "$B/.venv"
+        "$PY" -m pip install -q -r "$B/requirements.txt"
+        cp "$B/requirements.txt" "$B/.venv/.installed"
+    fi
+fi
+
+# --- data --------------------------------------------------------------------
+for spec in 200000:gaz200k 1000000:gaz1m; do
+    n=${spec%%:*}; name=${spec#*:}
+    if [[ ! -s $D/$name.tsv ]]; then
+        say "generating $D/$name.tsv ($n entities)"
+        python3 "$B/gen_gazetteer.py" --n "$n" "$D/$name.tsv.tmp" && mv "$D/$name.tsv.tmp" "$D/$name.tsv"
+    fi
+done
+CORPUS=$D/corpus-${MB}mb
+if [[ ! -f $CORPUS/.done ]]; then
+    say "generating $CORPUS ($MB MB)"
+    rm -rf "$CORPUS"
+    python3 "$B/gen_corpus.py" --mb "$MB" --gazetteer "$D/gaz200k.tsv" --out "$CORPUS"
+    touch "$CORPUS/.done"
+fi
+# One article, for load-only runs.
+ONE=$D/one
+if [[ ! -f $ONE/one.txt ]]; then
+    mkdir -p "$ONE"
+    cp "$(find "$CORPUS" -name '*.txt' | sort | head -1)" "$ONE/one.txt"
+fi
+# Names for the peers: every name and alias of the 200k list.
+[[ -s $D/names200k.txt ]] || python3 "$B/peers.py" names "$D/gaz200k.tsv" > "$D/names200k.txt"
+# spaCy subset: the first tenth of the corpus subfolders (at least one).
+NDIRS=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d | wc -l)
+KSUB=$(( (NDIRS + 9) / 10 ))
+SUBSET=$D/subset-${MB}mb
+if [[ ! -d $SUBSET ]]; then
+    mkdir -p "$SUBSET"
+    for d in $(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d | sort | head -n "$KSUB"); do
+        ln -s "$d" "$SUBSET/$(basename "$d")"
+    done
+fi
+
+bytes_of() { find -L "$1" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
+CB=$(bytes_of "$CORPUS")
+SB=$(bytes_of "$SUBSET")
+OB=$(bytes_of "$ONE")
+echo "corpus: $CORPUS, $CB bytes in $NDIRS folders; spaCy subset $SB bytes" >&2
+
+RES=$D/results-${MB}mb.jsonl
+: > "$RES"
+M() { python3 "$B/measure.py" --results "$RES" "$@"; }
+
+say "warming the page cache"
+find "$CORPUS" -type f -print0 | xargs -0 cat > /dev/null
+
+# --- gazetteer load + compile (extract on a one-article corpus) ---------------
+say "gazetteer load and compile"
+M --kind load --label "load: default gazetteers" --names "2,007 (embedded)" --runs "$RUNS" --bytes "$OB" \
+  --note "extract of 1 article, --threads 1" -- \
+  "$KUTIP" extract "$ONE" --out "$OUT/load" --force --quiet --threads 1
+M --kind load --label "load: gaz200k" --names 200000 --runs "$RUNS" --bytes "$OB" \
+  --note "extract of 1 article, --threads 1, --no-default-gazetteers" -- \
+  "$KUTIP" extract "$ONE" --out "$OUT/load" --force --quiet --threads 1 --gazetteer "$D/gaz200k.tsv" --no-default-gazetteers
+M --kind load --label "load: gaz1m" --names 1000000 --runs "$RUNS" --bytes "$OB" \
+  --note "extract of 1 article, --threads 1, --no-default-gazetteers" -- \
+  "$KUTIP" extract "$ONE" --out "$OUT/load" --force --quiet --threads 1 --gazetteer "$D/gaz1m.tsv" --no-default-gazetteers
+
+# --- kutip ---------------------------------------------------------------------
+say "kutip extract"
+for t in 1 2; do
+    s=$([[ $t == 1 ]] && echo thread || echo threads)
+    M --label "kutip $t $s, 200k names" --names "200,000 entities" --load-label "load: gaz200k" --runs "$RUNS" --bytes "$CB" -- \
+      "$KUTIP" extract "$CORPUS" --out "$OUT/kutip" --force --quiet --threads "$t" \
+      --gazetteer "$D/gaz200k.tsv" --no-default-gazetteers
+    M --label "kutip $t $s, default gazetteers" --names "2,007 entities" --load-label "load: default gazetteers" --runs "$RUNS" --bytes "$CB" -- \
+      "$KUTIP" extract "$CORPUS" --out "$OUT/kutip" --force --quiet --threads "$t"
+done
+if [[ -z "${SKIP_1M:-}" ]]; then
+    M --label "kutip 1 thread, 1M names" --names "1,000,000 entities" --load-label "load: gaz1m" --runs 1 --bytes "$CB" -- \
+      "$KUTIP" extract "$CORPUS" --out "$OUT/kutip" --force --quiet --threads 1 \
+      --gazetteer "$D/gaz1m.tsv" --no-default-gazetteers
+fi
+
+# --- read-only limits --------------------------------------------------------------
+say "read-only limits"
+M --label "read-only Rust, 1 thread" --names "-" --runs "$RUNS" --bytes "$CB" -- "$READONLY" --threads 1 "$CORPUS"
+M --label "read-only Rust, 2 threads" --names "-" --runs "$RUNS" --bytes "$CB" -- "$READONLY" --threads 2 "$CORPUS"
+M --label "cat > /dev/null" --names "-" --runs "$RUNS" --bytes "$CB" -- \
+  bash -c 'find "$1" -type f -name "*.txt" -print0 | sort -z | xargs -0 cat > /dev/null' _ "$CORPUS"
+
+# --- peers ---------------------------------------------------------------------------
+say "peers"
+NAMES=$D/names200k.txt
+NN=$(wc -l < "$NAMES")
+M --label "grep -F -w -o -f names -r" --names "$NN names+aliases (200k list)" --runs "$RUNS" --bytes "$CB" --stdout "$OUT/grep.txt" -- \
+  grep -F -w -o -f "$NAMES" -r "$CORPUS"
+if [[ -z "${SKIP_PEERS:-}" ]]; then
+    M --label "FlashText" --names "$NN names+aliases (200k list)" --runs "$PEER_RUNS" --bytes "$CB" --note "1 process" -- \
+      "$PY" "$B/peers.py" flashtext "$NAMES" "$CORPUS" "$OUT/flashtext.csv"
+    M --label "pyahocorasick whole-word" --names "$NN names+aliases (200k list)" --runs "$PEER_RUNS" --bytes "$CB" --note "1 process" -- \
+      "$PY" "$B/peers.py" aho "$NAMES" "$CORPUS" "$OUT/aho.csv"
+    M --kind subset --label "spaCy PhraseMatcher" --names "$NN names+aliases (200k list)" --runs "$PEER_RUNS" --bytes "$SB" \
+      --note "spacy.blank(\"en\"), nlp.pipe n_process=2" -- \
+      "$PY" "$B/peers.py" spacy "$NAMES" "$SUBSET" "$OUT/spacy.csv" --procs 2
+fi
+
+say "report"
+python3 "$B/report.py" "$RES" "$B/results.md" --corpus-bytes "$CB" --corpus "bench/data/corpus-${MB}mb" --mode "$MODE"
