@@ -36,6 +36,16 @@ pub struct Source {
     pub gzip: bool,
 }
 
+impl Source {
+    /// The file's size in bytes (compressed size for `.gz`); 0 for stdin.
+    pub fn size(&self) -> u64 {
+        self.path
+            .as_ref()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map_or(0, |m| m.len())
+    }
+}
+
 /// What reading produced for one document.
 #[derive(Debug, Clone)]
 pub enum Record {

@@ -417,3 +417,32 @@ fn newlines_in_quotes_stay_valid_csv_and_excel_gets_a_bom() {
     assert_eq!(quotes.len(), 1);
     assert_eq!(quotes[0]["text"], "We go,\r and then, we stop");
 }
+
+#[test]
+fn gzip_inputs_are_read_directly() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let gz = |name: &str, text: &str| {
+        let f = std::fs::File::create(corpus.join(name)).unwrap();
+        let mut e = flate2::write::GzEncoder::new(f, flate2::Compression::default());
+        e.write_all(text.as_bytes()).unwrap();
+        e.finish().unwrap();
+    };
+    gz("a.txt.gz", "Judul Berita Ini\nXi Jinping tiba di Moskow.");
+    gz(
+        "b.jsonl.gz",
+        "{\"id\": \"b1\", \"text\": \"Sergey Lavrov spoke.\"}\n",
+    );
+    let out = dir.path().join("out");
+    assert!(extract(&[&corpus], &out, &[]).status.success());
+    let ids: Vec<String> = table(&out, "entities.csv")
+        .iter()
+        .map(|r| format!("{} {}", r["doc_id"], r["entity"]))
+        .collect();
+    assert_eq!(
+        ids,
+        ["a.txt.gz Xi Jinping", "a.txt.gz Moscow", "b1 Sergey Lavrov"]
+    );
+}

@@ -3,10 +3,12 @@
 use anyhow::{Context, Result};
 use kutip::gazetteer::Gazetteer;
 use kutip::input::discover;
+use kutip::input::Source;
 use kutip::output::{OutputOptions, TableWriter};
 use kutip::quotes::Cues;
 use kutip::run::{run as run_corpus, BatchLimits};
 use kutip::PipelineBuilder;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -85,12 +87,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         excel_bom: args.excel,
     };
     let mut writer = TableWriter::create(&args.out, &options)?;
+    let mut progress = Progress::new(&sources, !args.quiet && std::io::stderr().is_terminal());
     let summary = run_corpus(&pipeline, &sources, BatchLimits::default(), |out| {
         if out.document.status == "error" && !args.quiet {
+            progress.clear();
             eprintln!("kutip: {}: {}", out.document.doc_id, out.document.error);
         }
+        progress.document(out.document.chars);
         writer.write(out)
     })?;
+    progress.clear();
     if summary.duplicate_ids > 0 && !args.quiet {
         eprintln!(
             "kutip: {} documents had a doc_id already used; renamed ID#2, ID#3, ... (see the error column)",
@@ -118,4 +124,67 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A one-line progress report on stderr (documents, MB, rate, ETA), only
+/// when stderr is a terminal. Sizes are approximate: characters of text
+/// against bytes of input files.
+struct Progress {
+    on: bool,
+    total: u64,
+    docs: u64,
+    done: u64,
+    started: Instant,
+    last: Instant,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(sources: &[Source], on: bool) -> Progress {
+        let total = if on {
+            sources.iter().map(Source::size).sum()
+        } else {
+            0
+        };
+        Progress {
+            on,
+            total,
+            docs: 0,
+            done: 0,
+            started: Instant::now(),
+            last: Instant::now(),
+            shown: false,
+        }
+    }
+
+    fn document(&mut self, chars: usize) {
+        self.docs += 1;
+        self.done += chars as u64;
+        if !self.on || self.last.elapsed().as_millis() < 250 {
+            return;
+        }
+        self.last = Instant::now();
+        let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+        let rate = self.done as f64 / 1e6 / secs;
+        let eta = if self.total > self.done && rate > 0.0 {
+            format!(", ETA {:.0}s", (self.total - self.done) as f64 / 1e6 / rate)
+        } else {
+            String::new()
+        };
+        eprint!(
+            "\r\x1b[Kkutip: {} documents, {:.1} MB, {:.1} MB/s{eta}",
+            self.docs,
+            self.done as f64 / 1e6,
+            rate
+        );
+        let _ = std::io::stderr().flush();
+        self.shown = true;
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+            self.shown = false;
+        }
+    }
 }
