@@ -446,3 +446,44 @@ fn gzip_inputs_are_read_directly() {
         ["a.txt.gz Xi Jinping", "a.txt.gz Moscow", "b1 Sergey Lavrov"]
     );
 }
+
+#[test]
+fn bad_gazetteers_are_clear_errors_never_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.txt", "X marks the spot. China too.");
+    let latin1 = dir.path().join("latin1.tsv");
+    std::fs::write(&latin1, b"id\ttype\tname\nQ1\tCOUNTRY\tC\xf4te\n").unwrap();
+    let o = extract(
+        &[&input],
+        &dir.path().join("o1"),
+        &["-g", latin1.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("latin1.tsv:2: not valid UTF-8"), "{err}");
+
+    // An empty list is just no names.
+    let empty = write(dir.path(), "empty.tsv", "");
+    let o = extract(
+        &[&input],
+        &dir.path().join("o2"),
+        &["-g", empty.to_str().unwrap(), "--no-default-gazetteers"],
+    );
+    assert!(o.status.success());
+
+    // 100,000 entities sharing a one-character alias: loads and runs.
+    let mut list = String::from("id\ttype\tname\taliases\n");
+    for i in 0..100_000 {
+        list.push_str(&format!("E{i}\tPERSON\tName {i}\tX\n"));
+    }
+    let big = write(dir.path(), "big.tsv", &list);
+    let out = dir.path().join("o3");
+    let o = extract(
+        &[&input],
+        &out,
+        &["-g", big.to_str().unwrap(), "--no-default-gazetteers"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let m = table(&out, "mentions.csv");
+    assert_eq!((m.len(), m[0]["entity_id"].as_str()), (1, "E0"));
+}
