@@ -40,6 +40,8 @@ pub struct Cues {
     titles: HashSet<String>,
     that: HashSet<String>,
     skip: HashSet<String>,
+    /// Words that head an organization or place name (`Kota`, `Dinas`), as written.
+    org: HashSet<String>,
 }
 
 /// A cue found in a text: words `start..end` (token indices).
@@ -101,6 +103,10 @@ impl Cues {
                     self.titles.insert(phrase.to_string());
                     None
                 }
+                "place" => {
+                    self.titles.extend(phrase.split_whitespace().map(str::to_string));
+                    None
+                }
                 "that" => {
                     self.that.insert(lower);
                     None
@@ -109,9 +115,13 @@ impl Cues {
                     self.skip.insert(lower);
                     None
                 }
+                "org" => {
+                    self.org.insert(phrase.to_string());
+                    None
+                }
                 other => {
                     return Err(err(format!(
-                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, that, skip)"
+                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, org)"
                     )))
                 }
             };
@@ -128,6 +138,15 @@ impl Cues {
     pub fn at(&self, text: &str, toks: &[Token], i: usize) -> Option<CueHit> {
         let first = lower(text, toks[i]);
         let list = self.phrases.get(&first)?;
+        // A capitalised word inside a sentence is a name ("United States").
+        if i > 0 && text[toks[i].start..].starts_with(char::is_uppercase) {
+            let gap = &text[toks[i - 1].end..toks[i].start];
+            if !gap.contains([
+                '.', '!', '?', '\n', '“', '”', '"', ':', ',', '—', '‘', '\'', '(',
+            ]) {
+                return None;
+            }
+        }
         'phrases: for (words, kind) in list {
             if i + words.len() > toks.len() {
                 continue;
@@ -162,6 +181,11 @@ impl Cues {
 
     pub fn is_that(&self, word: &str) -> bool {
         self.that.contains(&word.to_lowercase())
+    }
+
+    /// Does `word` head an organization or place name (`Kota`, `Dinas`)?
+    pub fn is_org(&self, word: &str) -> bool {
+        self.org.contains(word)
     }
 
     pub fn is_skip(&self, word: &str) -> bool {

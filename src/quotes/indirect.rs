@@ -125,6 +125,27 @@ fn sentence(
                             return Some(q);
                         }
                     }
+                } else if let Some(s0) = unnamed_source(ex, pi, first, c) {
+                    // "Sources said the …" / "…, a campaign aide said.":
+                    // reported speech whose source names nobody.
+                    let content = if s0 == first {
+                        let mut k = hit.end;
+                        if toks.get(k).is_some_and(|&t| cues.is_that(ex_word(text, t))) {
+                            k += 1;
+                        }
+                        Content {
+                            start: toks.get(k).map_or(se, |t| t.start).min(se),
+                            end: se,
+                        }
+                    } else {
+                        Content {
+                            start: ss,
+                            end: toks[s0 - 1].end,
+                        }
+                    };
+                    if let Some(q) = make(content, None, cue, "") {
+                        return Some(q);
+                    }
                 }
             }
             CueKind::According => {
@@ -169,6 +190,38 @@ fn sentence(
         }
     }
     None
+}
+
+/// The start of a source that names nobody, right before the cue at `c`:
+/// one to four lowercase words ("sources", "a campaign aide", "the poll")
+/// opening the sentence or following a comma.
+fn unnamed_source(ex: &Extractor, pi: usize, first: usize, c: usize) -> Option<usize> {
+    let text = ex.input.text;
+    let toks = ex.input.paragraphs[pi].tokens;
+    let cues = ex.input.cues;
+    let mut s = c;
+    while s > first && c - s < 4 {
+        let w = ex_word(text, toks[s - 1]);
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let article = s - 1 == first
+            && (matches!(w, "The" | "A" | "An" | "Sources" | "Officials") || cues.is_pronoun(w));
+        if !(lower || article) || cues.is_that(w) {
+            break;
+        }
+        if s < c
+            && !text[toks[s - 1].end..toks[s].start]
+                .chars()
+                .all(char::is_whitespace)
+        {
+            break;
+        }
+        s -= 1;
+    }
+    if s == c {
+        return None;
+    }
+    let opens = s == first || text[toks[s - 1].end..toks[s].start].contains(',');
+    opens.then_some(s)
 }
 
 fn ex_word(text: &str, t: crate::tokens::Token) -> &str {

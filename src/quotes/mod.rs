@@ -9,8 +9,8 @@
 //!
 //! | method | example |
 //! |---|---|
-//! | `cue-after` | “…,” kata Retno / "…," Retno said / "…" — Retno |
-//! | `cue-before` | Retno said: “…” / Kata Retno, “…” |
+//! | `cue-after` | “…,” kata Retno / "…," Retno said / "…" — Retno / “…”⏎katanya |
+//! | `cue-before` | Retno said: “…” / Kata Retno, “…” / Retno continued:⏎“…” / …, saying “…” |
 //! | `enclitic` | “…,” katanya (the last person) |
 //! | `statement` | “…,” bunyi pernyataan resmi tersebut (the last organization) |
 //! | `continuation` | a quote with no cue right after a quote of the same speaker |
@@ -19,10 +19,23 @@
 //! | `according` | Menurut X, … / …, according to X |
 //! | `backref` | … . Demikian diungkapkan X |
 //!
-//! Pronouns (`dia`, `he`) and descriptions (`Diplomat top itu`, `the
-//! minister`) stand for the last person quoted or named; when nothing fits,
-//! the speaker stays empty rather than guessed. Quotes in a title are not
-//! speech.
+//! | `pronoun`, `description` | He said: “…” / “…,” the minister said |
+//!
+//! Enclitics, pronouns (`dia`, `he`) and descriptions (`Diplomat top itu`,
+//! `the minister`) stand for the nearest person named before the quote
+//! (outside quotes, up to three paragraphs back); a bare title (`kata
+//! Presiden`) for the person the document titled so. When nothing fits, the
+//! speaker stays empty rather than guessed. Reported speech whose source
+//! names nobody (`…, a source said`) is kept with an empty speaker and
+//! method. Quotes in a title are not speech.
+//!
+//! Names: titles, organizations and places are cut off the front of a name
+//! (`Kepala Dinas Kesehatan Kota Bandung Rina Wulandari` -> `Rina
+//! Wulandari`), and a name given only in part takes the fullest form the
+//! document gives. The extractor runs twice: the first pass learns the
+//! names the document cites people by (`kata Agus`), which the second uses
+//! to find where a full name starts and to resolve enclitics to people no
+//! gazetteer lists.
 
 pub mod cues;
 mod indirect;
@@ -94,8 +107,19 @@ pub struct QuoteInput<'a> {
 }
 
 /// Finds the quotes of a document, in text order.
+///
+/// Two passes: the first collects the names the document cites its speakers
+/// by (`kata Anita`, `Agus menambahkan`), which the second uses to cut titles
+/// and organizations off full names and to resolve enclitics and pronouns to
+/// unlisted people.
 pub fn extract(input: &QuoteInput) -> Vec<Quote> {
-    let mut ex = speaker::Extractor::new(input);
+    let first = run(input, speaker::Known::default());
+    let known = speaker::Known::from_quotes(&first, input.cues);
+    run(input, known)
+}
+
+fn run(input: &QuoteInput, known: speaker::Known) -> Vec<Quote> {
+    let mut ex = speaker::Extractor::new(input, known);
     for (pi, p) in input.paragraphs.iter().enumerate() {
         if p.title {
             continue;

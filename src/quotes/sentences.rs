@@ -48,7 +48,7 @@ pub fn split(text: &str, p: &Paragraph, spans: &[Span]) -> Vec<(usize, usize)> {
         if !after.starts_with(char::is_whitespace) {
             continue;
         }
-        if !(next.is_uppercase() || next.is_ascii_digit() || "“\"‘'«(".contains(next)) {
+        if !(next.is_uppercase() || next.is_ascii_digit() || "“”„\"‘'«(".contains(next)) {
             continue;
         }
         if c == '.' && is_abbreviation(&text[start..abs]) {
@@ -128,6 +128,11 @@ mod tests {
             (
                 "3.5 percent rose. ok. Fine",
                 &["3.5 percent rose. ok.", "Fine"],
+            ),
+            // Kompas opens quotes with ” too.
+            (
+                "Harga naik. ”Kami kecewa,” katanya.",
+                &["Harga naik.", "”Kami kecewa,” katanya."],
             ),
         ];
         for (text, want) in cases {

@@ -7,6 +7,54 @@ use super::{guess_type, Quote, QuoteInput, QuoteKind};
 use crate::gazetteer::EntityType;
 use crate::resolve::Mention;
 use crate::tokens::{is_capitalized, Token};
+use std::collections::{HashMap, HashSet};
+
+/// What a first pass over the document learnt about its speakers.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// Full names of unlisted people quoted in the document.
+    pub names: Vec<String>,
+    /// Single words the document cites people by (`kata Anita`).
+    pub short: HashSet<String>,
+}
+
+impl Known {
+    pub fn from_quotes(quotes: &[Quote], cues: &super::Cues) -> Known {
+        let mut k = Known::default();
+        for s in quotes.iter().filter_map(|q| q.speaker.as_ref()) {
+            if s.kind != EntityType::Person {
+                continue;
+            }
+            let surface = s.surface.trim();
+            if !surface.contains(' ')
+                && is_capitalized(surface)
+                && !cues.is_pronoun(surface)
+                && !cues.is_title(surface)
+            {
+                k.short.insert(surface.to_string());
+            }
+        }
+        for s in quotes.iter().filter_map(|q| q.speaker.as_ref()) {
+            if s.kind != EntityType::Person || s.entity.is_some() {
+                continue;
+            }
+            let words: Vec<&str> = s
+                .name
+                .split_whitespace()
+                .skip_while(|w| cues.is_title(w) || cues.is_org(w) || is_acronym(w))
+                .collect();
+            // Cut a title or organization left before a cited first name.
+            let cut = (0..words.len().saturating_sub(1))
+                .find(|&i| k.short.contains(words[i]))
+                .unwrap_or(0);
+            let name = words[cut..].join(" ");
+            if !name.is_empty() && !k.names.contains(&name) {
+                k.names.push(name);
+            }
+        }
+        k
+    }
+}
 
 /// Who said it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,13 +167,92 @@ const JOINERS: &[&str] = &[
 pub struct Extractor<'a> {
     pub input: &'a QuoteInput<'a>,
     pub quotes: Vec<Quote>,
+    known: Known,
+    /// Words the document writes in lowercase.
+    lower: HashSet<String>,
+    /// Capitalised words the document writes inside a sentence.
+    mid_caps: HashSet<&'a str>,
+    /// Quoted spans `(open, close)` of all paragraphs, in text order.
+    marked: Vec<(usize, usize)>,
+    /// What follows each capitalised word in the document: the next word
+    /// when only a space stands between, else "".
+    follows: HashMap<&'a str, HashSet<&'a str>>,
+    /// Capitalised words the document writes after "di", "ke" or "dari"
+    /// (`di Indramayu`): places, not names.
+    places: HashSet<&'a str>,
 }
 
 impl<'a> Extractor<'a> {
-    pub fn new(input: &'a QuoteInput<'a>) -> Extractor<'a> {
+    pub fn new(input: &'a QuoteInput<'a>, known: Known) -> Extractor<'a> {
         Extractor {
             input,
             quotes: Vec::new(),
+            known,
+            lower: input
+                .paragraphs
+                .iter()
+                .flat_map(|p| p.tokens.iter())
+                .map(|t| &input.text[t.start..t.end])
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .map(str::to_string)
+                .collect(),
+            marked: input
+                .paragraphs
+                .iter()
+                .filter(|p| !p.title)
+                .flat_map(|p| super::marks::find_spans(input.text, p.start, p.end))
+                .map(|s| (s.open, s.close))
+                .collect(),
+            follows: {
+                let mut f: HashMap<&str, HashSet<&str>> = HashMap::new();
+                for p in input.paragraphs {
+                    for (i, t) in p.tokens.iter().enumerate() {
+                        let w = &input.text[t.start..t.end];
+                        if !is_capitalized(w) {
+                            continue;
+                        }
+                        let next = p.tokens.get(i + 1).map_or("", |n| {
+                            if input.text[t.end..n.start] == *" " {
+                                &input.text[n.start..n.end]
+                            } else {
+                                ""
+                            }
+                        });
+                        f.entry(w).or_default().insert(next);
+                    }
+                }
+                f
+            },
+            places: input
+                .paragraphs
+                .iter()
+                .flat_map(|p| {
+                    p.tokens.windows(2).filter_map(|w| {
+                        let gap = &input.text[w[0].end..w[1].start];
+                        let prev = &input.text[w[0].start..w[0].end];
+                        let word = &input.text[w[1].start..w[1].end];
+                        let after_place_word = matches!(prev, "di" | "Di" | "ke" | "dari");
+                        (gap == " "
+                            && after_place_word
+                            && is_capitalized(word)
+                            && !is_acronym(word))
+                        .then_some(word)
+                    })
+                })
+                .collect(),
+            mid_caps: input
+                .paragraphs
+                .iter()
+                .flat_map(|p| {
+                    p.tokens.windows(2).filter_map(|w| {
+                        let gap = &input.text[w[0].end..w[1].start];
+                        let word = &input.text[w[1].start..w[1].end];
+                        let prev = &input.text[w[0].start..w[0].end];
+                        (is_capitalized(word) && !opens_sentence(gap, prev, input.cues))
+                            .then_some(word)
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -214,20 +341,66 @@ impl<'a> Extractor<'a> {
                 return Some(f);
             }
         }
+        // 1b. The cue opens the next paragraph ("”\nkatanya."): a quote
+        //     ending its paragraph, a line break before the cue.
+        let next = pi + 1;
+        if k >= toks.len() && gap.trim().is_empty() && next < self.input.paragraphs.len() {
+            let q = self.input.paragraphs[next];
+            let first_is_cue = !q.title
+                && q.tokens.first().is_some_and(|t| {
+                    text[t.start..t.end].starts_with(char::is_lowercase)
+                        && self.input.cues.at(text, q.tokens, 0).is_some()
+                });
+            if first_is_cue {
+                if let Some(f) = self.cue_after(next, 0, span.open) {
+                    return Some(f);
+                }
+            }
+        }
         // 2. Cue before the opening mark, in the same sentence.
         if let Some(f) = self.cue_before(pi, sent_start, span.open) {
             return Some(f);
         }
+        // 2b. "Caddell continued:" ending the previous paragraph.
+        if text[p.start..span.open].trim().is_empty() && pi > 0 {
+            let prev = self.input.paragraphs[pi - 1];
+            if !prev.title
+                && text[prev.start..prev.end].trim_end().ends_with(':')
+                && !prev.tokens.is_empty()
+            {
+                let spans = super::marks::find_spans(text, prev.start, prev.end);
+                let sents = super::sentences::split(text, &prev, &spans);
+                if let Some(&(ss, _)) = sents.last() {
+                    if let Some(f) = self.cue_before(pi - 1, ss, prev.end) {
+                        return Some(f);
+                    }
+                }
+            }
+        }
         // 3. Continuation: a quote that opens its paragraph or follows a
-        //    quote of the same paragraph, with no cue of its own.
+        //    quote of the same paragraph, with no cue of its own. Nobody
+        //    else may be named between the two.
         let before = text[p.start..span.open].trim();
-        if let Some(prev) = self.quotes.last() {
+        // An indirect quote right before, in the same paragraph, counts too:
+        // "…, Schiff said. “…”".
+        let last_any = self
+            .quotes
+            .last()
+            .filter(|q| q.kind == QuoteKind::Indirect && q.paragraph == pi);
+        if let Some(prev) = last_any.or_else(|| {
+            self.quotes
+                .iter()
+                .rev()
+                .find(|q| q.kind != QuoteKind::Indirect)
+        }) {
             let same_para = prev.paragraph == pi;
             let next_para = prev.paragraph + 1 == pi && before.is_empty();
-            let only_quotes_between =
-                !(same_para && text[prev.end..span.open].contains(['“', '"']));
-            if (same_para || next_para) && only_quotes_between && kind == QuoteKind::Direct {
-                if let Some(s) = &prev.speaker {
+            if (same_para || next_para) && kind == QuoteKind::Direct {
+                if let Some(s) = prev
+                    .speaker
+                    .as_ref()
+                    .filter(|s| !self.other_person_between(s, prev.end, span.open))
+                {
                     return Some(Found {
                         speaker: Some(s.clone()),
                         cue: String::new(),
@@ -240,26 +413,63 @@ impl<'a> Extractor<'a> {
         if kind == QuoteKind::Partial {
             let first = self.tok_at(pi, sent_start);
             let last = self.tok_at(pi, span.open);
-            let subject = (first..last)
-                .rev()
-                .filter_map(|j| self.mention_at(toks[j]))
-                .find(|m| {
-                    m.end <= span.open
-                        && matches!(
-                            self.entity_kind(m),
-                            EntityType::Person | EntityType::Organization
-                        )
-                        && !self.in_quote(m.start)
-                });
-            if let Some(m) = subject {
+            if let Some(sp) = self.first_name(pi, first, last) {
                 return Some(Found {
-                    speaker: Some(self.speaker_of(m)),
+                    speaker: Some(sp),
                     cue: String::new(),
                     method: "sentence-subject",
                 });
             }
         }
         None
+    }
+
+    /// The first person or organization named in tokens `first..last`
+    /// (outside quotes), listed or not: the subject of a sentence.
+    fn first_name(&self, pi: usize, first: usize, last: usize) -> Option<Speaker> {
+        let toks = self.toks(pi);
+        let mut j = first;
+        while j < last {
+            let t = toks[j];
+            if self.in_quote(t.start) {
+                j += 1;
+                continue;
+            }
+            if let Some(m) = self.mention_at(t) {
+                if matches!(
+                    self.entity_kind(m),
+                    EntityType::Person | EntityType::Organization
+                ) {
+                    return Some(self.speaker_of(m));
+                }
+                j += 1;
+                continue;
+            }
+            if self.is_name_word(pi, j) {
+                let end = self.window_end(pi, j).min(last).max(j + 1);
+                if let Some(s) = self
+                    .choose(pi, j, end)
+                    .filter(|s| s.kind == EntityType::Person)
+                {
+                    return Some(s);
+                }
+                j = end;
+                continue;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Is a person other than `s` named (outside quotes) in `from..to`?
+    fn other_person_between(&self, s: &Speaker, from: usize, to: usize) -> bool {
+        let ms = self.input.mentions;
+        let i = ms.partition_point(|m| m.start < from);
+        ms[i..].iter().take_while(|m| m.end <= to).any(|m| {
+            self.entity_kind(m) == EntityType::Person
+                && Some(m.entity) != s.entity
+                && !self.in_quote(m.start)
+        })
     }
 
     fn in_quote(&self, byte: usize) -> bool {
@@ -276,10 +486,16 @@ impl<'a> Extractor<'a> {
         // The first cue within a few words, before the sentence ends.
         let mut c = k;
         while c < toks.len() && c < k + 8 {
-            if c > k
-                && text[toks[c - 1].end..toks[c].start].contains(['.', '!', '?', ';', '“', '"'])
-            {
-                return None;
+            if c > k {
+                let gap = &text[toks[c - 1].end..toks[c].start];
+                // "Mr. Obama said", "(D-Mo.) said": abbreviations.
+                let prev = self.word(toks[c - 1]);
+                let abbrev = gap.starts_with('.')
+                    && (cues.is_title(prev) || (is_capitalized(prev) && prev.chars().count() <= 3));
+                let gap = if abbrev { &gap[1..] } else { gap };
+                if gap.contains(['.', '!', '?', ';', '“', '"']) {
+                    return None;
+                }
             }
             if let Some(hit) = cues.at(text, toks, c) {
                 return self.after_hit(pi, k, hit, quote_start);
@@ -288,7 +504,7 @@ impl<'a> Extractor<'a> {
         }
         // "…" — Retno
         let gap = &text[..toks[k].start];
-        if gap.trim_end().ends_with(['—', '–']) {
+        if gap.trim_end().ends_with(['—', '–', '―']) {
             let sp = self.np_forward(pi, k)?;
             return Some(Found {
                 speaker: Some(sp),
@@ -347,6 +563,15 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let cue = text[toks[hit.start].start..toks[hit.end - 1].end].to_string();
+            // "Trump attacked Clinton, saying, “…”": the sentence's subject.
+            if cue.ends_with("ing") && hit.end == hit.start + 1 {
+                let sp = self.first_name(pi, first, hit.start)?;
+                return Some(Found {
+                    speaker: Some(sp),
+                    cue,
+                    method: "cue-before",
+                });
+            }
             let speaker = match hit.kind {
                 CueKind::According => self.np_forward(pi, hit.end).map(|s| (s, None)),
                 _ => self
@@ -372,6 +597,7 @@ impl<'a> Extractor<'a> {
         pos: usize,
     ) -> Option<(Speaker, Option<&'static str>)> {
         let toks = self.toks(pi);
+        let to = self.skip_paren(pi, from, to);
         if from >= to {
             return None;
         }
@@ -416,17 +642,82 @@ impl<'a> Extractor<'a> {
         if k > start && text[toks[start].start..toks[k].start].contains([',', '.']) {
             return None;
         }
-        let end = self.window_end(pi, k);
+        let cues = self.input.cues;
+        let mut end = self.window_end(pi, k);
+        // "MSNBC host Chris Matthews": role words between two runs of names.
+        loop {
+            let mut e = end;
+            while e < toks.len()
+                && e < end + 3
+                && text[toks[e - 1].end..toks[e].start] == *" "
+                && cues.is_description(self.word(toks[e]))
+                && !is_capitalized(self.word(toks[e]))
+            {
+                e += 1;
+            }
+            if e > end
+                && e < toks.len()
+                && text[toks[e - 1].end..toks[e].start] == *" "
+                && is_capitalized(self.word(toks[e]))
+            {
+                end = self.window_end(pi, e);
+            } else {
+                break;
+            }
+        }
         let mut found = self.choose(pi, k, end);
-        // Apposition: "kata juru bicara Kemlu, Teuku Faizasyah".
-        if end < toks.len() && text[toks[end - 1].end..toks[end].start].trim() == "," {
-            let end2 = self.window_end(pi, end);
-            if let Some(s) = self.choose(pi, end, end2) {
-                if s.kind == EntityType::Person
-                    && found.as_ref().is_none_or(|f| f.kind != EntityType::Person)
-                {
-                    found = Some(s);
+        // Apposition: "kata juru bicara Kemlu, Teuku Faizasyah", "kata
+        // Kepala Dusun X, Kelurahan Y, Wahyu Wibowo": after a title or an
+        // organization, the first segment that is only a person's name.
+        let titled = (k..end).any(|i| {
+            let w = self.word(toks[i]);
+            cues.is_title(w) || cues.is_org(w) || is_acronym(w)
+        });
+        let listed = found
+            .as_ref()
+            .is_some_and(|f| f.entity.is_some() && f.kind == EntityType::Person);
+        if !listed && (titled || found.as_ref().is_none_or(|f| f.kind != EntityType::Person)) {
+            let mut e = end;
+            for _ in 0..4 {
+                if e >= toks.len() || text[toks[e - 1].end..toks[e].start].trim() != "," {
+                    break;
                 }
+                let e2 = self.window_end(pi, e);
+                if e2 == e {
+                    break;
+                }
+                let pure = e2 - e <= 4
+                    && (e..e2).all(|i| {
+                        let w = self.word(toks[i]);
+                        (self.is_name_word(pi, i) && !cues.is_org(w) && !is_acronym(w))
+                            || self
+                                .mention_at(toks[i])
+                                .is_some_and(|m| self.entity_kind(m) == EntityType::Person)
+                    });
+                if pure {
+                    if let Some(s) = self
+                        .choose(pi, e, e2)
+                        .filter(|s| s.kind == EntityType::Person)
+                    {
+                        found = Some(s);
+                        break;
+                    }
+                }
+                e = e2;
+            }
+        }
+        // "kata Presiden": the person the document titled so before.
+        let title_only = (k..end).all(|i| {
+            cues.is_title(self.word(toks[i]))
+                || self
+                    .mention_at(toks[i])
+                    .is_some_and(|m| self.entity_kind(m) != EntityType::Person)
+        });
+        let untitled = found.as_ref().is_none_or(|f| f.kind != EntityType::Person);
+        if untitled && k < end && title_only && cues.is_title(self.word(toks[k])) {
+            let titles: Vec<&str> = (k..end).map(|i| self.word(toks[i])).collect();
+            if let Some(s) = self.titled_person(&titles, toks[start].start) {
+                return Some(s);
             }
         }
         found.or_else(|| {
@@ -436,6 +727,47 @@ impl<'a> Extractor<'a> {
                 None
             }
         })
+    }
+
+    /// The last person named right after the title words `titles` before
+    /// `pos` ("Presiden Joko Widodo" for a later "kata Presiden").
+    fn titled_person(&self, titles: &[&str], pos: usize) -> Option<Speaker> {
+        let here = self.para_of(pos)?;
+        for pi in (0..=here).rev() {
+            let toks = self.toks(pi);
+            let n = titles.len();
+            let upto = toks.partition_point(|t| t.end <= pos);
+            for j in (0..upto.saturating_sub(n)).rev() {
+                let same = (0..n).all(|i| self.word(toks[j + i]) == titles[i]);
+                let mut next = j + n;
+                // "Panglima TNI Marsekal Hadi Tjahjanto".
+                while next < toks.len()
+                    && next < j + n + 3
+                    && self.input.cues.is_title(self.word(toks[next]))
+                {
+                    next += 1;
+                }
+                if !same || next >= toks.len() || self.in_quote(toks[j].start) {
+                    continue;
+                }
+                if let Some(m) = self.mention_at(toks[next]) {
+                    if self.entity_kind(m) == EntityType::Person {
+                        return Some(self.speaker_of(m));
+                    }
+                    continue;
+                }
+                if self.is_name_word(pi, next) {
+                    let end = self.window_end(pi, next);
+                    if let Some(s) = self
+                        .choose(pi, next, end)
+                        .filter(|s| s.kind == EntityType::Person)
+                    {
+                        return Some(s);
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// The name ending right before token `cue` (`Retno Marsudi mengatakan`).
@@ -449,15 +781,34 @@ impl<'a> Extractor<'a> {
         let text = self.input.text;
         let toks = self.toks(pi);
         let cues = self.input.cues;
-        let mut j = cue;
+        let mut j = self.skip_paren(pi, first, cue);
         while j > first && cues.is_skip(self.word(toks[j - 1])) {
             j -= 1;
         }
+        j = self.skip_paren(pi, first, j);
         if j <= first {
             return None;
         }
+        // "Clinton … stressed her support and said": the sentence's subject.
+        if matches!(
+            self.word(toks[j - 1]),
+            "and" | "dan" | "but" | "namun" | "lalu" | "serta"
+        ) {
+            return self.first_name(pi, first, j - 1).map(|s| (s, None));
+        }
         let gap = &text[toks[j - 1].end..toks[j].start];
         if gap.contains(',') {
+            // "Jean-Marc Ayrault, the foreign minister of France, a member
+            // of …, said": a name opening the sentence before a comma.
+            let e = self.window_end(pi, first);
+            if e > first && e < j && text[toks[e - 1].end..toks[e].start].trim() == "," {
+                if let Some(s) = self
+                    .choose(pi, first, e)
+                    .filter(|s| s.kind == EntityType::Person)
+                {
+                    return Some((s, None));
+                }
+            }
             // Apposition: "Sergey Lavrov, Russia's foreign minister, said".
             let mut c = j - 1;
             while c > first && !text[toks[c - 1].end..toks[c].start].contains(',') {
@@ -505,11 +856,30 @@ impl<'a> Extractor<'a> {
     /// The end (exclusive) of the run of name words starting at `k`.
     fn window_end(&self, pi: usize, k: usize) -> usize {
         let toks = self.toks(pi);
+        let cues = self.input.cues;
         let mut e = k;
-        while e < toks.len() && e < k + 10 {
+        // Inside a title or an organization's name, "dan" and "/" join:
+        // "Sekretaris Kementerian Koperasi dan UKM Rully Indrawan".
+        let mut titled = false;
+        while e < toks.len() && e < k + 12 {
             let w = self.word(toks[e]);
-            if e > k && !name_gap(&self.input.text[toks[e - 1].end..toks[e].start]) {
+            let gap = if e > 0 {
+                &self.input.text[toks[e - 1].end..toks[e].start]
+            } else {
+                ""
+            };
+            let slash = titled && gap == "/";
+            if e > k && !slash && !joins(self.word(toks[e - 1]), gap, cues) {
                 break;
+            }
+            titled |= cues.is_title(w) || cues.is_org(w);
+            let and = titled
+                && matches!(w, "dan" | "and" | "&")
+                && e + 1 < toks.len()
+                && is_capitalized(self.word(toks[e + 1]));
+            if and {
+                e += 1;
+                continue;
             }
             let digit_after_hyphen = e > k
                 && w.chars().all(|c| c.is_ascii_digit())
@@ -532,7 +902,13 @@ impl<'a> Extractor<'a> {
         let mut s = j;
         while s > first && s + 10 > j {
             let w = self.word(toks[s - 1]);
-            if s < j && !name_gap(&self.input.text[toks[s - 1].end..toks[s].start]) {
+            if s < j
+                && !joins(
+                    self.word(toks[s - 1]),
+                    &self.input.text[toks[s - 1].end..toks[s].start],
+                    self.input.cues,
+                )
+            {
                 break;
             }
             let digit_after_hyphen = s > 1
@@ -570,28 +946,50 @@ impl<'a> Extractor<'a> {
         {
             return Some(self.speaker_of(m));
         }
+        // "Elijah Cummings of Maryland": the person before `of`.
+        let to = (from..to)
+            .find(|&j| {
+                let w = self.word(toks[j]);
+                (w == "of" || w == "for") && j > from && {
+                    let head = &self.input.text[toks[from].start..toks[j - 1].end];
+                    guess_type(head) == EntityType::Person
+                        && (from..j).any(|i| self.is_name_word(pi, i))
+                        && !(from..j).any(|i| cues.is_org(self.word(toks[i])))
+                }
+            })
+            .unwrap_or(to);
         // The last run of name words: capitalised, not a title, not part of
         // a listed organization, country or place.
         let nameable = |j: usize| {
-            let w = self.word(toks[j]);
-            is_capitalized(w)
-                && w.chars().any(char::is_alphabetic)
-                && !cues.is_title(w)
-                && !NOT_NAMES.contains(&w)
-                && self.mention_at(toks[j]).is_none()
+            self.is_name_word(pi, j)
+                || (JOINERS.contains(&self.word(toks[j]))
+                    && j > from
+                    && j + 1 < to
+                    && self.is_name_word(pi, j - 1)
+                    && self.is_name_word(pi, j + 1))
         };
         let mut end = to;
         while end > from && !nameable(end - 1) {
             end -= 1;
         }
         let mut start = end;
-        while start > from && nameable(start - 1) && end - start < 4 {
+        while start > from
+            && nameable(start - 1)
+            && end - start < 4
+            && (start == end
+                || joins(
+                    self.word(toks[start - 1]),
+                    &self.input.text[toks[start - 1].end..toks[start].start],
+                    cues,
+                ))
+        {
             start -= 1;
         }
         if start < end {
-            let surface = &self.input.text[toks[start].start..toks[end - 1].end];
+            start = self.clean_start(pi, start, end);
+            let surface = &self.input.text[toks[start.min(end - 1)].start..toks[end - 1].end];
             // Drop a trailing possessive or lone initial.
-            if surface.chars().count() >= 2 {
+            if start < end && surface.chars().count() >= 2 {
                 return Some(self.unlisted(surface));
             }
         }
@@ -607,6 +1005,157 @@ impl<'a> Extractor<'a> {
             return Some(self.speaker_of(m));
         }
         None
+    }
+
+    /// Token `j` moved back over a parenthesis right before it:
+    /// "Gwen Moore (D-Wis.) said" -> "Gwen Moore".
+    fn skip_paren(&self, pi: usize, first: usize, j: usize) -> usize {
+        let toks = self.toks(pi);
+        let text = self.input.text;
+        if j <= first || j > toks.len() {
+            return j;
+        }
+        let after = toks
+            .get(j)
+            .map_or(self.input.paragraphs[pi].end, |t| t.start);
+        if !text[toks[j - 1].end..after].trim_end().ends_with(')') {
+            return j;
+        }
+        let mut k = j - 1;
+        while k > first && k + 8 > j {
+            if text[toks[k - 1].end..toks[k].start].contains('(') {
+                return k;
+            }
+            k -= 1;
+        }
+        j
+    }
+
+    /// Is `byte` inside quotation marks (of any paragraph)?
+    fn in_marks(&self, byte: usize) -> bool {
+        let i = self.marked.partition_point(|s| s.1 <= byte);
+        self.marked.get(i).is_some_and(|s| s.0 <= byte)
+    }
+
+    /// Where a person's name starts in the name words `start..end`.
+    fn clean_start(&self, pi: usize, start: usize, end: usize) -> usize {
+        let toks = self.toks(pi);
+        let mut start = start;
+        // After an organization or place word and the word naming it:
+        // "Masjid Istiqlal Nasaruddin Umar", "Kota Risma".
+        if let Some(o) = (start..end)
+            .rev()
+            .find(|&j| self.input.cues.is_org(self.word(toks[j])))
+        {
+            // Nothing after it: no person's name here.
+            start = if o + 2 < end { o + 2 } else { o + 1 };
+            // The rest of the organization's name: words the document also
+            // writes in lowercase ("Badan Pengawas Pemilu Nurhadi").
+            while end - start > 1 && self.lower.contains(&self.word(toks[start]).to_lowercase()) {
+                start += 1;
+            }
+        }
+        // Leading acronyms ("HAM Maluku", "BNPB Bambang Surya Putra") and
+        // places (words the document writes after "di": "KPU Indramayu
+        // Ahmad Toni" when it says "di Indramayu").
+        while end - start > 1
+            && (is_acronym(self.word(toks[start])) || self.places.contains(self.word(toks[start])))
+        {
+            start += 1;
+        }
+        // The organization's name ends at the last word the document also
+        // writes on its own ("Bukalapak" in "Marketplace Bukalapak Kurnia
+        // Rosyada" when it writes "Bukalapak juga"), unless the
+        // person is cited by it.
+        // Only after an organization ("Kepala BPS Kalsel …", "Kementerian …").
+        let titled = start > 0 && {
+            let before = self.word(toks[start - 1]);
+            self.input.cues.is_org(before)
+                || is_acronym(before)
+                || self.input.cues.is_org(self.word(toks[start]))
+        };
+        for i in (start..end.saturating_sub(1)).rev().filter(|_| titled) {
+            let w = self.word(toks[i]);
+            if self.known.short.contains(w) {
+                break;
+            }
+            let next = self.word(toks[i + 1]);
+            if self
+                .follows
+                .get(w)
+                .is_some_and(|f| f.iter().any(|x| *x != next && !is_capitalized(x)))
+            {
+                start = i + 1;
+                break;
+            }
+        }
+        // A word the document cites the person by starts the name:
+        // "Perindustrian Agus Gumiwang" when it says "kata Agus".
+        if let Some(i) =
+            (start..end.saturating_sub(1)).find(|&i| self.known.short.contains(self.word(toks[i])))
+        {
+            start = i;
+        }
+        start
+    }
+
+    /// Can token `j` be a word of an unlisted name? Capitalised, not a
+    /// title, not part of a listed entity, and not a common word opening a
+    /// sentence (one the document also writes in lowercase: "Even", "Selanjutnya").
+    fn is_name_word(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        let w = self.word(toks[j]);
+        is_capitalized(w)
+            && w.chars().any(char::is_alphabetic)
+            && !self.input.cues.is_title(w)
+            && !NOT_NAMES.contains(&w)
+            && self.mention_at(toks[j]).is_none()
+            && !(self.sentence_initial(pi, j) && !self.mid_caps.contains(w) && {
+                // A sentence-initial word the document never writes inside
+                // a sentence: a name only when a name word follows and it
+                // is no common word ("Even China", "Sepengetahuan Anita"),
+                // or when a reporting verb follows ("Holm said").
+                let verb_next = toks.get(j + 1).is_some_and(|&n| {
+                    self.input.text[toks[j].end..n.start] == *" "
+                        && self
+                            .input
+                            .cues
+                            .at(self.input.text, toks, j + 1)
+                            .is_some_and(|h| h.kind == CueKind::Verb)
+                });
+                let next_is_name = verb_next
+                    || toks.get(j + 1).is_some_and(|&n| {
+                        let x = self.word(n);
+                        is_capitalized(x)
+                            && !self.input.cues.is_title(x)
+                            && self.mention_at(n).is_none()
+                            && joins(w, &self.input.text[toks[j].end..n.start], self.input.cues)
+                    });
+                !next_is_name || self.lower.contains(&w.to_lowercase()) || affixed(w)
+            })
+            && !(self.sentence_initial(pi, j) && self.lower.contains(&w.to_lowercase()))
+    }
+
+    /// Is paragraph `pi` written like a headline ("Sanders Vows To Eliminate
+    /// Loopholes"): four words or more, nearly all capitalised?
+    fn title_case(&self, pi: usize) -> bool {
+        let words: Vec<&str> = self
+            .toks(pi)
+            .iter()
+            .map(|&t| self.word(t))
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            .collect();
+        let caps = words.iter().filter(|w| is_capitalized(w)).count();
+        words.len() >= 4 && caps * 5 >= words.len() * 4
+    }
+
+    /// Does token `j` open a sentence or paragraph?
+    fn sentence_initial(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        j == 0 || {
+            let gap = &self.input.text[toks[j - 1].end..toks[j].start];
+            opens_sentence(gap, self.word(toks[j - 1]), self.input.cues)
+        }
     }
 
     /// A speaker that no gazetteer lists: its fullest name in the document.
@@ -629,48 +1178,68 @@ impl<'a> Extractor<'a> {
         }
         let w = words[0];
         let mut best: Option<String> = None;
-        for q in &self.quotes {
-            if let Some(s) = &q.speaker {
-                if s.entity.is_none() && s.name != w {
-                    let parts: Vec<&str> = s.name.split_whitespace().collect();
-                    if parts.len() > 1
-                        && (parts[0] == w || parts[parts.len() - 1] == w)
-                        && best.as_ref().is_none_or(|b| b.len() < s.name.len())
-                    {
-                        best = Some(s.name.clone());
-                    }
-                }
+        let so_far = self
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .filter(|s| s.entity.is_none())
+            .map(|s| s.name.as_str());
+        for name in self.known.names.iter().map(String::as_str).chain(so_far) {
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            if parts.len() > 1
+                && (parts[0] == w || parts[parts.len() - 1] == w)
+                && best.as_ref().is_none_or(|b| b.len() < name.len())
+            {
+                best = Some(name.to_string());
             }
         }
         if let Some(b) = best {
             return b;
         }
-        // A run of capitalised words containing `w` first or last.
+        // A run of name words with `w` first or last.
         for (pi, p) in self.input.paragraphs.iter().enumerate() {
+            if p.title || self.title_case(pi) {
+                continue;
+            }
             let toks = p.tokens;
             for (j, t) in toks.iter().enumerate() {
-                if self.word(*t) != w {
+                if self.word(*t) != w || !self.is_name_word(pi, j) || self.in_marks(t.start) {
                     continue;
                 }
-                let s = self.window_start(pi, 0, j + 1);
-                let e = self.window_end(pi, j);
-                let run: Vec<usize> = (s..e)
-                    .filter(|&i| {
-                        let x = self.word(toks[i]);
-                        !self.input.cues.is_title(x) && !NOT_NAMES.contains(&x)
-                    })
-                    .collect();
-                if run.len() >= 2
-                    && run.len() <= 4
-                    && (run[0] == j || *run.last().unwrap_or(&0) == j)
+                let mut s = j;
+                while s > 0
+                    && s + 3 > j
+                    && self.is_name_word(pi, s - 1)
+                    && joins(
+                        self.word(toks[s - 1]),
+                        &self.input.text[toks[s - 1].end..toks[s].start],
+                        self.input.cues,
+                    )
                 {
-                    let contiguous = run.windows(2).all(|x| x[1] == x[0] + 1);
-                    if contiguous {
-                        let name = &self.input.text
-                            [toks[run[0]].start..toks[*run.last().unwrap_or(&j)].end];
-                        if name.len() > best.as_ref().map_or(0, String::len) {
-                            best = Some(name.to_string());
-                        }
+                    s -= 1;
+                }
+                let mut e = j + 1;
+                while e < toks.len()
+                    && e < j + 4
+                    && self.is_name_word(pi, e)
+                    && joins(
+                        self.word(toks[e - 1]),
+                        &self.input.text[toks[e - 1].end..toks[e].start],
+                        self.input.cues,
+                    )
+                {
+                    e += 1;
+                }
+                let s = self.clean_start(pi, s, e).min(j);
+                // "M Fadjroel Rachman": an initial may come first.
+                let initial = s + 1 == j && {
+                    let x = self.word(toks[s]);
+                    x.chars().count() <= 2 && x.chars().all(char::is_uppercase)
+                };
+                if e - s >= 2 && e - s <= 4 && (s == j || e == j + 1 || initial) {
+                    let name = &self.input.text[toks[s].start..toks[e - 1].end];
+                    if name.len() > best.as_ref().map_or(0, String::len) {
+                        best = Some(name.to_string());
                     }
                 }
             }
@@ -678,28 +1247,77 @@ impl<'a> Extractor<'a> {
         best.unwrap_or_else(|| w.to_string())
     }
 
-    /// The person a pronoun or description before `pos` stands for: the
-    /// last person quoted in the last paragraphs, else the last person named
-    /// outside quotes.
+    /// The person a pronoun, enclitic or description before `pos` stands
+    /// for: the nearest person named outside quotes in this paragraph or the
+    /// three before it (a listed person, or a word of a name the document
+    /// quotes someone under), else nobody.
     pub fn last_person(&self, pos: usize) -> Option<Speaker> {
-        let here = self.para_of(pos).unwrap_or(0);
-        let quoted = self.quotes.iter().rev().find(|q| {
-            q.start < pos
-                && q.paragraph + 3 >= here
-                && q.speaker
-                    .as_ref()
-                    .is_some_and(|s| s.kind == EntityType::Person)
-        });
-        if let Some(q) = quoted {
-            return q.speaker.clone();
+        let here = self.para_of(pos)?;
+        for pi in (here.saturating_sub(3)..=here).rev() {
+            let p = self.input.paragraphs[pi];
+            if p.title {
+                continue;
+            }
+            let toks = p.tokens;
+            let mut j = toks.partition_point(|t| t.end <= pos);
+            while j > 0 {
+                j -= 1;
+                let t = toks[j];
+                if self.in_quote(t.start) {
+                    continue;
+                }
+                if let Some(m) = self.mention_at(t) {
+                    if self.entity_kind(m) == EntityType::Person {
+                        return Some(self.speaker_of(m));
+                    }
+                    continue;
+                }
+                let w = self.word(t);
+                let cues = self.input.cues;
+                if !is_capitalized(w)
+                    || cues.is_title(w)
+                    || cues.is_org(w)
+                    || is_acronym(w)
+                    || NOT_NAMES.contains(&w)
+                {
+                    continue;
+                }
+                if let Some(name) = self.known_person(w) {
+                    return Some(Speaker {
+                        entity: None,
+                        name,
+                        kind: EntityType::Person,
+                        surface: w.to_string(),
+                    });
+                }
+            }
         }
-        let mentions =
-            &self.input.mentions[..self.input.mentions.partition_point(|m| m.start < pos)];
-        mentions
+        None
+    }
+
+    /// The longest unlisted person's name (found by the first pass or
+    /// quoted so far) that has `w` as one of its words.
+    fn known_person(&self, w: &str) -> Option<String> {
+        let so_far = self
+            .quotes
             .iter()
-            .rev()
-            .find(|m| self.entity_kind(m) == EntityType::Person && !self.in_quote(m.start))
-            .map(|m| self.speaker_of(m))
+            .filter_map(|q| q.speaker.as_ref())
+            .filter(|s| s.entity.is_none() && s.kind == EntityType::Person)
+            .map(|s| s.name.as_str());
+        self.known
+            .names
+            .iter()
+            .map(String::as_str)
+            .chain(so_far)
+            .filter(|n| {
+                let parts: Vec<&str> = n.split_whitespace().collect();
+                guess_type(n) == EntityType::Person
+                    && (parts.first() == Some(&w)
+                        || parts.last() == Some(&w)
+                        || (self.known.short.contains(w) && parts.contains(&w)))
+            })
+            .max_by_key(|n| n.len())
+            .map(str::to_string)
     }
 
     /// The organization a statement before `pos` comes from.
@@ -717,8 +1335,52 @@ impl<'a> Extractor<'a> {
     }
 }
 
+/// Does a word after `gap` (after the word `prev`) open a sentence or a
+/// quote? Not after an abbreviation ("Rep. Jim Clyburn", "G. Smith").
+fn opens_sentence(gap: &str, prev: &str, cues: &super::Cues) -> bool {
+    let abbrev = gap.trim() == "." && (cues.is_title(prev) || prev.chars().count() == 1);
+    // "….” ― Sonya Herridge": a name after a dash does not open a sentence.
+    let dash = gap.trim_end().ends_with(['—', '–', '―', '-']);
+    !abbrev && !dash && (gap.contains(['.', '!', '?', '\n']) || opens_quote(gap))
+}
+
+/// An Indonesian derived word (`Sepengetahuan`, `Penyalahgunaan`): a common
+/// word, not a name.
+fn affixed(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.chars().count() >= 9
+        && ["ke", "se", "pe", "ber", "ter", "di"]
+            .iter()
+            .any(|p| l.starts_with(p))
+        && (l.ends_with("an") || l.ends_with("nya"))
+}
+
+/// Does `gap` end with an opening mark (`“`, or `"` after a space)?
+fn opens_quote(gap: &str) -> bool {
+    let t = gap.trim_end();
+    t.ends_with(['“', '‘', '(', '«'])
+        || (t.ends_with(['"', '”'])
+            && t[..t.len() - t.chars().last().map_or(0, char::len_utf8)]
+                .ends_with(char::is_whitespace))
+        || t == "\""
+        || t == "”"
+}
+
+/// `HAM`, `BNPB`: three or more letters, all capitals (`RZ Panca` keeps its initials).
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
 /// Can this gap stand between two words of one name? (`Kassym-Jomart`,
 /// `Donald J. Trump`, `O'Brien`)
+/// Can `gap` after the word `prev` stand inside a name? A period only after
+/// an initial or a title ("Donald J. Trump", "Rep. Jim Clyburn"), not at a
+/// sentence end ("Urban League. Scott").
+fn joins(prev: &str, gap: &str, cues: &super::Cues) -> bool {
+    name_gap(gap) && (!gap.contains('.') || prev.chars().count() == 1 || cues.is_title(prev))
+}
+
 fn name_gap(gap: &str) -> bool {
-    matches!(gap, " " | "-" | ". " | "'" | "’" | "\u{a0}")
+    matches!(gap, " " | "-" | ". " | "." | "'" | "’" | "\u{a0}")
 }
