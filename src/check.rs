@@ -1,16 +1,24 @@
 //! Lints for gazetteer lists: what `kutip gazetteer check` reports.
 //!
-//! Errors (the list is wrong): duplicate ids, an alias under two entities
-//! with equal priority (a shared alias is intentional only when priorities
-//! say who wins), a name with no word that can never match, a lowercase
-//! alias that is an ordinary word of English or Indonesian (it would match
-//! that word everywhere). Warnings (worth a look): a capitalised alias that
-//! is an ordinary word and may start sentences (`Bank`, `Chad`), an alias
-//! repeated within one entity, a type that does not fit the list's file name.
+//! Errors (the list is wrong): malformed rows (wrong field count, empty id
+//! or name, unknown type, bad priority: see [`parse_lenient`], which
+//! reports every bad row instead of stopping at the first), duplicate ids,
+//! an alias under two entities with equal priority (a shared alias is
+//! intentional only when priorities say who wins), a name with no word that
+//! can never match, a lowercase alias that is an ordinary word of English or
+//! Indonesian (no case guard: it would match that word everywhere), a type
+//! that does not fit the list's file name (`people.tsv`, `my-countries.tsv`),
+//! a `country` that is not two capital letters, an id with spaces.
+//! Warnings (worth a look): a capitalised alias that is an ordinary word and
+//! may start sentences (`Bank`), an alias repeated within one entity, an
+//! alias that can never win because another entity's differently spelled
+//! name matches the same text first (`GEORGIA` behind `Georgia`).
 
+use crate::error::{Error, Result};
 use crate::gazetteer::{split_origin, EntityType, Gazetteer};
 use crate::tokens::{has_lowercase, tokenize};
 use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// Common lowercase words of English and Indonesian (see the file's header).
 pub const COMMON_WORDS: &str = include_str!("../gazetteers/common-words.txt");
@@ -74,10 +82,28 @@ pub fn check(g: &Gazetteer) -> Vec<Finding> {
             if expected != e.kind {
                 push(
                     &e.origin,
-                    Severity::Warning,
+                    Severity::Error,
                     format!("{} is {} in a list of {}", e.id, e.kind, expected),
                 );
             }
+        }
+        if e.id.contains(char::is_whitespace) {
+            push(
+                &e.origin,
+                Severity::Error,
+                format!("id {:?} contains a space", e.id),
+            );
+        }
+        let iso = e.country.len() == 2 && e.country.chars().all(|c| c.is_ascii_uppercase());
+        if !(e.country.is_empty() || iso) {
+            push(
+                &e.origin,
+                Severity::Error,
+                format!(
+                    "{}: country {:?} is not an ISO alpha-2 code (two capitals: ID, US)",
+                    e.id, e.country
+                ),
+            );
         }
         let mut seen = HashSet::new();
         for name in e.names() {
@@ -124,19 +150,226 @@ pub fn check(g: &Gazetteer) -> Vec<Finding> {
             }
         }
     }
+    shadowed(g, &mut push);
     out.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     out
 }
 
+/// A name as the matcher sees it: its words and what lies between them
+/// (lowercase), and which spellings of each word it accepts.
+struct Spelling {
+    key: String,
+    words: Vec<Vec<String>>,
+}
+
+fn spelling(name: &str) -> Option<Spelling> {
+    let exact = name.starts_with('=');
+    let text = name.trim_start_matches('=').trim();
+    let toks = tokenize(text);
+    let last = toks.last()?;
+    let capitalizable = !exact && has_lowercase(text);
+    let mut key = String::new();
+    let mut words = Vec::new();
+    let mut prev_end = None;
+    for t in &toks {
+        if let Some(p) = prev_end {
+            let sep = text[p..t.start].trim();
+            key.push_str(if sep.is_empty() || sep == "-" {
+                " "
+            } else {
+                sep
+            });
+        }
+        let w = &text[t.start..t.end];
+        key.push_str(&w.to_lowercase());
+        let mut forms = vec![w.to_string()];
+        if capitalizable {
+            forms.push(w.to_uppercase());
+            let mut cs = w.chars();
+            if let Some(f) = cs.next() {
+                forms.push(f.to_uppercase().chain(cs).collect());
+            }
+        }
+        words.push(forms);
+        prev_end = Some(t.end);
+    }
+    key.push_str(text[last.end..].trim());
+    Some(Spelling { key, words })
+}
+
+/// Does `a` match every text that `b` matches?
+fn covers(a: &Spelling, b: &Spelling) -> bool {
+    a.key == b.key
+        && a.words
+            .iter()
+            .zip(&b.words)
+            .all(|(aw, bw)| bw.iter().all(|f| aw.contains(f)))
+}
+
+/// Names that a differently spelled name of another entity always beats
+/// (`GEORGIA` under an entity whose rival has `Georgia`, which also matches
+/// in capitals): that entity has a higher priority, or the same priority and
+/// comes first. The same spelling under two priorities is not reported: a
+/// different priority is how a list marks a shared name as intentional (and
+/// the same spelling with equal priority is an error of its own).
+fn shadowed(g: &Gazetteer, push: &mut impl FnMut(&str, Severity, String)) {
+    let mut groups: BTreeMap<String, Vec<(usize, &str, Spelling)>> = BTreeMap::new();
+    for (i, e) in g.entities().iter().enumerate() {
+        for name in e.names() {
+            if let Some(s) = spelling(name) {
+                groups.entry(s.key.clone()).or_default().push((i, name, s));
+            }
+        }
+    }
+    let entities = g.entities();
+    for list in groups.values() {
+        for (bi, bname, bs) in list {
+            let b = &entities[*bi];
+            let beaten = list.iter().find(|(ai, aname, as_)| {
+                let a = &entities[*ai];
+                // The same spelling under two priorities is the intentional mark.
+                ai != bi
+                    && aname.trim_start_matches('=').trim() != bname.trim_start_matches('=').trim()
+                    && (a.priority > b.priority || (a.priority == b.priority && ai < bi))
+                    && covers(as_, bs)
+            });
+            if let Some((ai, aname, _)) = beaten {
+                let a = &entities[*ai];
+                push(&b.origin, Severity::Warning, format!(
+                    "{}: alias {:?} can never match: {:?} of {} ({}, priority {}) matches the same text and wins",
+                    b.id, bname, aname, a.id, a.origin, a.priority
+                ));
+            }
+        }
+    }
+}
+
+/// The type a list's file name promises: `people.tsv`, `my-people.tsv`,
+/// `countries_extra.tsv`...
 fn type_of_file(file: &str) -> Option<EntityType> {
-    let name = file.rsplit('/').next()?;
-    Some(match name {
-        "countries.tsv" => EntityType::Country,
-        "locations.tsv" => EntityType::Location,
-        "organizations.tsv" => EntityType::Organization,
-        "people.tsv" => EntityType::Person,
-        _ => return None,
+    let name = file.rsplit(['/', '\\']).next()?.to_ascii_lowercase();
+    let stem = name.strip_suffix(".tsv")?;
+    stem.split(['-', '_', '.', ' ']).find_map(|part| {
+        Some(match part {
+            "countries" | "country" | "negara" => EntityType::Country,
+            "locations" | "location" | "places" | "lokasi" | "tempat" => EntityType::Location,
+            "organizations" | "organisations" | "organization" | "orgs" | "organisasi" => {
+                EntityType::Organization
+            }
+            "people" | "persons" | "person" | "tokoh" | "orang" => EntityType::Person,
+            _ => return None,
+        })
     })
+}
+
+/// Parses a list row by row: every malformed row is a finding (an error at
+/// its line), the good rows are kept. A bad header is one finding and no
+/// entities.
+///
+/// ```
+/// let (g, bad) = kutip::check::parse_lenient("id\ttype\tname\nQ1\tPLANET\tMars\nQ2\tPERSON\tAnn\nQ3\tPERSON\t\n", "p.tsv");
+/// assert_eq!(g.entities().len(), 1);
+/// assert_eq!(bad[0].to_string(), "p.tsv:2: error: unknown type \"PLANET\" (PERSON, ORGANIZATION, COUNTRY or LOCATION)");
+/// assert_eq!(bad[1].line, 4);
+/// ```
+pub fn parse_lenient(text: &str, file: &str) -> (Gazetteer, Vec<Finding>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut g = Gazetteer::new();
+    let mut findings = Vec::new();
+    let mut header: Option<&str> = None;
+    for (i, raw) in text.split('\n').enumerate() {
+        let line_no = i + 1;
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some(h) = header else {
+            header = Some(line);
+            if let Err(e) = Gazetteer::parse(line, file) {
+                findings.push(finding_of(e, file, line_no));
+                return (g, findings);
+            }
+            continue;
+        };
+        match Gazetteer::parse(&format!("{h}\n{line}"), file) {
+            Ok(one) => {
+                for mut e in one.entities().iter().cloned() {
+                    e.origin = format!("{file}:{line_no}");
+                    g.push(e);
+                }
+            }
+            Err(e) => findings.push(finding_of(e, file, line_no)),
+        }
+    }
+    (g, findings)
+}
+
+fn finding_of(e: Error, file: &str, line: usize) -> Finding {
+    let message = match e {
+        Error::Gazetteer { message, .. } => message,
+        other => other.to_string(),
+    };
+    Finding {
+        file: file.to_string(),
+        line,
+        severity: Severity::Error,
+        message,
+    }
+}
+
+/// Reads list files (a folder: its `.tsv` files, sorted) leniently, as
+/// [`parse_lenient`]; bytes that are not UTF-8 are a finding at their line.
+/// Only a file that cannot be read is an error.
+///
+/// ```
+/// let (g, bad) = kutip::check::load(&[std::path::PathBuf::from("gazetteers")]).unwrap();
+/// assert!(g.entities().len() > 1000 && bad.is_empty());
+/// ```
+pub fn load(paths: &[PathBuf]) -> Result<(Gazetteer, Vec<Finding>)> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut list: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| Error::io(p, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "tsv"))
+                .collect();
+            list.sort();
+            files.extend(list);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let mut g = Gazetteer::new();
+    let mut findings = Vec::new();
+    for f in files {
+        let (one, bad) = load_file(&f)?;
+        g.extend(one);
+        findings.extend(bad);
+    }
+    Ok((g, findings))
+}
+
+fn load_file(path: &Path) -> Result<(Gazetteer, Vec<Finding>)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let name = path.display().to_string();
+    let mut extra = Vec::new();
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            extra.push(Finding {
+                file: name.clone(),
+                line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
+                severity: Severity::Error,
+                message: "not valid UTF-8 (save the list as UTF-8)".into(),
+            });
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    let (g, mut findings) = parse_lenient(&text, &name);
+    findings.extend(extra);
+    Ok((g, findings))
 }
 
 #[cfg(test)]
@@ -184,6 +417,83 @@ mod tests {
                 "{want:?} not in {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn new_findings_each_have_a_case() {
+        let h = "id\ttype\tname\taliases\tcountry\tpriority\n";
+        let cases: &[(&str, &str, &str)] = &[
+            // (file, rows, expected finding)
+            (
+                "people.tsv",
+                "A\tCOUNTRY\tX\t\t\t\n",
+                "people.tsv:2: error: A is COUNTRY in a list of PERSON",
+            ),
+            (
+                "my-countries.tsv",
+                "A\tPERSON\tX\t\t\t\n",
+                "my-countries.tsv:2: error: A is PERSON in a list of COUNTRY",
+            ),
+            (
+                "t.tsv",
+                "A\tPERSON\tX\t\tIndonesia\t\n",
+                "t.tsv:2: error: A: country \"Indonesia\" is not an ISO alpha-2 code",
+            ),
+            (
+                "t.tsv",
+                "A B\tPERSON\tX\t\t\t\n",
+                "t.tsv:2: error: id \"A B\" contains a space",
+            ),
+            (
+                "t.tsv",
+                "A\tCOUNTRY\tGeorgia\t\t\t\nB\tLOCATION\tTbilisi\tGeorgia Country\t\t\nC\tLOCATION\tX\tGeorgia-Country\t\t\n",
+                "t.tsv:4: warning: C: alias \"Georgia-Country\" can never match: \"Georgia Country\" of B",
+            ),
+            (
+                "t.tsv",
+                "A\tCOUNTRY\tGeorgia\t\t\t1\nB\tLOCATION\tX\tGEORGIA\t\t\n",
+                "t.tsv:3: warning: B: alias \"GEORGIA\" can never match",
+            ),
+        ];
+        for (file, rows, want) in cases {
+            let g = Gazetteer::parse(&format!("{h}{rows}"), file).unwrap();
+            let got: Vec<String> = check(&g).iter().map(|f| f.to_string()).collect();
+            assert!(
+                got.iter().any(|f| f.starts_with(want)),
+                "{want:?} not in {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn exact_or_lower_priority_spellings_are_not_shadowed() {
+        // `=Georgia` matches only `Georgia`: `GEORGIA` still finds B.
+        let list = "id\ttype\tname\taliases\tpriority\nA\tCOUNTRY\tX\t=Georgia\t1\nB\tLOCATION\tY\tGeorgia\t\n";
+        assert_eq!(findings(list), Vec::<String>::new());
+    }
+
+    #[test]
+    fn malformed_rows_are_all_reported() {
+        let text = "# c\nid\ttype\tname\taliases\nQ1\tPLANET\tMars\t\nQ2\tPERSON\t\t\n\tPERSON\tX\t\nQ4\tPERSON\tX\ta|=\nQ5\tPERSON\tOk\t\nQ6\tPERSON\tX\ta\tb\n";
+        let (g, bad) = parse_lenient(text, "t.tsv");
+        let got: Vec<String> = bad.iter().map(|f| f.to_string()).collect();
+        let want = [
+            "t.tsv:3: error: unknown type",
+            "t.tsv:4: error: entity Q2 has an empty name",
+            "t.tsv:5: error: empty id",
+            "t.tsv:6: error: entity Q4 has an empty alias",
+            "t.tsv:8: error: 5 fields, the header has 4",
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert!(g.starts_with(w), "{g:?} vs {w:?}");
+        }
+        assert_eq!(g.entities().len(), 1);
+        assert_eq!(g.entities()[0].origin, "t.tsv:7");
+        let (_, bad) = parse_lenient("id\tname\n", "t.tsv");
+        assert!(bad[0]
+            .to_string()
+            .starts_with("t.tsv:1: error: header has no `type` column"));
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod matcher;
 pub mod output;
 pub mod pipeline;
 pub mod quotes;
+pub mod refresh;
 pub mod resolve;
 pub mod run;
 pub mod tables;

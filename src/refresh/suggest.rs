@@ -1,0 +1,651 @@
+//! Suggestions: names a corpus uses that the lists lack.
+//!
+//! [`Suggester`] reads each processed document (its text and its table
+//! rows) and collects candidates of four kinds:
+//!
+//! - `speaker`: a quote's speaker that no list knows (empty `speaker_id`);
+//! - `acronym`: `Long Name (ACRONYM)` defined in a text, neither form listed
+//!   (the long name is the suggestion, the acronym its alias);
+//! - `alias`: a listed entity met under a new name (an `acronym` mention
+//!   whose words are not among the entity's names); `entity_id` says which;
+//! - `name`: a capitalised sequence of two or more words, in no list, that
+//!   recurs (at least `min_count` times), with title words (`Presiden`,
+//!   `Minister`) and ordinary words at a sentence start dropped from its front.
+//!
+//! [`Suggester::finish`] ranks them: count (descending), then name.
+//! [`to_csv`] writes the review sheet that `kutip gazetteer import
+//! suggestions` reads back (rows with a non-empty `accept`).
+//!
+//! ```
+//! use kutip::document::Document;
+//! use kutip::refresh::suggest::Suggester;
+//! let p = kutip::PipelineBuilder::new().build().unwrap();
+//! let mut s = Suggester::new(p.matcher().entities(), kutip::quotes::Cues::defaults().unwrap());
+//! let doc = Document { id: "d1".into(), text: "Badan Riset dan Inovasi Nasional (BRIN) menolak.".into(), ..Default::default() };
+//! s.add(&doc, &p.process(&doc));
+//! let found = s.finish(2);
+//! assert_eq!((found[0].kind.as_str(), found[0].name.as_str(), found[0].aliases.as_str()), ("acronym", "Badan Riset dan Inovasi Nasional", "BRIN"));
+//! ```
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::gazetteer::Entity;
+use crate::input::{Record, Source};
+use crate::pipeline::Pipeline;
+use crate::quotes::Cues;
+use crate::tables::DocOutput;
+use crate::tokens::{has_lowercase, is_capitalized, tokenize, Token};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// One row of `suggestions.csv`.
+///
+/// ```
+/// let s = kutip::refresh::suggest::Suggestion { kind: "name".into(), name: "Budi Santoso".into(), ..Default::default() };
+/// assert!(s.entity_id.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// `speaker`, `acronym`, `alias` or `name`.
+    #[serde(rename = "suggestion")]
+    pub kind: String,
+    pub name: String,
+    /// Other names found with it (`|`-separated): the acronym of a definition.
+    pub aliases: String,
+    /// Guessed type: `PERSON`, `ORGANIZATION`, `LOCATION`, `COUNTRY`, or empty.
+    #[serde(rename = "type")]
+    pub entity_type: String,
+    /// Occurrences in the corpus.
+    pub count: usize,
+    /// Documents it occurs in.
+    pub documents: usize,
+    /// For `alias`: the listed entity it names.
+    pub entity_id: String,
+    /// The first occurrence in context.
+    pub example: String,
+    pub example_doc: String,
+    /// Left empty: mark the rows to import.
+    pub accept: String,
+}
+
+struct Candidate {
+    kind: &'static str,
+    name: String,
+    aliases: String,
+    entity_type: String,
+    entity_id: String,
+    example: String,
+}
+
+/// Collects suggestions document by document.
+#[derive(Debug, Clone)]
+pub struct Suggester {
+    cues: Cues,
+    common: HashSet<String>,
+    /// Every listed name (without `=`).
+    known: HashSet<String>,
+    /// Entity id -> its names.
+    names_of: HashMap<String, HashSet<String>>,
+    /// (kind, name, entity_id) -> accumulated row.
+    rows: BTreeMap<(String, String, String), Suggestion>,
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "bin", "binti", "van", "von", "de", "da", "al", "el", "la",
+];
+const ACRONYM_CONNECTORS: &[&str] = &[
+    "of", "for", "the", "and", "on", "dan", "untuk", "bagi", "dari", "pada",
+];
+const ORG_WORDS: &[&str] = &[
+    "Kementerian",
+    "Ministry",
+    "Badan",
+    "Bank",
+    "Partai",
+    "Party",
+    "Dewan",
+    "Council",
+    "Komisi",
+    "Commission",
+    "Organisasi",
+    "Organization",
+    "Organisation",
+    "Agency",
+    "Lembaga",
+    "Institute",
+    "Institut",
+    "Universitas",
+    "University",
+    "Union",
+    "Uni",
+    "Association",
+    "Asosiasi",
+    "Federation",
+    "Forum",
+    "Fund",
+    "Dana",
+    "Corporation",
+    "Company",
+    "Perusahaan",
+    "Group",
+    "Grup",
+    "Kantor",
+    "Office",
+    "Department",
+    "Departemen",
+    "Committee",
+    "Komite",
+    "Front",
+    "Army",
+    "Tentara",
+    "Pasukan",
+    "Forces",
+    "News",
+    "Agency",
+    "Times",
+    "Post",
+];
+const PLACE_WORDS: &[&str] = &[
+    "Provinsi",
+    "Province",
+    "Kabupaten",
+    "Kota",
+    "City",
+    "Pulau",
+    "Island",
+    "Islands",
+    "Laut",
+    "Sea",
+    "Selat",
+    "Strait",
+    "Gunung",
+    "Mount",
+    "Sungai",
+    "River",
+    "Jalan",
+    "Street",
+    "Teluk",
+    "Bay",
+    "Region",
+    "Kawasan",
+    "Wilayah",
+    "Desa",
+    "Village",
+    "Kecamatan",
+    "District",
+];
+
+impl Suggester {
+    /// A suggester that knows these entities (usually
+    /// `pipeline.matcher().entities()`) and these cue lists (title words).
+    pub fn new(entities: &[Entity], cues: Cues) -> Suggester {
+        let common = crate::check::COMMON_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        let mut known = HashSet::new();
+        let mut names_of: HashMap<String, HashSet<String>> = HashMap::new();
+        for e in entities {
+            for n in e.names() {
+                let n = n.trim_start_matches('=').trim().to_string();
+                known.insert(n.clone());
+                names_of.entry(e.id.clone()).or_default().insert(n);
+            }
+        }
+        Suggester {
+            cues,
+            common,
+            known,
+            names_of,
+            rows: BTreeMap::new(),
+        }
+    }
+
+    /// Adds one processed document: `out` is `pipeline.process(doc)`.
+    pub fn add(&mut self, doc: &Document, out: &DocOutput) {
+        let found = self.candidates(doc, out);
+        let mut seen = HashSet::new();
+        for c in found {
+            let key = (c.kind.to_string(), c.name.clone(), c.entity_id.clone());
+            let first_in_doc = seen.insert(key.clone());
+            let row = self.rows.entry(key).or_insert_with(|| Suggestion {
+                kind: c.kind.to_string(),
+                name: c.name.clone(),
+                aliases: c.aliases.clone(),
+                entity_type: c.entity_type.clone(),
+                entity_id: c.entity_id.clone(),
+                example: c.example.clone(),
+                example_doc: doc.id.clone(),
+                ..Suggestion::default()
+            });
+            row.count += 1;
+            if first_in_doc {
+                row.documents += 1;
+            }
+            if row.entity_type.is_empty() {
+                row.entity_type = c.entity_type;
+            }
+        }
+    }
+
+    /// The ranked suggestions: `name` rows need `min_count` occurrences and
+    /// are dropped when another kind suggests the same name.
+    pub fn finish(self, min_count: usize) -> Vec<Suggestion> {
+        let other: HashSet<String> = self
+            .rows
+            .values()
+            .filter(|r| r.kind != "name")
+            .map(|r| r.name.clone())
+            .collect();
+        let mut out: Vec<Suggestion> = self
+            .rows
+            .into_values()
+            .filter(|r| r.kind != "name" || (r.count >= min_count && !other.contains(&r.name)))
+            .collect();
+        out.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.kind.cmp(&b.kind))
+                .then_with(|| a.entity_id.cmp(&b.entity_id))
+        });
+        out
+    }
+
+    fn candidates(&self, doc: &Document, out: &DocOutput) -> Vec<Candidate> {
+        let text = doc.text.as_str();
+        let mut found = Vec::new();
+        for q in &out.quotes {
+            if q.speaker_id.is_empty()
+                && q.speaker.chars().any(char::is_uppercase)
+                && !self.known.contains(&q.speaker)
+            {
+                found.push(Candidate {
+                    kind: "speaker",
+                    name: q.speaker.clone(),
+                    aliases: String::new(),
+                    entity_type: if q.speaker_type.is_empty() {
+                        "PERSON".into()
+                    } else {
+                        q.speaker_type.clone()
+                    },
+                    entity_id: String::new(),
+                    example: shorten(
+                        &format!("“{}” ({} {})", q.text, q.speaker_surface, q.cue),
+                        200,
+                    ),
+                });
+            }
+        }
+        // Byte offsets of characters, to map table offsets back to the text.
+        let bytes: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let byte = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
+        let mut in_mention = vec![false; text.len() + 1];
+        for m in &out.mentions {
+            let (s, e) = (byte(m.start), byte(m.end));
+            for b in in_mention.iter_mut().take(e).skip(s) {
+                *b = true;
+            }
+            if m.method == "acronym" {
+                let surface = m.surface.trim();
+                let listed = self
+                    .names_of
+                    .get(&m.entity_id)
+                    .is_some_and(|n| n.contains(surface));
+                if !listed {
+                    found.push(Candidate {
+                        kind: "alias",
+                        name: surface.to_string(),
+                        aliases: String::new(),
+                        entity_type: m.kind.clone(),
+                        entity_id: m.entity_id.clone(),
+                        example: context(text, s, e),
+                    });
+                }
+            }
+        }
+        // Words of the body paragraphs: not the title (headline case), page
+        // debris or repeated paragraphs (which have no mentions).
+        let mut toks: Vec<Token> = Vec::new();
+        let seg = crate::document::segment(text, doc.title.is_none());
+        for p in &seg.paragraphs {
+            if p.kind == crate::document::ParagraphKind::Body {
+                toks.extend(tokenize(&text[p.start..p.end]).into_iter().map(|t| Token {
+                    start: t.start + p.start,
+                    end: t.end + p.start,
+                }));
+            }
+        }
+        let word = |t: &Token| &text[t.start..t.end];
+        let gap = |i: usize| &text[toks[i - 1].end..toks[i].start];
+        let joins = |i: usize| i > 0 && matches!(gap(i), " " | "-");
+        let mentioned = |t: &Token| in_mention[t.start];
+        let acronym = |w: &str| {
+            (2..=10).contains(&w.chars().count())
+                && w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        // `Long Name (ACR)` with neither form listed.
+        for k in 1..toks.len() {
+            let w = word(&toks[k]);
+            if !acronym(w)
+                || !gap(k).ends_with('(')
+                || !text[toks[k].end..].starts_with(')')
+                || mentioned(&toks[k])
+                || self.known.contains(w)
+            {
+                continue;
+            }
+            let before = gap(k).trim_end_matches('(').trim_end();
+            if !before.chars().all(|c| c == ' ' || c == '-') {
+                continue;
+            }
+            let mut start = k;
+            let mut j = k;
+            while j > 0 && k - j < 12 {
+                let t = &toks[j - 1];
+                let ww = word(t);
+                let cap = is_capitalized(ww) && has_lowercase(ww);
+                if mentioned(t) || !(cap || ACRONYM_CONNECTORS.contains(&ww)) {
+                    break;
+                }
+                j -= 1;
+                if j < k - 1 && !joins(j + 1) {
+                    break;
+                }
+                if cap
+                    && ww.chars().next().map(|c| c.to_lowercase().to_string())
+                        == w.chars().next().map(|c| c.to_lowercase().to_string())
+                {
+                    start = j;
+                }
+            }
+            if start == k {
+                continue;
+            }
+            let name = text[toks[start].start..toks[k - 1].end].to_string();
+            if self.known.contains(&name) {
+                continue;
+            }
+            let kind = guess(&name, false);
+            found.push(Candidate {
+                kind: "acronym",
+                name,
+                aliases: w.to_string(),
+                entity_type: if kind.is_empty() {
+                    "ORGANIZATION".into()
+                } else {
+                    kind
+                },
+                entity_id: String::new(),
+                example: context(text, toks[start].start, toks[k].end + 1),
+            });
+        }
+        // Capitalised sequences outside mentions.
+        let mut i = 0;
+        while i < toks.len() {
+            let starts = |i: usize| {
+                let w = word(&toks[i]);
+                is_capitalized(w) && has_lowercase(w) && !mentioned(&toks[i])
+            };
+            if !starts(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() && joins(j) {
+                let w = word(&toks[j]);
+                if starts(j) {
+                    j += 1;
+                } else if CONNECTORS.contains(&w)
+                    && j + 1 < toks.len()
+                    && joins(j + 1)
+                    && starts(j + 1)
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let run: Vec<usize> = (i..j).collect();
+            i = j;
+            let mut first = 0;
+            let mut titled = false;
+            while first < run.len() {
+                let t = &toks[run[first]];
+                let w = word(t);
+                let initial = sentence_initial(text, t.start);
+                if self.cues.is_title(w) {
+                    titled = true;
+                } else if !(CONNECTORS.contains(&w)
+                    || initial && self.common.contains(&w.to_lowercase()))
+                {
+                    break;
+                }
+                first += 1;
+            }
+            let words = &run[first..];
+            let capitals = words.iter().filter(|&&k| starts(k)).count();
+            if capitals < 2 {
+                continue;
+            }
+            let name = text[toks[words[0]].start..toks[*words.last().unwrap_or(&words[0])].end]
+                .to_string();
+            if self.known.contains(&name) {
+                continue;
+            }
+            let s = toks[words[0]].start;
+            found.push(Candidate {
+                kind: "name",
+                entity_type: guess(&name, titled),
+                example: context(text, s, s + name.len()),
+                name,
+                aliases: String::new(),
+                entity_id: String::new(),
+            });
+        }
+        found
+    }
+}
+
+/// Is the word at `start` the first of a sentence (or paragraph, or quote)?
+fn sentence_initial(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':', '‘', '—', '-', '('])
+}
+
+fn guess(name: &str, titled: bool) -> String {
+    let words: Vec<&str> = name.split([' ', '-']).collect();
+    if words.iter().any(|w| ORG_WORDS.contains(w)) {
+        "ORGANIZATION".into()
+    } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+        "LOCATION".into()
+    } else if titled || words.len() <= 4 {
+        "PERSON".into()
+    } else {
+        String::new()
+    }
+}
+
+/// Up to 60 characters either side of `start..end`, on one line.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let end = end.min(text.len());
+    let mut s = start;
+    for _ in 0..60 {
+        match text[..s].chars().next_back() {
+            Some(c) if c != '\n' => s -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    let mut e = end;
+    for _ in 0..60 {
+        match text[e..].chars().next() {
+            Some(c) if c != '\n' => e += c.len_utf8(),
+            _ => break,
+        }
+    }
+    let mut out = String::new();
+    if s > 0 && !text[..s].ends_with('\n') {
+        out.push('…');
+    }
+    out.push_str(text[s..e].trim());
+    if e < text.len() && !text[e..].starts_with('\n') {
+        out.push('…');
+    }
+    crate::refresh::clean(&out)
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    let s = crate::refresh::clean(s);
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// Runs a corpus through `pipeline` and into `suggester`, in input order
+/// (documents are processed in parallel batches). Returns the number of
+/// documents read.
+pub fn run(pipeline: &Pipeline, sources: &[Source], suggester: &mut Suggester) -> usize {
+    let mut count = 0;
+    let mut batch: Vec<Document> = Vec::new();
+    let flush = |batch: &mut Vec<Document>, s: &mut Suggester| {
+        let outs: Vec<DocOutput> = batch.par_iter().map(|d| pipeline.process(d)).collect();
+        for (d, o) in batch.iter().zip(&outs) {
+            s.add(d, o);
+        }
+        batch.clear();
+    };
+    for source in sources {
+        source.read(&mut |record| {
+            count += 1;
+            if let Record::Doc(d) = record {
+                batch.push(d);
+                if batch.len() >= 256 {
+                    flush(&mut batch, suggester);
+                }
+            }
+            true
+        });
+    }
+    flush(&mut batch, suggester);
+    count
+}
+
+/// The review sheet: CSV with a header, cells a spreadsheet would run as
+/// formulas prefixed with `'` (import removes it).
+///
+/// ```
+/// let rows = [kutip::refresh::suggest::Suggestion { kind: "name".into(), name: "Budi Santoso".into(), count: 2, ..Default::default() }];
+/// let csv = kutip::refresh::suggest::to_csv(&rows).unwrap();
+/// assert!(csv.starts_with("suggestion,name,aliases,type,count,documents,entity_id,example,example_doc,accept\n"));
+/// ```
+pub fn to_csv(rows: &[Suggestion]) -> Result<String> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let err = |e: csv::Error| Error::Csv {
+        path: "suggestions.csv".into(),
+        source: e,
+    };
+    if rows.is_empty() {
+        w.write_record([
+            "suggestion",
+            "name",
+            "aliases",
+            "type",
+            "count",
+            "documents",
+            "entity_id",
+            "example",
+            "example_doc",
+            "accept",
+        ])
+        .map_err(err)?;
+    }
+    for r in rows {
+        let mut r = r.clone();
+        for cell in [
+            &mut r.name,
+            &mut r.aliases,
+            &mut r.example,
+            &mut r.example_doc,
+        ] {
+            if let std::borrow::Cow::Owned(s) = crate::output::neutralize(cell) {
+                *cell = s;
+            }
+        }
+        w.serialize(&r).map_err(err)?;
+    }
+    let bytes = w.into_inner().map_err(|e| Error::Refused(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suggest(texts: &[&str]) -> Vec<Suggestion> {
+        let p = crate::PipelineBuilder::new().build().unwrap();
+        let mut s = Suggester::new(p.matcher().entities(), Cues::defaults().unwrap());
+        for (i, t) in texts.iter().enumerate() {
+            let doc = Document {
+                id: format!("d{i}"),
+                text: t.to_string(),
+                ..Document::default()
+            };
+            s.add(&doc, &p.process(&doc));
+        }
+        s.finish(2)
+    }
+
+    fn has(rows: &[Suggestion], kind: &str, name: &str) -> bool {
+        rows.iter().any(|r| r.kind == kind && r.name == name)
+    }
+
+    #[test]
+    fn kinds_by_behaviour() {
+        let rows = suggest(&[
+            "Presiden Budi Santoso tiba di Jakarta.\nKemudian Budi Santoso bertemu Joko Widodo.",
+            "Menteri Pertahanan Budi Santoso berkata begitu. The Ministry of Fisheries said so.",
+            "Kementerian Kelautan dan Perikanan (KKP) menolak. Laksana Tri Handoko dari BRIN hadir.",
+        ]);
+        assert!(has(&rows, "name", "Budi Santoso"), "{rows:?}");
+        assert!(
+            has(&rows, "acronym", "Kementerian Kelautan dan Perikanan"),
+            "{rows:?}"
+        );
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r.name.starts_with("Presiden") || r.name.starts_with("Kemudian")),
+            "{rows:?}"
+        );
+        assert!(
+            !has(&rows, "name", "Joko Widodo"),
+            "known names are not suggested"
+        );
+        let budi = rows.iter().find(|r| r.name == "Budi Santoso").unwrap();
+        assert_eq!(
+            (budi.count, budi.documents, budi.entity_type.as_str()),
+            (3, 2, "PERSON")
+        );
+    }
+
+    #[test]
+    fn single_occurrences_of_names_are_dropped_and_order_is_by_count() {
+        let rows = suggest(&["Ahmad Dahlan datang. Ahmad Dahlan pergi. Dedi Mulyadi datang. Dedi Mulyadi pergi. Dedi Mulyadi lagi. Rudi Hartono sekali."]);
+        let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Dedi Mulyadi", "Ahmad Dahlan"]);
+    }
+}
