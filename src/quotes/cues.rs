@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::tokens::Token;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
 
 /// What a cue phrase signals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,8 +32,10 @@ pub const DEFAULT_CUES: &[(&str, &str)] = &[
 /// Compiled cue lists.
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
-    /// First word (lowercase) -> phrases starting with it: (words, kind), longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, CueKind)>>,
+    /// Case-folded hash of the first word -> phrases starting with it:
+    /// (words in lowercase, kind), longest first. Hashing the text's words
+    /// in place means no allocation per word.
+    phrases: rustc_hash::FxHashMap<u64, Vec<(Vec<String>, CueKind)>>,
     pronouns: HashSet<String>,
     describe: HashSet<String>,
     /// Title and position words, as written (case matters: `Ibu` not `ibu`).
@@ -126,7 +128,10 @@ impl Cues {
                 }
             };
             if let Some(kind) = cue {
-                let list = self.phrases.entry(words[0].clone()).or_default();
+                let list = self
+                    .phrases
+                    .entry(crate::tokens::fold_hash(&words[0]))
+                    .or_default();
                 list.push((words, kind));
                 list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
             }
@@ -136,8 +141,9 @@ impl Cues {
 
     /// The longest cue phrase starting at token `i`, if any.
     pub fn at(&self, text: &str, toks: &[Token], i: usize) -> Option<CueHit> {
-        let first = lower(text, toks[i]);
-        let list = self.phrases.get(&first)?;
+        let list = self
+            .phrases
+            .get(&crate::tokens::fold_hash(&text[toks[i].start..toks[i].end]))?;
         // A capitalised word inside a sentence is a name ("United States").
         if i > 0 && text[toks[i].start..].starts_with(char::is_uppercase) {
             let gap = &text[toks[i - 1].end..toks[i].start];
@@ -151,10 +157,12 @@ impl Cues {
             if i + words.len() > toks.len() {
                 continue;
             }
-            for (k, w) in words.iter().enumerate().skip(1) {
+            for (k, w) in words.iter().enumerate() {
                 let t = toks[i + k];
-                let gap = &text[toks[i + k - 1].end..t.start];
-                if !gap.chars().all(|c| c == ' ') || lower(text, t) != *w {
+                if k > 0 && !text[toks[i + k - 1].end..t.start].chars().all(|c| c == ' ') {
+                    continue 'phrases;
+                }
+                if !eq_lower(&text[t.start..t.end], w) {
                     continue 'phrases;
                 }
             }
@@ -193,8 +201,13 @@ impl Cues {
     }
 }
 
-fn lower(text: &str, t: Token) -> String {
-    text[t.start..t.end].to_lowercase()
+/// Is `word` equal to `lower` (a lowercase word) ignoring case?
+fn eq_lower(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
 }
 
 #[cfg(test)]

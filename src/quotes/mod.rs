@@ -132,6 +132,7 @@ fn run(input: &QuoteInput, known: speaker::Known) -> Vec<Quote> {
         }
         indirect::find(&mut ex, pi, &spans, &sents);
         ex.quotes[first..].sort_by_key(|q| q.start);
+        ex.paragraph_done();
     }
     ex.quotes
 }

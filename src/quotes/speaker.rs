@@ -7,7 +7,7 @@ use super::{guess_type, Quote, QuoteInput, QuoteKind};
 use crate::gazetteer::EntityType;
 use crate::resolve::Mention;
 use crate::tokens::{is_capitalized, Token};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What a first pass over the document learnt about its speakers.
 #[derive(Debug, Clone, Default)]
@@ -167,9 +167,12 @@ const JOINERS: &[&str] = &[
 pub struct Extractor<'a> {
     pub input: &'a QuoteInput<'a>,
     pub quotes: Vec<Quote>,
+    /// Sorted `(start, end)` of the direct and partial quotes of finished
+    /// paragraphs.
+    quoted_done: Vec<(usize, usize)>,
     known: Known,
     /// Words the document writes in lowercase.
-    lower: HashSet<String>,
+    lower: HashSet<&'a str>,
     /// Capitalised words the document writes inside a sentence.
     mid_caps: HashSet<&'a str>,
     /// Quoted spans `(open, close)` of all paragraphs, in text order.
@@ -180,13 +183,85 @@ pub struct Extractor<'a> {
     /// Capitalised words the document writes after "di", "ke" or "dari"
     /// (`di Indramayu`): places, not names.
     places: HashSet<&'a str>,
+    /// Where each capitalised word stands: (paragraph, token).
+    positions: HashMap<&'a str, Vec<(u32, u32)>>,
+    /// Speakers of the quotes of finished paragraphs, indexed by word, so
+    /// that resolving a name never rescans every quote (long documents).
+    index: SpeakerIndex,
+    /// `quotes[..indexed]` are in `index` (finished paragraphs).
+    indexed: usize,
+}
+
+/// Names by word: `Marsudi` -> `Retno Marsudi`.
+#[derive(Default)]
+struct SpeakerIndex {
+    /// Person names by first or last word (for `known_person`; a later
+    /// name of equal length wins).
+    person_edge: HashMap<String, String>,
+    /// Person names by any word (for words the document cites people by).
+    person_any: HashMap<String, String>,
+    /// Unlisted speakers' names of two words or more, by first or last word
+    /// (for `fullest_name`; the first of equal length wins).
+    fullest: HashMap<String, String>,
+}
+
+impl SpeakerIndex {
+    fn add_person(&mut self, name: &str) {
+        if guess_type(name) != EntityType::Person {
+            return;
+        }
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        let put = |map: &mut HashMap<String, String>, w: &str| {
+            let e = map.entry(w.to_string()).or_default();
+            if name.len() >= e.len() {
+                *e = name.to_string();
+            }
+        };
+        for w in parts.first().into_iter().chain(parts.last()) {
+            put(&mut self.person_edge, w);
+        }
+        for w in &parts {
+            put(&mut self.person_any, w);
+        }
+    }
+
+    fn add_fullest(&mut self, name: &str) {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() < 2 {
+            return;
+        }
+        for w in [parts[0], parts[parts.len() - 1]] {
+            let e = self.fullest.entry(w.to_string()).or_default();
+            if e.len() < name.len() {
+                *e = name.to_string();
+            }
+        }
+    }
 }
 
 impl<'a> Extractor<'a> {
     pub fn new(input: &'a QuoteInput<'a>, known: Known) -> Extractor<'a> {
+        let mut index = SpeakerIndex::default();
+        for n in &known.names {
+            index.add_person(n);
+            index.add_fullest(n);
+        }
+        let mut positions: HashMap<&'a str, Vec<(u32, u32)>> = HashMap::default();
+        for (pi, p) in input.paragraphs.iter().enumerate() {
+            for (j, t) in p.tokens.iter().enumerate() {
+                let w = &input.text[t.start..t.end];
+                if is_capitalized(w) {
+                    positions.entry(w).or_default().push((pi as u32, j as u32));
+                }
+            }
+        }
         Extractor {
             input,
             quotes: Vec::new(),
+            positions,
+            index,
+            indexed: 0,
+            quoted_done: Vec::new(),
             known,
             lower: input
                 .paragraphs
@@ -194,7 +269,6 @@ impl<'a> Extractor<'a> {
                 .flat_map(|p| p.tokens.iter())
                 .map(|t| &input.text[t.start..t.end])
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .map(str::to_string)
                 .collect(),
             marked: input
                 .paragraphs
@@ -204,7 +278,7 @@ impl<'a> Extractor<'a> {
                 .map(|s| (s.open, s.close))
                 .collect(),
             follows: {
-                let mut f: HashMap<&str, HashSet<&str>> = HashMap::new();
+                let mut f: HashMap<&str, HashSet<&str>> = HashMap::default();
                 for p in input.paragraphs {
                     for (i, t) in p.tokens.iter().enumerate() {
                         let w = &input.text[t.start..t.end];
@@ -315,10 +389,10 @@ impl<'a> Extractor<'a> {
     }
 
     fn para_of(&self, byte: usize) -> Option<usize> {
-        self.input
-            .paragraphs
-            .iter()
-            .position(|p| p.start <= byte && byte <= p.end)
+        // Paragraphs are in text order: the last one starting at or before `byte`.
+        let ps = self.input.paragraphs;
+        let i = ps.partition_point(|p| p.start <= byte).checked_sub(1)?;
+        (byte <= ps[i].end).then_some(i)
     }
 
     /// The sieves for a quoted span, in order.
@@ -473,9 +547,31 @@ impl<'a> Extractor<'a> {
     }
 
     fn in_quote(&self, byte: usize) -> bool {
-        self.quotes
-            .iter()
-            .any(|q| q.kind != QuoteKind::Indirect && q.start <= byte && byte < q.end)
+        let done = &self.quoted_done;
+        let i = done.partition_point(|q| q.1 <= byte);
+        done.get(i).is_some_and(|q| q.0 <= byte)
+            || self.quotes[self.indexed..]
+                .iter()
+                .any(|q| q.kind != QuoteKind::Indirect && q.start <= byte && byte < q.end)
+    }
+
+    /// Call when a paragraph's quotes are final: indexes them.
+    pub fn paragraph_done(&mut self) {
+        for q in &self.quotes[self.indexed..] {
+            if q.kind != QuoteKind::Indirect {
+                self.quoted_done.push((q.start, q.end));
+            }
+            if let Some(sp) = &q.speaker {
+                if sp.entity.is_none() {
+                    if sp.kind == EntityType::Person {
+                        self.index.add_person(&sp.name);
+                    }
+                    self.index.add_fullest(&sp.name);
+                }
+            }
+        }
+        self.quoted_done.sort_unstable();
+        self.indexed = self.quotes.len();
     }
 
     /// `“…,” kata X` / `“…,” X said` / `“…,” katanya` / `“…” — X`.
@@ -1051,7 +1147,11 @@ impl<'a> Extractor<'a> {
             start = if o + 2 < end { o + 2 } else { o + 1 };
             // The rest of the organization's name: words the document also
             // writes in lowercase ("Badan Pengawas Pemilu Nurhadi").
-            while end - start > 1 && self.lower.contains(&self.word(toks[start]).to_lowercase()) {
+            while end - start > 1
+                && self
+                    .lower
+                    .contains(self.word(toks[start]).to_lowercase().as_str())
+            {
                 start += 1;
             }
         }
@@ -1131,9 +1231,9 @@ impl<'a> Extractor<'a> {
                             && self.mention_at(n).is_none()
                             && joins(w, &self.input.text[toks[j].end..n.start], self.input.cues)
                     });
-                !next_is_name || self.lower.contains(&w.to_lowercase()) || affixed(w)
+                !next_is_name || self.lower.contains(w.to_lowercase().as_str()) || affixed(w)
             })
-            && !(self.sentence_initial(pi, j) && self.lower.contains(&w.to_lowercase()))
+            && !(self.sentence_initial(pi, j) && self.lower.contains(w.to_lowercase().as_str()))
     }
 
     /// Is paragraph `pi` written like a headline ("Sanders Vows To Eliminate
@@ -1177,16 +1277,15 @@ impl<'a> Extractor<'a> {
             return surface.to_string();
         }
         let w = words[0];
-        let mut best: Option<String> = None;
-        let so_far = self
-            .quotes
+        let mut best: Option<String> = self.index.fullest.get(w).cloned();
+        for sp in self.quotes[self.indexed..]
             .iter()
             .filter_map(|q| q.speaker.as_ref())
-            .filter(|s| s.entity.is_none())
-            .map(|s| s.name.as_str());
-        for name in self.known.names.iter().map(String::as_str).chain(so_far) {
+        {
+            let name = sp.name.as_str();
             let parts: Vec<&str> = name.split_whitespace().collect();
-            if parts.len() > 1
+            if sp.entity.is_none()
+                && parts.len() > 1
                 && (parts[0] == w || parts[parts.len() - 1] == w)
                 && best.as_ref().is_none_or(|b| b.len() < name.len())
             {
@@ -1197,13 +1296,17 @@ impl<'a> Extractor<'a> {
             return b;
         }
         // A run of name words with `w` first or last.
-        for (pi, p) in self.input.paragraphs.iter().enumerate() {
+        let no_positions = Vec::new();
+        for &(pi, j) in self.positions.get(w).unwrap_or(&no_positions) {
+            let (pi, j) = (pi as usize, j as usize);
+            let p = &self.input.paragraphs[pi];
             if p.title || self.title_case(pi) {
                 continue;
             }
             let toks = p.tokens;
-            for (j, t) in toks.iter().enumerate() {
-                if self.word(*t) != w || !self.is_name_word(pi, j) || self.in_marks(t.start) {
+            {
+                let t = &toks[j];
+                if !self.is_name_word(pi, j) || self.in_marks(t.start) {
                     continue;
                 }
                 let mut s = j;
@@ -1298,26 +1401,33 @@ impl<'a> Extractor<'a> {
     /// The longest unlisted person's name (found by the first pass or
     /// quoted so far) that has `w` as one of its words.
     fn known_person(&self, w: &str) -> Option<String> {
-        let so_far = self
-            .quotes
+        let short = self.known.short.contains(w);
+        let map = if short {
+            &self.index.person_any
+        } else {
+            &self.index.person_edge
+        };
+        let mut best: Option<&str> = map.get(w).map(String::as_str);
+        // Quotes of the paragraph in progress, not indexed yet.
+        for sp in self.quotes[self.indexed..]
             .iter()
             .filter_map(|q| q.speaker.as_ref())
-            .filter(|s| s.entity.is_none() && s.kind == EntityType::Person)
-            .map(|s| s.name.as_str());
-        self.known
-            .names
-            .iter()
-            .map(String::as_str)
-            .chain(so_far)
-            .filter(|n| {
-                let parts: Vec<&str> = n.split_whitespace().collect();
-                guess_type(n) == EntityType::Person
-                    && (parts.first() == Some(&w)
-                        || parts.last() == Some(&w)
-                        || (self.known.short.contains(w) && parts.contains(&w)))
-            })
-            .max_by_key(|n| n.len())
-            .map(str::to_string)
+        {
+            if sp.entity.is_some()
+                || sp.kind != EntityType::Person
+                || guess_type(&sp.name) != EntityType::Person
+            {
+                continue;
+            }
+            let parts: Vec<&str> = sp.name.split_whitespace().collect();
+            let fits = parts.first() == Some(&w)
+                || parts.last() == Some(&w)
+                || (short && parts.contains(&w));
+            if fits && best.is_none_or(|b| sp.name.len() >= b.len()) {
+                best = Some(&sp.name);
+            }
+        }
+        best.map(str::to_string)
     }
 
     /// The organization a statement before `pos` comes from.
