@@ -19,15 +19,17 @@ pub enum Error {
         line: usize,
         message: String,
     },
-    /// Reading or writing a file failed.
-    #[error("{}: {source}", path.display())]
+    /// Reading or writing a file failed. Displays the path; the cause is
+    /// its `source` (printed after it by `{:#}` in anyhow).
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    /// A CSV table could not be written.
-    #[error("{}: {source}", path.display())]
+    /// A CSV table could not be read or written. Displays the path; the
+    /// cause is its `source`.
+    #[error("{}", path.display())]
     Csv {
         path: PathBuf,
         #[source]
@@ -36,6 +38,14 @@ pub enum Error {
     /// Refused before doing anything (bad arguments, existing output...).
     #[error("{0}")]
     Refused(String),
+    /// A line of the `kutip map` / `kutip merge` stream that cannot be
+    /// used (not written by `kutip map`, or a shard cut short). `line` is 1-based.
+    #[error("{file}:{line}: {message}")]
+    Stream {
+        file: String,
+        line: usize,
+        message: String,
+    },
 }
 
 impl Error {

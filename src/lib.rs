@@ -18,6 +18,11 @@
 //! [`pipeline`] chains stages 2-7 for one document; [`run`] drives a corpus
 //! through it with rayon workers and one writer, in input order.
 //!
+//! Around the pipeline: [`check`] and [`refresh`] lint, import, export and
+//! suggest gazetteer entries; [`report`] turns a run's tables into HTML;
+//! [`stream`] and [`merge`] run the pipeline inside a cluster engine and
+//! put the shards back together; [`fuzzing`] holds the fuzz entry points.
+//!
 //! The library never prints and never exits: errors are [`error::Error`] values.
 
 pub mod check;
@@ -27,12 +32,15 @@ pub mod fuzzing;
 pub mod gazetteer;
 pub mod input;
 pub mod matcher;
+pub mod merge;
 pub mod output;
 pub mod pipeline;
 pub mod quotes;
 pub mod refresh;
+pub mod report;
 pub mod resolve;
 pub mod run;
+pub mod stream;
 pub mod tables;
 pub mod tokens;
 

@@ -21,6 +21,12 @@ enum Command {
     /// Work with gazetteer lists.
     #[command(subcommand)]
     Gazetteer(cmd::gazetteer::Command),
+    /// Build an HTML report (charts, top speakers, gaps) from the tables of a run.
+    Report(cmd::report::Args),
+    /// Streaming map for cluster engines: JSON Lines records in, rows of all tables out.
+    Map(cmd::map::Args),
+    /// Merges the shards written by `kutip map` into the CSV tables of `extract`.
+    Merge(cmd::merge::Args),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +34,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Gazetteer(c) => cmd::gazetteer::run(c),
+        Command::Report(args) => cmd::report::run(args),
+        Command::Map(args) => cmd::map::run(args),
+        Command::Merge(args) => cmd::merge::run(args),
     };
     match result {
         Ok(code) => code,

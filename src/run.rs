@@ -40,8 +40,9 @@ impl Default for BatchLimits {
 }
 
 /// Gives the `n`th document with an already used id the id `ID#n`, in
-/// every table, and says so in its `error` column.
-fn rename_duplicate(out: &mut DocOutput, n: u32) {
+/// every table, and says so in its `error` column. Used by `kutip merge`
+/// too, so that merged shards are renamed exactly as one run renames.
+pub fn rename_duplicate(out: &mut DocOutput, n: u32) {
     let old = out.document.doc_id.clone();
     let new = format!("{old}#{n}");
     out.document.doc_id.clone_from(&new);

@@ -4,10 +4,10 @@
 //! Offsets (`start`, `end`, `first_start`) count Unicode characters of the
 //! document text, so that in Python `text[start:end] == surface`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// `documents.csv`: one row per input document, whatever happened to it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentRow {
     pub doc_id: String,
     /// The file (or `FILE:LINE`) it was read from.
@@ -30,7 +30,7 @@ pub struct DocumentRow {
 }
 
 /// `mentions.csv`: one row per entity mention.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MentionRow {
     pub doc_id: String,
     pub start: usize,
@@ -50,7 +50,7 @@ pub struct MentionRow {
 }
 
 /// `entities.csv`: one row per entity per document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityRow {
     pub doc_id: String,
     pub entity_id: String,
@@ -66,7 +66,7 @@ pub struct EntityRow {
 }
 
 /// `quotes.csv`: one row per quote.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteRow {
     pub doc_id: String,
     /// `q1`, `q2`, ... in text order within the document.

@@ -2,3 +2,6 @@
 
 pub mod extract;
 pub mod gazetteer;
+pub mod map;
+pub mod merge;
+pub mod report;

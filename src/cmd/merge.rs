@@ -1,0 +1,79 @@
+//! `kutip merge`: the shards of `kutip map` in, the four CSV tables out.
+
+use anyhow::Result;
+use kutip::merge::{merge, shard_files};
+use kutip::output::{OutputOptions, TableWriter};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Merges the output of `kutip map` (files, or folders of them such as
+/// Spark's part-* files; `-` for standard input) into documents.csv,
+/// mentions.csv, entities.csv and quotes.csv, written as `kutip extract`
+/// writes them.
+///
+/// Documents of numbered input (`kutip map --numbered`) come in corpus
+/// order, so the tables are byte-identical to those of `kutip extract` on
+/// the same file; documents of plain input come in `doc_id` order. An id
+/// used a second time is renamed ID#2, ID#3, ... in that order.
+///
+/// Exit status: 0 when every document was processed; 1 when some document
+/// failed (see documents.csv); 2 when the merge could not be done (a shard
+/// unreadable, cut short or not written by `kutip map`, existing tables
+/// without --force, unwritable output).
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Shard files or folders (`-` for standard input).
+    #[arg(required = true, value_name = "SHARD")]
+    shards: Vec<PathBuf>,
+    /// Output folder for the tables.
+    #[arg(long, short, default_value = "output", value_name = "DIR")]
+    out: PathBuf,
+    /// Replaces tables already in the output folder.
+    #[arg(long)]
+    force: bool,
+    /// Leaves cells starting with = + - @ as they are (for programs, not spreadsheets).
+    #[arg(long)]
+    raw: bool,
+    /// Starts each table with a UTF-8 byte order mark, so Excel reads accents right.
+    #[arg(long)]
+    excel: bool,
+    /// Prints nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let files = shard_files(&args.shards)?;
+    let options = OutputOptions {
+        force: args.force,
+        raw: args.raw,
+        excel_bom: args.excel,
+    };
+    let mut writer = TableWriter::create(&args.out, &options)?;
+    let summary = merge(&files, |out| writer.write(out))?;
+    writer.finish()?;
+    if !args.quiet {
+        if summary.duplicate_ids > 0 {
+            eprintln!(
+                "kutip: {} documents had a doc_id already used; renamed ID#2, ID#3, ... (see the error column)",
+                summary.duplicate_ids
+            );
+        }
+        eprintln!(
+            "kutip: {} shards, {} documents ({} ok, {} skipped, {} failed), {} mentions, {} quotes -> {}",
+            files.len(),
+            summary.documents,
+            summary.ok,
+            summary.skipped,
+            summary.errors,
+            summary.mentions,
+            summary.quotes,
+            args.out.display()
+        );
+    }
+    Ok(if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,404 @@
+//! `kutip merge`: the shards written by `kutip map` ([`crate::stream`])
+//! back into the four tables of `kutip extract`.
+//!
+//! Documents come out in the order of their [`Place`]: numbered input in
+//! corpus order (file, then line), which is the order of `kutip extract`;
+//! plain input by `doc_id`. An id used a second time is then renamed
+//! `ID#2`, `ID#3`, ... in that order, exactly as one run renames.
+//!
+//! Memory: a shard whose documents already come in order (what an engine
+//! writes for a contiguous piece of a numbered corpus) is streamed, so
+//! merging holds one document per shard. A shard out of order is read
+//! whole and sorted first, so it must fit in memory.
+
+use crate::error::{Error, Result};
+use crate::run::{rename_duplicate, Summary};
+use crate::stream::{decode, read_line, Line, Place, Row, STDIN};
+use crate::tables::DocOutput;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Lists the shard files of the given SHARD arguments: files as given,
+/// folders walked recursively in sorted order, skipping names starting with
+/// `.` or `_` (Spark's and Hadoop's `_SUCCESS`, `.part-00000.crc`). `-` is
+/// standard input.
+pub fn shard_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            out.push(input.clone());
+            continue;
+        }
+        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            walk(input, &mut files)?;
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name.starts_with('_') {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// One document of a shard, with its place.
+struct Entry {
+    place: Place,
+    out: DocOutput,
+}
+
+/// Reads the documents of one shard in the order they were written.
+struct ShardReader {
+    name: String,
+    reader: Box<dyn BufRead>,
+    buf: Vec<u8>,
+    line: usize,
+    /// The document being read (its `documents` line came).
+    current: Option<Entry>,
+}
+
+impl ShardReader {
+    fn open(path: &Path) -> Result<ShardReader> {
+        let name = if path.as_os_str() == "-" {
+            STDIN.to_string()
+        } else {
+            path.to_string_lossy().replace('\\', "/")
+        };
+        let raw: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin())
+        } else {
+            Box::new(File::open(path).map_err(|e| Error::io(path, e))?)
+        };
+        let raw: Box<dyn Read> = if name.ends_with(".gz") {
+            Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(raw)))
+        } else {
+            raw
+        };
+        Ok(ShardReader {
+            name,
+            reader: Box::new(BufReader::with_capacity(1 << 16, raw)),
+            buf: Vec::new(),
+            line: 0,
+            current: None,
+        })
+    }
+
+    fn err(&self, message: String) -> Error {
+        Error::Stream {
+            file: self.name.clone(),
+            line: self.line,
+            message,
+        }
+    }
+
+    /// The next whole document, checked: its rows name it, and the counts
+    /// of its documents row match the rows that came.
+    fn next_doc(&mut self) -> Result<Option<Entry>> {
+        loop {
+            self.line += 1;
+            let read = read_line(&mut self.reader, &mut self.buf, usize::MAX)
+                .map_err(|e| Error::io(&self.name, e))?;
+            if read == Line::End {
+                self.line -= 1;
+                return match self.current.take() {
+                    Some(e) => self.checked(e).map(Some),
+                    None => Ok(None),
+                };
+            }
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let row = decode(self.buf.trim_ascii()).map_err(|m| self.err(m))?;
+            let doc_id = |c: &Option<Entry>| c.as_ref().map(|e| e.out.document.doc_id.clone());
+            let belongs = |id: &str, c: &Option<Entry>| -> Result<()> {
+                match doc_id(c) {
+                    Some(d) if d == id => Ok(()),
+                    Some(d) => {
+                        Err(self.err(format!("a row of {id:?} after the documents row of {d:?}")))
+                    }
+                    None => Err(self.err(format!("a row of {id:?} before any documents row"))),
+                }
+            };
+            match row {
+                Row::Document { row, pos, hash } => {
+                    let place = match pos {
+                        Some((file, line)) => Place::Line { file, line },
+                        None => Place::Content {
+                            doc_id: row.doc_id.clone(),
+                            hash: hash.unwrap_or_default(),
+                        },
+                    };
+                    let next = Entry {
+                        place,
+                        out: DocOutput {
+                            document: row,
+                            ..DocOutput::default()
+                        },
+                    };
+                    if let Some(done) = self.current.replace(next) {
+                        return self.checked(done).map(Some);
+                    }
+                }
+                Row::Mention(r) => {
+                    belongs(&r.doc_id, &self.current)?;
+                    if let Some(e) = &mut self.current {
+                        e.out.mentions.push(r);
+                    }
+                }
+                Row::Entity(r) => {
+                    belongs(&r.doc_id, &self.current)?;
+                    if let Some(e) = &mut self.current {
+                        e.out.entities.push(r);
+                    }
+                }
+                Row::Quote(r) => {
+                    belongs(&r.doc_id, &self.current)?;
+                    if let Some(e) = &mut self.current {
+                        e.out.quotes.push(r);
+                    }
+                }
+            }
+        }
+    }
+
+    fn checked(&self, e: Entry) -> Result<Entry> {
+        let d = &e.out.document;
+        if d.mentions != e.out.mentions.len() || d.quotes != e.out.quotes.len() {
+            return Err(self.err(format!(
+                "document {:?} says {} mentions and {} quotes, the shard has {} and {}: is it cut short?",
+                d.doc_id,
+                d.mentions,
+                d.quotes,
+                e.out.mentions.len(),
+                e.out.quotes.len()
+            )));
+        }
+        Ok(e)
+    }
+}
+
+/// A shard's documents in place order.
+enum Shard {
+    Stream(Box<ShardReader>),
+    Sorted(std::vec::IntoIter<Entry>),
+}
+
+impl Shard {
+    fn next(&mut self) -> Result<Option<Entry>> {
+        match self {
+            Shard::Stream(r) => r.next_doc(),
+            Shard::Sorted(it) => Ok(it.next()),
+        }
+    }
+}
+
+/// Opens a shard for merging: a first pass reads it through (checking every
+/// line) to learn whether its documents are in order; if they are, it is
+/// read again as a stream, otherwise it is kept in memory, sorted. Standard
+/// input is always kept in memory.
+fn open_shard(path: &Path) -> Result<Shard> {
+    let mut r = ShardReader::open(path)?;
+    if path.as_os_str() == "-" {
+        return load_sorted(&mut r);
+    }
+    let mut last: Option<Place> = None;
+    let mut in_order = true;
+    while let Some(e) = r.next_doc()? {
+        if last.as_ref().is_some_and(|l| *l > e.place) {
+            in_order = false;
+            break;
+        }
+        last = Some(e.place);
+    }
+    let mut r = ShardReader::open(path)?;
+    if in_order {
+        Ok(Shard::Stream(Box::new(r)))
+    } else {
+        load_sorted(&mut r)
+    }
+}
+
+fn load_sorted(r: &mut ShardReader) -> Result<Shard> {
+    let mut all = Vec::new();
+    while let Some(e) = r.next_doc()? {
+        all.push(e);
+    }
+    // Stable: documents of equal place keep their order.
+    all.sort_by(|a, b| a.place.cmp(&b.place));
+    Ok(Shard::Sorted(all.into_iter()))
+}
+
+/// Merges shards, handing each document's rows to `write` in place order,
+/// with duplicate ids renamed as [`crate::run::run`] renames them. Equal
+/// places (which only a corpus fed twice gives) keep the order of the
+/// shards as listed.
+///
+/// Errors: a shard that cannot be read, a line that `kutip map` did not
+/// write, a document whose rows are missing (a shard cut short), or the
+/// error of `write`.
+pub fn merge(
+    shards: &[PathBuf],
+    mut write: impl FnMut(&DocOutput) -> Result<()>,
+) -> Result<Summary> {
+    let mut sources = Vec::with_capacity(shards.len());
+    for path in shards {
+        sources.push(open_shard(path)?);
+    }
+    let mut heads: Vec<Option<Entry>> = Vec::with_capacity(sources.len());
+    let mut heap = BinaryHeap::new();
+    for (i, s) in sources.iter_mut().enumerate() {
+        let head = s.next()?;
+        if let Some(e) = &head {
+            heap.push(Reverse((e.place.clone(), i)));
+        }
+        heads.push(head);
+    }
+    let mut summary = Summary::default();
+    let mut seen: HashMap<u64, u32> = HashMap::new();
+    while let Some(Reverse((_, i))) = heap.pop() {
+        let Entry { mut out, .. } = heads[i].take().expect("a head for each heap entry");
+        if let Some(e) = sources[i].next()? {
+            heap.push(Reverse((e.place.clone(), i)));
+            heads[i] = Some(e);
+        }
+        let n = seen
+            .entry(crate::tokens::hash_exact(&out.document.doc_id))
+            .or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            summary.duplicate_ids += 1;
+            rename_duplicate(&mut out, *n);
+        }
+        summary.documents += 1;
+        match out.document.status.as_str() {
+            "ok" => summary.ok += 1,
+            "skipped" => summary.skipped += 1,
+            _ => summary.errors += 1,
+        }
+        summary.mentions += out.mentions.len();
+        summary.quotes += out.quotes.len();
+        write(&out)?;
+    }
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stream::encode;
+
+    fn doc(id: &str, mentions: usize) -> DocOutput {
+        let mut out = DocOutput::default();
+        out.document.doc_id = id.into();
+        out.document.status = "ok".into();
+        out.document.mentions = mentions;
+        for i in 0..mentions {
+            out.mentions.push(crate::tables::MentionRow {
+                doc_id: id.into(),
+                start: i,
+                ..Default::default()
+            });
+        }
+        out
+    }
+
+    fn shard(dir: &Path, name: &str, docs: &[(&DocOutput, Place)]) -> PathBuf {
+        let mut buf = Vec::new();
+        for (d, p) in docs {
+            encode(d, p, &mut buf).unwrap();
+        }
+        let p = dir.join(name);
+        std::fs::write(&p, buf).unwrap();
+        p
+    }
+
+    fn at(line: usize) -> Place {
+        Place::Line {
+            file: "c.jsonl".into(),
+            line,
+        }
+    }
+
+    fn ids(shards: &[PathBuf]) -> Result<Vec<String>> {
+        let mut got = Vec::new();
+        merge(shards, |o| {
+            got.push(o.document.doc_id.clone());
+            Ok(())
+        })?;
+        Ok(got)
+    }
+
+    #[test]
+    fn shards_merge_in_place_order_and_duplicates_are_renamed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (doc("a", 2), doc("b", 0), doc("a", 1));
+        // In order; out of order; a duplicate id across shards.
+        let s1 = shard(dir.path(), "p1", &[(&a, at(1)), (&b, at(4))]);
+        let s2 = shard(dir.path(), "p2", &[(&b, at(5)), (&c, at(2))]);
+        assert_eq!(ids(&[s1, s2]).unwrap(), ["a", "a#2", "b", "b#2"]);
+    }
+
+    #[test]
+    fn broken_shards_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = doc("a", 2);
+        let good = shard(dir.path(), "good", &[(&a, at(1))]);
+        let text = std::fs::read_to_string(&good).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        // (shard text, message part)
+        let cases = [
+            (lines[..2].join("\n"), "is it cut short?"),
+            (lines[1..].join("\n"), "before any documents row"),
+            (
+                format!("{}\n{{\"table\":", lines[0]),
+                "not a kutip map line",
+            ),
+            (
+                text.replace("\"a\",\"start\":1", "\"b\",\"start\":1"),
+                "a row of \"b\" after",
+            ),
+        ];
+        for (body, message) in cases {
+            let p = dir.path().join("bad");
+            std::fs::write(&p, body).unwrap();
+            let err = ids(&[p]).unwrap_err().to_string();
+            assert!(err.contains(message), "{err}");
+        }
+    }
+
+    #[test]
+    fn folders_list_part_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["part-00001", "part-00000", "_SUCCESS", ".part-00000.crc"] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        let files = shard_files(&[dir.path().to_path_buf()]).unwrap();
+        let names: Vec<_> = files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_owned())
+            .collect();
+        assert_eq!(names, ["part-00000", "part-00001"]);
+    }
+}
