@@ -509,3 +509,118 @@ fn long_document_with_many_unlisted_speakers() {
     assert_eq!(direct.len(), 3000);
     assert_eq!(direct[2999]["speaker"], "Budi49 Santoso");
 }
+
+#[test]
+fn oversized_documents_are_skipped_by_the_documented_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir_all(&corpus).unwrap();
+    // 65 MiB in one line: over the 64 MiB limit, as a text file and as a JSON line.
+    let big = "a".repeat(65 << 20);
+    std::fs::write(corpus.join("big.txt"), &big).unwrap();
+    std::fs::write(
+        corpus.join("feed.jsonl"),
+        format!("{{\"text\": \"{big}\"}}\n{{\"id\": \"after\", \"text\": \"China.\"}}\n"),
+    )
+    .unwrap();
+    drop(big);
+    let out = dir.path().join("out");
+    let o = extract(&[&corpus], &out, &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows: Vec<(String, String, String)> = table(&out, "documents.csv")
+        .iter()
+        .map(|r| (r["doc_id"].clone(), r["status"].clone(), r["error"].clone()))
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        (rows[0].0.as_str(), rows[0].1.as_str()),
+        ("big.txt", "skipped")
+    );
+    assert!(rows[0].2.contains("larger than 64 MiB"), "{:?}", rows[0]);
+    assert_eq!(
+        (rows[1].0.as_str(), rows[1].1.as_str()),
+        ("feed.jsonl:1", "skipped")
+    );
+    assert_eq!((rows[2].0.as_str(), rows[2].1.as_str()), ("after", "ok"));
+}
+
+#[test]
+fn long_paragraphs_mixed_scripts_and_rtl_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // One 2 MB paragraph without a line break, with marks everywhere.
+    let mut long = String::new();
+    while long.len() < 2_000_000 {
+        long.push_str("Wang Yi berkata “kami «siap» 'ya' \" lalu ‘ tidak” — ");
+    }
+    let rtl =
+        "قال وزير الخارجية Sergey Lavrov إن “السلام ممكن” في موسكو. שלום China 中国 Россия Russia.";
+    let corpus = dir.path().join("c");
+    write(&corpus, "long.txt", &long);
+    write(&corpus, "rtl.txt", rtl);
+    let out = dir.path().join("out");
+    assert!(extract(&[&corpus], &out, &[]).status.success());
+    let text: Vec<char> = rtl.chars().collect();
+    let mentions = table(&out, "mentions.csv");
+    let rtl_mentions: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m["doc_id"] == "rtl.txt")
+        .map(|m| m["surface"].as_str())
+        .collect();
+    assert_eq!(rtl_mentions, ["Sergey Lavrov", "China", "Russia"]);
+    for m in mentions.iter().filter(|m| m["doc_id"] == "rtl.txt") {
+        let (s, e): (usize, usize) = (m["start"].parse().unwrap(), m["end"].parse().unwrap());
+        assert_eq!(text[s..e].iter().collect::<String>(), m["surface"]);
+    }
+}
+
+#[test]
+fn unwritable_output_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.txt", "China.");
+    let blocker = write(dir.path(), "file", "not a folder");
+    let o = kutip(&[
+        "extract",
+        input.to_str().unwrap(),
+        "--out",
+        blocker.join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("file/out"), "{err}");
+}
+
+#[test]
+fn an_interrupted_run_leaves_no_table_that_looks_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    // Reads stdin, which stays open: the run is killed mid-way.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kutip"))
+        .args(["extract", "-", "--out", out.to_str().unwrap(), "-q"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"{\"text\": \"Xi Jinping visited Moscow.\"}\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    // Wait until the tables are being written, then kill.
+    for _ in 0..200 {
+        if out.join("documents.csv.partial").exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    for t in [
+        "documents.csv",
+        "mentions.csv",
+        "entities.csv",
+        "quotes.csv",
+    ] {
+        assert!(!out.join(t).exists(), "{t} looks finished");
+    }
+    assert!(out.join("documents.csv.partial").exists());
+}
