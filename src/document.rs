@@ -202,16 +202,9 @@ pub fn is_debris(line: &str) -> bool {
 
 /// Guesses the language: `id` (Indonesian), `en` (English) or empty.
 ///
-/// Counts frequent function words of each language; the larger count wins.
+/// Counts frequent function words of each language (`yang`, `dan`, …;
+/// `the`, `and`, …); the larger count wins.
 pub fn detect_language(text: &str) -> &'static str {
-    const ID: &[&str] = &[
-        "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan",
-        "pada", "ke", "juga", "bahwa", "adalah", "kata", "oleh", "telah", "tersebut", "mereka",
-    ];
-    const EN: &[&str] = &[
-        "the", "and", "of", "to", "in", "is", "that", "for", "was", "said", "with", "on", "it",
-        "by", "are", "from", "has", "have", "he", "she", "they", "were",
-    ];
     let (mut id, mut en) = (0usize, 0usize);
     // The first 20,000 bytes are plenty to tell.
     let mut end = text.len().min(20_000);
@@ -219,13 +212,24 @@ pub fn detect_language(text: &str) -> &'static str {
         end -= 1;
     }
     let head = &text[..end];
+    let mut buf = [0u8; 8];
     for t in tokenize(head) {
-        let w = &head[t.start..t.end];
-        if w.len() > 8 {
+        let w = &head.as_bytes()[t.start..t.end];
+        if w.len() > 8 || !w.is_ascii() {
             continue;
         }
-        id += ID.iter().any(|x| x.eq_ignore_ascii_case(w)) as usize;
-        en += EN.iter().any(|x| x.eq_ignore_ascii_case(w)) as usize;
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w);
+        lower.make_ascii_lowercase();
+        match &*lower {
+            b"yang" | b"dan" | b"di" | b"ini" | b"itu" | b"dengan" | b"untuk" | b"dari"
+            | b"dalam" | b"tidak" | b"akan" | b"pada" | b"ke" | b"juga" | b"bahwa" | b"adalah"
+            | b"kata" | b"oleh" | b"telah" | b"tersebut" | b"mereka" => id += 1,
+            b"the" | b"and" | b"of" | b"to" | b"in" | b"is" | b"that" | b"for" | b"was"
+            | b"said" | b"with" | b"on" | b"it" | b"by" | b"are" | b"from" | b"has" | b"have"
+            | b"he" | b"she" | b"they" | b"were" => en += 1,
+            _ => {}
+        }
     }
     match (id, en) {
         (0, 0) => "",

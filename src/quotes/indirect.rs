@@ -12,14 +12,15 @@
 use super::cues::CueKind;
 use super::marks::Span;
 use super::speaker::{Extractor, Speaker};
-use super::{sentences, Quote, QuoteKind};
+use super::{Quote, QuoteKind};
 
 /// Minimum words of reported content.
 const MIN_WORDS: usize = 4;
 
 pub fn find(ex: &mut Extractor, pi: usize, spans: &[Span], sents: &[(usize, usize)]) {
     for (si, &(ss, se)) in sents.iter().enumerate() {
-        let has_direct = ex.quotes.iter().any(|q| {
+        // Only the paragraph in progress can hold quotes of paragraph `pi`.
+        let has_direct = ex.current_quotes().iter().any(|q| {
             q.paragraph == pi && q.kind == QuoteKind::Direct && q.start < se && q.end > ss
         });
         if has_direct {
@@ -250,8 +251,7 @@ fn previous_sentence(
     if p.title {
         return None;
     }
-    let spans = super::marks::find_spans(ex.input.text, p.start, p.end);
-    sentences::split(ex.input.text, p, &spans).last().copied()
+    ex.sentences(prev).last().copied()
 }
 
 /// Skips a dateline at the start of a paragraph: `BEIJING - `, `JAKARTA, KOMPAS.com - `.

@@ -113,19 +113,24 @@ pub struct QuoteInput<'a> {
 /// and organizations off full names and to resolve enclitics and pronouns to
 /// unlisted people.
 pub fn extract(input: &QuoteInput) -> Vec<Quote> {
-    let first = run(input, speaker::Known::default());
+    let doc = speaker::DocIndex::build(input);
+    let (first, doc) = run(input, speaker::Known::default(), doc);
     let known = speaker::Known::from_quotes(&first, input.cues);
-    run(input, known)
+    run(input, known, doc).0
 }
 
-fn run(input: &QuoteInput, known: speaker::Known) -> Vec<Quote> {
-    let mut ex = speaker::Extractor::new(input, known);
+fn run<'a>(
+    input: &'a QuoteInput<'a>,
+    known: speaker::Known,
+    doc: speaker::DocIndex<'a>,
+) -> (Vec<Quote>, speaker::DocIndex<'a>) {
+    let mut ex = speaker::Extractor::new(input, known, doc);
     for (pi, p) in input.paragraphs.iter().enumerate() {
         if p.title {
             continue;
         }
-        let spans = marks::find_spans(input.text, p.start, p.end);
-        let sents = sentences::split(input.text, p, &spans);
+        let spans = ex.doc_spans(pi).to_vec();
+        let sents = ex.sentences(pi).to_vec();
         let first = ex.quotes.len();
         for span in &spans {
             quoted(&mut ex, pi, span, &sents);
@@ -134,7 +139,7 @@ fn run(input: &QuoteInput, known: speaker::Known) -> Vec<Quote> {
         ex.quotes[first..].sort_by_key(|q| q.start);
         ex.paragraph_done();
     }
-    ex.quotes
+    ex.finish()
 }
 
 /// Classifies and attributes one quoted span.

@@ -171,20 +171,8 @@ pub struct Extractor<'a> {
     /// paragraphs.
     quoted_done: Vec<(usize, usize)>,
     known: Known,
-    /// Words the document writes in lowercase.
-    lower: HashSet<&'a str>,
-    /// Capitalised words the document writes inside a sentence.
-    mid_caps: HashSet<&'a str>,
-    /// Quoted spans `(open, close)` of all paragraphs, in text order.
-    marked: Vec<(usize, usize)>,
-    /// What follows each capitalised word in the document: the next word
-    /// when only a space stands between, else "".
-    follows: HashMap<&'a str, HashSet<&'a str>>,
-    /// Capitalised words the document writes after "di", "ke" or "dari"
-    /// (`di Indramayu`): places, not names.
-    places: HashSet<&'a str>,
-    /// Where each capitalised word stands: (paragraph, token).
-    positions: HashMap<&'a str, Vec<(u32, u32)>>,
+    /// What the document says about its words, the same for both passes.
+    doc: DocIndex<'a>,
     /// Speakers of the quotes of finished paragraphs, indexed by word, so
     /// that resolving a name never rescans every quote (long documents).
     index: SpeakerIndex,
@@ -192,60 +180,43 @@ pub struct Extractor<'a> {
     indexed: usize,
 }
 
-/// Names by word: `Marsudi` -> `Retno Marsudi`.
-#[derive(Default)]
-struct SpeakerIndex {
-    /// Person names by first or last word (for `known_person`; a later
-    /// name of equal length wins).
-    person_edge: HashMap<String, String>,
-    /// Person names by any word (for words the document cites people by).
-    person_any: HashMap<String, String>,
-    /// Unlisted speakers' names of two words or more, by first or last word
-    /// (for `fullest_name`; the first of equal length wins).
-    fullest: HashMap<String, String>,
+/// Facts about a document's words, built once per document.
+pub struct DocIndex<'a> {
+    /// Quoted spans of each paragraph (empty for titles).
+    pub spans: Vec<Vec<Span>>,
+    /// Sentences `(start, end)` of each paragraph.
+    pub sentences: Vec<Vec<(usize, usize)>>,
+    /// Words the document writes in lowercase.
+    pub lower: HashSet<&'a str>,
+    /// Capitalised words the document writes inside a sentence.
+    pub mid_caps: HashSet<&'a str>,
+    /// Quoted spans `(open, close)` of all paragraphs, in text order.
+    pub marked: Vec<(usize, usize)>,
+    /// What follows each capitalised word in the document: the next word
+    /// when only a space stands between, else "".
+    pub follows: HashMap<&'a str, HashSet<&'a str>>,
+    /// Capitalised words the document writes after "di", "ke" or "dari"
+    /// (`di Indramayu`): places, not names.
+    pub places: HashSet<&'a str>,
+    /// Where each capitalised word stands: (paragraph, token).
+    pub positions: HashMap<&'a str, Vec<(u32, u32)>>,
 }
 
-impl SpeakerIndex {
-    fn add_person(&mut self, name: &str) {
-        if guess_type(name) != EntityType::Person {
-            return;
-        }
-        let parts: Vec<&str> = name.split_whitespace().collect();
-        let put = |map: &mut HashMap<String, String>, w: &str| {
-            let e = map.entry(w.to_string()).or_default();
-            if name.len() >= e.len() {
-                *e = name.to_string();
-            }
-        };
-        for w in parts.first().into_iter().chain(parts.last()) {
-            put(&mut self.person_edge, w);
-        }
-        for w in &parts {
-            put(&mut self.person_any, w);
-        }
-    }
-
-    fn add_fullest(&mut self, name: &str) {
-        let parts: Vec<&str> = name.split_whitespace().collect();
-        if parts.len() < 2 {
-            return;
-        }
-        for w in [parts[0], parts[parts.len() - 1]] {
-            let e = self.fullest.entry(w.to_string()).or_default();
-            if e.len() < name.len() {
-                *e = name.to_string();
-            }
-        }
-    }
-}
-
-impl<'a> Extractor<'a> {
-    pub fn new(input: &'a QuoteInput<'a>, known: Known) -> Extractor<'a> {
-        let mut index = SpeakerIndex::default();
-        for n in &known.names {
-            index.add_person(n);
-            index.add_fullest(n);
-        }
+impl<'a> DocIndex<'a> {
+    /// Reads the document's words once.
+    pub fn build(input: &'a QuoteInput<'a>) -> DocIndex<'a> {
+        // Quoted spans of each paragraph (none in titles).
+        let spans: Vec<Vec<Span>> = input
+            .paragraphs
+            .iter()
+            .map(|p| {
+                if p.title {
+                    Vec::new()
+                } else {
+                    super::marks::find_spans(input.text, p.start, p.end)
+                }
+            })
+            .collect();
         let mut positions: HashMap<&'a str, Vec<(u32, u32)>> = HashMap::default();
         for (pi, p) in input.paragraphs.iter().enumerate() {
             for (j, t) in p.tokens.iter().enumerate() {
@@ -255,14 +226,8 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        Extractor {
-            input,
-            quotes: Vec::new(),
+        DocIndex {
             positions,
-            index,
-            indexed: 0,
-            quoted_done: Vec::new(),
-            known,
             lower: input
                 .paragraphs
                 .iter()
@@ -270,13 +235,14 @@ impl<'a> Extractor<'a> {
                 .map(|t| &input.text[t.start..t.end])
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
                 .collect(),
-            marked: input
+            marked: spans.iter().flatten().map(|s| (s.open, s.close)).collect(),
+            sentences: input
                 .paragraphs
                 .iter()
-                .filter(|p| !p.title)
-                .flat_map(|p| super::marks::find_spans(input.text, p.start, p.end))
-                .map(|s| (s.open, s.close))
+                .zip(&spans)
+                .map(|(p, sp)| super::sentences::split(input.text, p, sp))
                 .collect(),
+            spans,
             follows: {
                 let mut f: HashMap<&str, HashSet<&str>> = HashMap::default();
                 for p in input.paragraphs {
@@ -328,6 +294,92 @@ impl<'a> Extractor<'a> {
                 })
                 .collect(),
         }
+    }
+}
+
+/// Names by word: `Marsudi` -> `Retno Marsudi`.
+#[derive(Default)]
+struct SpeakerIndex {
+    /// Person names by first or last word (for `known_person`; a later
+    /// name of equal length wins).
+    person_edge: HashMap<String, String>,
+    /// Person names by any word (for words the document cites people by).
+    person_any: HashMap<String, String>,
+    /// Unlisted speakers' names of two words or more, by first or last word
+    /// (for `fullest_name`; the first of equal length wins).
+    fullest: HashMap<String, String>,
+}
+
+impl SpeakerIndex {
+    fn add_person(&mut self, name: &str) {
+        if guess_type(name) != EntityType::Person {
+            return;
+        }
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        let put = |map: &mut HashMap<String, String>, w: &str| {
+            let e = map.entry(w.to_string()).or_default();
+            if name.len() >= e.len() {
+                *e = name.to_string();
+            }
+        };
+        for w in parts.first().into_iter().chain(parts.last()) {
+            put(&mut self.person_edge, w);
+        }
+        for w in &parts {
+            put(&mut self.person_any, w);
+        }
+    }
+
+    fn add_fullest(&mut self, name: &str) {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() < 2 {
+            return;
+        }
+        for w in [parts[0], parts[parts.len() - 1]] {
+            let e = self.fullest.entry(w.to_string()).or_default();
+            if e.len() < name.len() {
+                *e = name.to_string();
+            }
+        }
+    }
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(input: &'a QuoteInput<'a>, known: Known, doc: DocIndex<'a>) -> Extractor<'a> {
+        let mut index = SpeakerIndex::default();
+        for n in &known.names {
+            index.add_person(n);
+            index.add_fullest(n);
+        }
+        Extractor {
+            input,
+            quotes: Vec::new(),
+            doc,
+            index,
+            indexed: 0,
+            quoted_done: Vec::new(),
+            known,
+        }
+    }
+
+    /// The quotes found, and the document index for another pass.
+    pub fn finish(self) -> (Vec<Quote>, DocIndex<'a>) {
+        (self.quotes, self.doc)
+    }
+
+    /// The quoted spans of paragraph `pi`.
+    pub fn doc_spans(&self, pi: usize) -> &[Span] {
+        &self.doc.spans[pi]
+    }
+
+    /// The sentences of paragraph `pi`.
+    pub fn sentences(&self, pi: usize) -> &[(usize, usize)] {
+        &self.doc.sentences[pi]
+    }
+
+    /// The quotes of the paragraph in progress (not yet indexed).
+    pub fn current_quotes(&self) -> &[Quote] {
+        &self.quotes[self.indexed..]
     }
 
     fn word(&self, t: Token) -> &'a str {
@@ -442,9 +494,7 @@ impl<'a> Extractor<'a> {
                 && text[prev.start..prev.end].trim_end().ends_with(':')
                 && !prev.tokens.is_empty()
             {
-                let spans = super::marks::find_spans(text, prev.start, prev.end);
-                let sents = super::sentences::split(text, &prev, &spans);
-                if let Some(&(ss, _)) = sents.last() {
+                if let Some(&(ss, _)) = self.doc.sentences[pi - 1].last() {
                     if let Some(f) = self.cue_before(pi - 1, ss, prev.end) {
                         return Some(f);
                     }
@@ -1129,8 +1179,8 @@ impl<'a> Extractor<'a> {
 
     /// Is `byte` inside quotation marks (of any paragraph)?
     fn in_marks(&self, byte: usize) -> bool {
-        let i = self.marked.partition_point(|s| s.1 <= byte);
-        self.marked.get(i).is_some_and(|s| s.0 <= byte)
+        let i = self.doc.marked.partition_point(|s| s.1 <= byte);
+        self.doc.marked.get(i).is_some_and(|s| s.0 <= byte)
     }
 
     /// Where a person's name starts in the name words `start..end`.
@@ -1149,6 +1199,7 @@ impl<'a> Extractor<'a> {
             // writes in lowercase ("Badan Pengawas Pemilu Nurhadi").
             while end - start > 1
                 && self
+                    .doc
                     .lower
                     .contains(self.word(toks[start]).to_lowercase().as_str())
             {
@@ -1159,7 +1210,8 @@ impl<'a> Extractor<'a> {
         // places (words the document writes after "di": "KPU Indramayu
         // Ahmad Toni" when it says "di Indramayu").
         while end - start > 1
-            && (is_acronym(self.word(toks[start])) || self.places.contains(self.word(toks[start])))
+            && (is_acronym(self.word(toks[start]))
+                || self.doc.places.contains(self.word(toks[start])))
         {
             start += 1;
         }
@@ -1181,6 +1233,7 @@ impl<'a> Extractor<'a> {
             }
             let next = self.word(toks[i + 1]);
             if self
+                .doc
                 .follows
                 .get(w)
                 .is_some_and(|f| f.iter().any(|x| *x != next && !is_capitalized(x)))
@@ -1210,7 +1263,7 @@ impl<'a> Extractor<'a> {
             && !self.input.cues.is_title(w)
             && !NOT_NAMES.contains(&w)
             && self.mention_at(toks[j]).is_none()
-            && !(self.sentence_initial(pi, j) && !self.mid_caps.contains(w) && {
+            && !(self.sentence_initial(pi, j) && !self.doc.mid_caps.contains(w) && {
                 // A sentence-initial word the document never writes inside
                 // a sentence: a name only when a name word follows and it
                 // is no common word ("Even China", "Sepengetahuan Anita"),
@@ -1231,9 +1284,9 @@ impl<'a> Extractor<'a> {
                             && self.mention_at(n).is_none()
                             && joins(w, &self.input.text[toks[j].end..n.start], self.input.cues)
                     });
-                !next_is_name || self.lower.contains(w.to_lowercase().as_str()) || affixed(w)
+                !next_is_name || self.doc.lower.contains(w.to_lowercase().as_str()) || affixed(w)
             })
-            && !(self.sentence_initial(pi, j) && self.lower.contains(w.to_lowercase().as_str()))
+            && !(self.sentence_initial(pi, j) && self.doc.lower.contains(w.to_lowercase().as_str()))
     }
 
     /// Is paragraph `pi` written like a headline ("Sanders Vows To Eliminate
@@ -1297,7 +1350,7 @@ impl<'a> Extractor<'a> {
         }
         // A run of name words with `w` first or last.
         let no_positions = Vec::new();
-        for &(pi, j) in self.positions.get(w).unwrap_or(&no_positions) {
+        for &(pi, j) in self.doc.positions.get(w).unwrap_or(&no_positions) {
             let (pi, j) = (pi as usize, j as usize);
             let p = &self.input.paragraphs[pi];
             if p.title || self.title_case(pi) {
