@@ -168,6 +168,9 @@ fn quoted(ex: &mut speaker::Extractor, pi: usize, span: &Span, sents: &[(usize, 
     let found = ex.attribute_quoted(pi, span, kind, sent_start);
     let (speaker, cue, method) = match found {
         Some(f) => (f.speaker, f.cue, f.method),
+        // A title in quotes (“Fox and Friends”, “The Art of the Deal”),
+        // with no one saying it, is not speech.
+        None if is_title(inner) => return,
         None => (None, String::new(), ""),
     };
     ex.quotes.push(Quote {
@@ -179,6 +182,35 @@ fn quoted(ex: &mut speaker::Extractor, pi: usize, span: &Span, sents: &[(usize, 
         cue,
         method,
     });
+}
+
+/// Does a quoted text read like the title of a work or a show: two words or
+/// more, each capitalised but for short function words (`of`, `the`, `and`)?
+fn is_title(inner: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+        "is", "are", "it", "dan", "di", "ke", "dari", "yang", "untuk",
+    ];
+    let words: Vec<&str> = inner
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // An exclamation or a question is said, not a title ("U-S-A! U-S-A!").
+    !inner.trim_end().ends_with(['!', '?'])
+        && words.len() >= 2
+        && words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 2
+        && words.iter().all(|w| {
+            SMALL.contains(w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && !words.iter().all(|w| SMALL.contains(w))
 }
 
 /// A guess of the type of a speaker that no gazetteer lists.

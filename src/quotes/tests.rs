@@ -372,3 +372,34 @@ fn odd_texts_do_not_panic() {
         let _ = quotes(&p, text);
     }
 }
+
+#[test]
+fn titles_in_quotes_with_no_speaker_are_not_speech() {
+    let p = pipeline();
+    let cases: &[(&str, &[&str])] = &[
+        // Titles of shows, books and laws: dropped.
+        ("She appeared on “Morning Talk Today” last week.", &[]),
+        ("He read “The Art of the Bargain” in 1987.", &[]),
+        ("Film “Laskar Pelangi di Bandung” diputar lagi.", &[]),
+        // Exclamations are said, even in capitals.
+        (
+            "The crowd chanted “U-S-A! U-S-A!” for minutes.",
+            &["U-S-A! U-S-A!"],
+        ),
+        // Ordinary fragments stay.
+        (
+            "He called the plan “a total disaster” on Monday.",
+            &["a total disaster"],
+        ),
+        // A title-cased quote with a speaker is speech.
+        ("“Never Give Up,” said Wang Yi.", &["Never Give Up,"]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = quotes(&p, text)
+            .into_iter()
+            .filter(|q| q.kind != "indirect")
+            .map(|q| q.text)
+            .collect();
+        assert_eq!(got, *want, "{text:?}");
+    }
+}
