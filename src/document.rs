@@ -6,7 +6,7 @@
 //! it labels each line.
 
 use crate::tokens::tokenize;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// A document to process.
 #[derive(Debug, Clone, Default)]
@@ -85,7 +85,9 @@ impl Segments {
 /// ```
 pub fn segment(text: &str, find_title: bool) -> Segments {
     let mut seg = Segments::default();
-    let mut seen: HashSet<String> = HashSet::new();
+    // Paragraphs kept so far, by a hash of their words (spaces normalised);
+    // a hash hit is confirmed word by word, so a collision never drops one.
+    let mut seen: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
     let mut offset = 0;
     let mut lines = Vec::new();
     for line in text.split('\n') {
@@ -107,7 +109,7 @@ pub fn segment(text: &str, find_title: bool) -> Segments {
         } else if find_title && i == 0 && substantive > 1 && reads_like_title(line) {
             seg.title = Some((start, end));
             ParagraphKind::Title
-        } else if !seen.insert(normalize_space(line)) {
+        } else if is_repeat(text, line, start, end, &mut seen) {
             seg.repeats += 1;
             ParagraphKind::Repeat
         } else {
@@ -128,8 +130,28 @@ pub fn segment(text: &str, find_title: bool) -> Segments {
     seg
 }
 
-fn normalize_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Has a paragraph with the same words (spaces normalised) been kept
+/// already? If not, remembers this one.
+fn is_repeat(
+    text: &str,
+    line: &str,
+    start: usize,
+    end: usize,
+    seen: &mut HashMap<u64, Vec<(usize, usize)>>,
+) -> bool {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for w in line.split_whitespace() {
+        h.write(w.as_bytes());
+        h.write_u8(0xFF);
+    }
+    let kept = seen.entry(h.finish()).or_default();
+    let same = |&(s, e): &(usize, usize)| text[s..e].split_whitespace().eq(line.split_whitespace());
+    if kept.iter().any(same) {
+        return true;
+    }
+    kept.push((start, end));
+    false
 }
 
 /// A headline: a short line of several words that does not end a sentence.

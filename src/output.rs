@@ -180,7 +180,7 @@ fn put<T: Serialize + Clone + Neutralize>(
     raw: bool,
 ) -> Result<()> {
     let (path, w) = w;
-    if raw {
+    if raw || !row.needs_neutralizing() {
         return w.serialize(row).map_err(|e| csv_err(path, e));
     }
     let mut row = row.clone();

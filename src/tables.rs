@@ -112,6 +112,9 @@ pub const TABLES: [&str; 4] = [
 pub trait Neutralize {
     /// Applies [`crate::output::neutralize`] to every text cell.
     fn neutralize(&mut self);
+    /// Would [`Neutralize::neutralize`] change anything? (Rarely: it saves
+    /// copying every row.)
+    fn needs_neutralizing(&self) -> bool;
 }
 
 macro_rules! neutralize_fields {
@@ -123,6 +126,10 @@ macro_rules! neutralize_fields {
                         self.$field = s;
                     }
                 )*
+            }
+
+            fn needs_neutralizing(&self) -> bool {
+                false $(|| matches!(crate::output::neutralize(&self.$field), std::borrow::Cow::Owned(_)))*
             }
         }
     };
