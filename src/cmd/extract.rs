@@ -1,13 +1,11 @@
 //! `kutip extract`: a corpus in, four CSV tables out.
 
+use super::shared::{PipelineArgs, TableArgs};
 use anyhow::{Context, Result};
-use kutip::gazetteer::Gazetteer;
 use kutip::input::discover;
 use kutip::input::Source;
-use kutip::output::{OutputOptions, TableWriter};
-use kutip::quotes::Cues;
+use kutip::output::TableWriter;
 use kutip::run::{run as run_corpus, BatchLimits};
-use kutip::PipelineBuilder;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,30 +27,13 @@ pub struct Args {
     /// Files or folders to read (`-` for JSON Lines on standard input).
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Output folder for the tables.
-    #[arg(long, short, default_value = "output", value_name = "DIR")]
-    out: PathBuf,
-    /// Adds a gazetteer list (a .tsv file, or a folder of them); repeatable.
-    #[arg(long = "gazetteer", short = 'g', value_name = "PATH")]
-    gazetteers: Vec<PathBuf>,
-    /// Uses only the lists given with --gazetteer, not the embedded ones.
-    #[arg(long)]
-    no_default_gazetteers: bool,
-    /// Uses these cue lists (.tsv) instead of the embedded ones; repeatable.
-    #[arg(long = "cues", value_name = "FILE")]
-    cues: Vec<PathBuf>,
+    #[command(flatten)]
+    tables: TableArgs,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
-    /// Replaces tables already in the output folder.
-    #[arg(long)]
-    force: bool,
-    /// Leaves cells starting with = + - @ as they are (for programs, not spreadsheets).
-    #[arg(long)]
-    raw: bool,
-    /// Starts each table with a UTF-8 byte order mark, so Excel reads accents right.
-    #[arg(long)]
-    excel: bool,
     /// Prints nothing but errors.
     #[arg(long, short)]
     quiet: bool,
@@ -60,20 +41,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
-    let mut builder = PipelineBuilder::new().default_gazetteers(!args.no_default_gazetteers);
-    for path in &args.gazetteers {
-        builder = builder.gazetteer(Gazetteer::load_path(path)?);
-    }
-    if !args.cues.is_empty() {
-        let mut cues = Cues::default();
-        for path in &args.cues {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading cue list {}", path.display()))?;
-            cues.add(&text, &path.display().to_string())?;
-        }
-        builder = builder.cues(cues);
-    }
-    let pipeline = builder.build()?;
+    let pipeline = args.pipeline.build()?;
     let sources = discover(&args.inputs)?;
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
@@ -81,12 +49,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .build_global()
             .context("starting worker threads")?;
     }
-    let options = OutputOptions {
-        force: args.force,
-        raw: args.raw,
-        excel_bom: args.excel,
-    };
-    let mut writer = TableWriter::create(&args.out, &options)?;
+    let mut writer = TableWriter::create(&args.tables.out, &args.tables.options())?;
     let mut progress = Progress::new(&sources, !args.quiet && std::io::stderr().is_terminal());
     let summary = run_corpus(&pipeline, &sources, BatchLimits::default(), |out| {
         if out.document.status == "error" && !args.quiet {
@@ -116,7 +79,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             summary.quotes,
             summary.bytes as f64 / 1e6,
             secs,
-            args.out.display()
+            args.tables.out.display()
         );
     }
     Ok(if summary.errors > 0 {

@@ -1,13 +1,10 @@
 //! `kutip map`: JSON Lines records on stdin, rows of all tables on stdout,
 //! for cluster engines (Spark's `rdd.pipe`, Hadoop Streaming).
 
+use super::shared::PipelineArgs;
 use anyhow::{Context, Result};
-use kutip::gazetteer::Gazetteer;
-use kutip::quotes::Cues;
 use kutip::stream::{map, MapOptions};
-use kutip::PipelineBuilder;
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Streaming map for cluster engines: JSON Lines records on standard input,
@@ -31,15 +28,8 @@ pub struct Args {
     /// Each line is FILE:LINE, a tab, then the record (its place in the corpus).
     #[arg(long)]
     numbered: bool,
-    /// Adds a gazetteer list (a .tsv file, or a folder of them); repeatable.
-    #[arg(long = "gazetteer", short = 'g', value_name = "PATH")]
-    gazetteers: Vec<PathBuf>,
-    /// Uses only the lists given with --gazetteer, not the embedded ones.
-    #[arg(long)]
-    no_default_gazetteers: bool,
-    /// Uses these cue lists (.tsv) instead of the embedded ones; repeatable.
-    #[arg(long = "cues", value_name = "FILE")]
-    cues: Vec<PathBuf>,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
     /// Worker threads (default: 1; engines run one task per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 1)]
     threads: usize,
@@ -49,20 +39,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut builder = PipelineBuilder::new().default_gazetteers(!args.no_default_gazetteers);
-    for path in &args.gazetteers {
-        builder = builder.gazetteer(Gazetteer::load_path(path)?);
-    }
-    if !args.cues.is_empty() {
-        let mut cues = Cues::default();
-        for path in &args.cues {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading cue list {}", path.display()))?;
-            cues.add(&text, &path.display().to_string())?;
-        }
-        builder = builder.cues(cues);
-    }
-    let pipeline = builder.build()?;
+    let pipeline = args.pipeline.build()?;
     rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.max(1))
         .build_global()

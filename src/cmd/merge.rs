@@ -1,8 +1,9 @@
 //! `kutip merge`: the shards of `kutip map` in, the four CSV tables out.
 
+use super::shared::TableArgs;
 use anyhow::Result;
 use kutip::merge::{merge, shard_files};
-use kutip::output::{OutputOptions, TableWriter};
+use kutip::output::TableWriter;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,18 +26,8 @@ pub struct Args {
     /// Shard files or folders (`-` for standard input).
     #[arg(required = true, value_name = "SHARD")]
     shards: Vec<PathBuf>,
-    /// Output folder for the tables.
-    #[arg(long, short, default_value = "output", value_name = "DIR")]
-    out: PathBuf,
-    /// Replaces tables already in the output folder.
-    #[arg(long)]
-    force: bool,
-    /// Leaves cells starting with = + - @ as they are (for programs, not spreadsheets).
-    #[arg(long)]
-    raw: bool,
-    /// Starts each table with a UTF-8 byte order mark, so Excel reads accents right.
-    #[arg(long)]
-    excel: bool,
+    #[command(flatten)]
+    tables: TableArgs,
     /// Prints nothing but errors.
     #[arg(long, short)]
     quiet: bool,
@@ -44,12 +35,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let files = shard_files(&args.shards)?;
-    let options = OutputOptions {
-        force: args.force,
-        raw: args.raw,
-        excel_bom: args.excel,
-    };
-    let mut writer = TableWriter::create(&args.out, &options)?;
+    let options = args.tables.options();
+    let mut writer = TableWriter::create(&args.tables.out, &options)?;
     let summary = merge(&files, |out| writer.write(out))?;
     writer.finish()?;
     if !args.quiet {
@@ -68,7 +55,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             summary.errors,
             summary.mentions,
             summary.quotes,
-            args.out.display()
+            args.tables.out.display()
         );
     }
     Ok(if summary.errors > 0 {

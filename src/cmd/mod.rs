@@ -5,3 +5,4 @@ pub mod gazetteer;
 pub mod map;
 pub mod merge;
 pub mod report;
+pub mod shared;

@@ -1,0 +1,71 @@
+//! Argument groups that several subcommands share, so that each flag is
+//! declared, documented and applied in one place.
+
+use anyhow::{Context, Result};
+use kutip::gazetteer::Gazetteer;
+use kutip::output::OutputOptions;
+use kutip::quotes::Cues;
+use kutip::{Pipeline, PipelineBuilder};
+use std::path::PathBuf;
+
+/// Which gazetteers and cue lists build the pipeline (`extract`, `map`).
+#[derive(clap::Args, Debug)]
+pub struct PipelineArgs {
+    /// Adds a gazetteer list (a .tsv file, or a folder of them); repeatable.
+    #[arg(long = "gazetteer", short = 'g', value_name = "PATH")]
+    gazetteers: Vec<PathBuf>,
+    /// Uses only the lists given with --gazetteer, not the embedded ones.
+    #[arg(long)]
+    no_default_gazetteers: bool,
+    /// Uses these cue lists (.tsv) instead of the embedded ones; repeatable.
+    #[arg(long = "cues", value_name = "FILE")]
+    cues: Vec<PathBuf>,
+}
+
+impl PipelineArgs {
+    /// Loads the lists and compiles the pipeline.
+    pub fn build(&self) -> Result<Pipeline> {
+        let mut builder = PipelineBuilder::new().default_gazetteers(!self.no_default_gazetteers);
+        for path in &self.gazetteers {
+            builder = builder.gazetteer(Gazetteer::load_path(path)?);
+        }
+        if !self.cues.is_empty() {
+            let mut cues = Cues::default();
+            for path in &self.cues {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("reading cue list {}", path.display()))?;
+                cues.add(&text, &path.display().to_string())?;
+            }
+            builder = builder.cues(cues);
+        }
+        Ok(builder.build()?)
+    }
+}
+
+/// Where and how the CSV tables are written (`extract`, `merge`).
+#[derive(clap::Args, Debug)]
+pub struct TableArgs {
+    /// Output folder for the tables.
+    #[arg(long, short, default_value = "output", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replaces tables already in the output folder.
+    #[arg(long)]
+    force: bool,
+    /// Leaves cells starting with = + - @ as they are (for programs, not spreadsheets).
+    #[arg(long)]
+    raw: bool,
+    /// Starts each table with a UTF-8 byte order mark, so Excel reads accents right.
+    #[arg(long)]
+    excel: bool,
+}
+
+impl TableArgs {
+    /// The writer's options.
+    pub fn options(&self) -> OutputOptions {
+        OutputOptions {
+            force: self.force,
+            raw: self.raw,
+            excel_bom: self.excel,
+        }
+    }
+}
