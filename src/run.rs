@@ -22,6 +22,23 @@ pub struct Summary {
     pub bytes: u64,
 }
 
+impl Summary {
+    /// Counts one processed record and its rows.
+    pub fn count(&mut self, record: &Record, out: &DocOutput) {
+        if let Record::Doc(d) = record {
+            self.bytes += d.text.len() as u64;
+        }
+        self.documents += 1;
+        match out.document.status.as_str() {
+            "ok" => self.ok += 1,
+            "skipped" => self.skipped += 1,
+            _ => self.errors += 1,
+        }
+        self.mentions += out.mentions.len();
+        self.quotes += out.quotes.len();
+    }
+}
+
 /// How many documents, or bytes of text, a batch holds at most. By default,
 /// 512 documents or 32 MiB, whichever comes first.
 #[derive(Debug, Clone, Copy)]
@@ -93,17 +110,7 @@ pub fn run<E>(
                 summary.duplicate_ids += 1;
                 rename_duplicate(out, *n);
             }
-            if let Record::Doc(d) = r {
-                summary.bytes += d.text.len() as u64;
-            }
-            summary.documents += 1;
-            match out.document.status.as_str() {
-                "ok" => summary.ok += 1,
-                "skipped" => summary.skipped += 1,
-                _ => summary.errors += 1,
-            }
-            summary.mentions += out.mentions.len();
-            summary.quotes += out.quotes.len();
+            summary.count(r, out);
             write(out)?;
         }
         batch.clear();

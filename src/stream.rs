@@ -544,17 +544,7 @@ pub fn map(
                     hash: r.hash,
                 },
             };
-            if let Record::Doc(d) = &r.record {
-                summary.bytes += d.text.len() as u64;
-            }
-            summary.documents += 1;
-            match out.document.status.as_str() {
-                "ok" => summary.ok += 1,
-                "skipped" => summary.skipped += 1,
-                _ => summary.errors += 1,
-            }
-            summary.mentions += out.mentions.len();
-            summary.quotes += out.quotes.len();
+            summary.count(&r.record, out);
             seen(out);
             encode(out, &place, output).map_err(out_err)?;
         }
