@@ -327,26 +327,10 @@ impl Reader<'_> {
             .map(str::to_string)
             .collect();
         let roles = self.wikidata_columns(&header)?;
-        for row in rd.records() {
-            match row {
-                Ok(row) => {
-                    let line = row.position().map_or(0, |p| p.line() as usize);
-                    if row.len() != header.len() {
-                        self.error(
-                            line,
-                            format!("{} fields, the header has {}", row.len(), header.len()),
-                        );
-                        continue;
-                    }
-                    let cells: Vec<(String, String)> =
-                        row.iter().map(|c| (c.to_string(), String::new())).collect();
-                    self.wikidata_row(line, &roles, &cells);
-                }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    self.error(line, format!("unreadable CSV row: {e}"));
-                }
-            }
+        for (line, row) in self.checked_records(&mut rd, header.len()) {
+            let cells: Vec<(String, String)> =
+                row.iter().map(|c| (c.to_string(), String::new())).collect();
+            self.wikidata_row(line, &roles, &cells);
         }
         Ok(())
     }
@@ -604,6 +588,37 @@ impl Reader<'_> {
         }
     }
 
+    /// The well-formed records of a CSV reader, with their line numbers;
+    /// each malformed one (unreadable, or not `width` fields) is an error
+    /// naming its line.
+    fn checked_records(
+        &mut self,
+        rd: &mut csv::Reader<&[u8]>,
+        width: usize,
+    ) -> Vec<(usize, csv::StringRecord)> {
+        let mut good = Vec::new();
+        for row in rd.records() {
+            match row {
+                Ok(row) => {
+                    let line = row.position().map_or(0, |p| p.line() as usize);
+                    if row.len() == width {
+                        good.push((line, row));
+                    } else {
+                        self.error(
+                            line,
+                            format!("{} fields, the header has {width}", row.len()),
+                        );
+                    }
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line() as usize);
+                    self.error(line, format!("unreadable CSV row: {e}"));
+                }
+            }
+        }
+        good
+    }
+
     /// CSV rows as maps of lowercase column -> cell, with line numbers.
     fn csv_rows(&mut self, text: &str, required: &[&str]) -> Result<Vec<CsvRow>> {
         let mut rd = csv::ReaderBuilder::new()
@@ -623,33 +638,18 @@ impl Reader<'_> {
                 ));
             }
         }
-        let mut out = Vec::new();
-        for row in rd.records() {
-            match row {
-                Ok(row) => {
-                    let line = row.position().map_or(0, |p| p.line() as usize);
-                    if row.len() != header.len() {
-                        self.error(
-                            line,
-                            format!("{} fields, the header has {}", row.len(), header.len()),
-                        );
-                        continue;
-                    }
-                    out.push((
-                        line,
-                        header
-                            .iter()
-                            .cloned()
-                            .zip(row.iter().map(|c| unneutralize(c).to_string()))
-                            .collect(),
-                    ));
-                }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    self.error(line, format!("unreadable CSV row: {e}"));
-                }
-            }
-        }
+        let out = self
+            .checked_records(&mut rd, header.len())
+            .into_iter()
+            .map(|(line, row)| {
+                let cells = header
+                    .iter()
+                    .cloned()
+                    .zip(row.iter().map(|c| unneutralize(c).to_string()))
+                    .collect();
+                (line, cells)
+            })
+            .collect();
         Ok(out)
     }
 
