@@ -75,7 +75,7 @@ pub fn resolve(
         })
         .collect();
     let mut forms: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-    add_acronyms(text, matcher, paragraphs, &mut mentions, &mut forms);
+    add_acronyms(text, paragraphs, &mut mentions, &mut forms);
     add_person_short_forms(text, matcher, &mentions, &mut forms);
     // Short forms used by two entities are ambiguous: drop them.
     let forms: BTreeMap<String, u32> = forms
@@ -156,7 +156,6 @@ fn add_person_short_forms(
 /// `Long Name (ACR)`: links the acronym and the long name.
 fn add_acronyms(
     text: &str,
-    matcher: &Matcher,
     paragraphs: &[ParagraphWords],
     mentions: &mut Vec<Mention>,
     forms: &mut BTreeMap<String, BTreeSet<u32>>,
@@ -200,7 +199,6 @@ fn add_acronyms(
             }
         }
     }
-    let _ = matcher;
     mentions.extend(added);
 }
 
