@@ -36,6 +36,10 @@ pub struct Cues {
     /// (words in lowercase, kind), longest first. Hashing the text's words
     /// in place means no allocation per word.
     phrases: rustc_hash::FxHashMap<u64, Vec<(Vec<String>, CueKind)>>,
+    /// A 4,096-bit filter of the ASCII first words of `phrases`, by length
+    /// and first and last letter: most words of a text are ruled out
+    /// without hashing them (`at` runs on every word).
+    first_words: FirstWords,
     pronouns: HashSet<String>,
     describe: HashSet<String>,
     /// Title and position words, as written (case matters: `Ibu` not `ibu`).
@@ -44,6 +48,36 @@ pub struct Cues {
     skip: HashSet<String>,
     /// Words that head an organization or place name (`Kota`, `Dinas`), as written.
     org: HashSet<String>,
+}
+
+/// The bits of [`Cues::first_words`].
+#[derive(Debug, Clone)]
+struct FirstWords(Box<[u64; 64]>);
+
+impl Default for FirstWords {
+    fn default() -> FirstWords {
+        FirstWords(Box::new([0; 64]))
+    }
+}
+
+/// Is `word`, in lowercase, in `set`? No allocation for ASCII words.
+fn contains_lower(set: &HashSet<String>, word: &str) -> bool {
+    let b = word.as_bytes();
+    if !word.is_ascii() {
+        return set.contains(&word.to_lowercase());
+    }
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return set.contains(word);
+    }
+    let mut buf = [0u8; 32];
+    if b.len() > buf.len() {
+        return set.contains(&word.to_ascii_lowercase());
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    // ASCII in, ASCII out: always valid UTF-8.
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|w| set.contains(w))
 }
 
 /// A cue found in a text: words `start..end` (token indices).
@@ -128,6 +162,9 @@ impl Cues {
                 }
             };
             if let Some(kind) = cue {
+                if let Some(bit) = filter_bit(&words[0]) {
+                    self.first_words.0[bit / 64] |= 1 << (bit % 64);
+                }
                 let list = self
                     .phrases
                     .entry(crate::tokens::fold_hash(&words[0]))
@@ -141,9 +178,13 @@ impl Cues {
 
     /// The longest cue phrase starting at token `i`, if any.
     pub fn at(&self, text: &str, toks: &[Token], i: usize) -> Option<CueHit> {
-        let list = self
-            .phrases
-            .get(&crate::tokens::fold_hash(&text[toks[i].start..toks[i].end]))?;
+        let word = &text[toks[i].start..toks[i].end];
+        if let Some(bit) = filter_bit(word) {
+            if self.first_words.0[bit / 64] & (1 << (bit % 64)) == 0 {
+                return None;
+            }
+        }
+        let list = self.phrases.get(&crate::tokens::fold_hash(word))?;
         // A capitalised word inside a sentence is a name ("United States").
         if i > 0 && text[toks[i].start..].starts_with(char::is_uppercase) {
             let gap = &text[toks[i - 1].end..toks[i].start];
@@ -176,11 +217,11 @@ impl Cues {
     }
 
     pub fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns.contains(&word.to_lowercase())
+        contains_lower(&self.pronouns, word)
     }
 
     pub fn is_description(&self, word: &str) -> bool {
-        self.describe.contains(&word.to_lowercase())
+        contains_lower(&self.describe, word)
     }
 
     pub fn is_title(&self, word: &str) -> bool {
@@ -188,7 +229,7 @@ impl Cues {
     }
 
     pub fn is_that(&self, word: &str) -> bool {
-        self.that.contains(&word.to_lowercase())
+        contains_lower(&self.that, word)
     }
 
     /// Does `word` head an organization or place name (`Kota`, `Dinas`)?
@@ -197,8 +238,26 @@ impl Cues {
     }
 
     pub fn is_skip(&self, word: &str) -> bool {
-        self.skip.contains(&word.to_lowercase())
+        contains_lower(&self.skip, word)
     }
+}
+
+/// The filter bit of an ASCII word (case folded), from its length and its
+/// first, second and last letters; `None` for other words, which the
+/// filter does not rule out.
+#[inline]
+fn filter_bit(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    if !word.is_ascii() {
+        return None;
+    }
+    let second = *b.get(1).unwrap_or(&first);
+    let key = (b.len().min(255) as u64) << 24
+        | u64::from(first | 0x20) << 16
+        | u64::from(second | 0x20) << 8
+        | u64::from(last | 0x20);
+    Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize)
 }
 
 /// Is `word` equal to `lower` (a lowercase word) ignoring case?

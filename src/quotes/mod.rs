@@ -187,10 +187,15 @@ fn quoted(ex: &mut speaker::Extractor, pi: usize, span: &Span, sents: &[(usize, 
 /// Does a quoted text read like the title of a work or a show: two words or
 /// more, each capitalised but for short function words (`of`, `the`, `and`)?
 fn is_title(inner: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
-        "is", "are", "it", "dan", "di", "ke", "dari", "yang", "untuk",
-    ];
+    static SMALL: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
+        std::sync::LazyLock::new(|| {
+            [
+                "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
+                "from", "is", "are", "it", "dan", "di", "ke", "dari", "yang", "untuk",
+            ]
+            .into_iter()
+            .collect()
+        });
     let words: Vec<&str> = inner
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -215,56 +220,61 @@ fn is_title(inner: &str) -> bool {
 
 /// A guess of the type of a speaker that no gazetteer lists.
 pub(crate) fn guess_type(name: &str) -> EntityType {
-    const ORG_WORDS: &[&str] = &[
-        "Kementerian",
-        "Ministry",
-        "Department",
-        "Departemen",
-        "Badan",
-        "Komisi",
-        "Commission",
-        "Partai",
-        "Party",
-        "Bank",
-        "University",
-        "Universitas",
-        "Institute",
-        "Institut",
-        "Council",
-        "Dewan",
-        "Agency",
-        "Office",
-        "Kantor",
-        "Polri",
-        "Polda",
-        "Polres",
-        "TNI",
-        "Pemerintah",
-        "Government",
-        "Committee",
-        "Komite",
-        "Association",
-        "Asosiasi",
-        "Lembaga",
-        "Corporation",
-        "Inc",
-        "Ltd",
-        "Group",
-        "Company",
-        "Foundation",
-        "Yayasan",
-        "Campaign",
-        "Senate",
-        "House",
-        "Pengadilan",
-        "Court",
-        "Kejaksaan",
-        "Kepolisian",
-        "Kedutaan",
-        "Embassy",
-        "Kemlu",
-        "KPK",
-    ];
+    static ORG_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
+        std::sync::LazyLock::new(|| {
+            [
+                "Kementerian",
+                "Ministry",
+                "Department",
+                "Departemen",
+                "Badan",
+                "Komisi",
+                "Commission",
+                "Partai",
+                "Party",
+                "Bank",
+                "University",
+                "Universitas",
+                "Institute",
+                "Institut",
+                "Council",
+                "Dewan",
+                "Agency",
+                "Office",
+                "Kantor",
+                "Polri",
+                "Polda",
+                "Polres",
+                "TNI",
+                "Pemerintah",
+                "Government",
+                "Committee",
+                "Komite",
+                "Association",
+                "Asosiasi",
+                "Lembaga",
+                "Corporation",
+                "Inc",
+                "Ltd",
+                "Group",
+                "Company",
+                "Foundation",
+                "Yayasan",
+                "Campaign",
+                "Senate",
+                "House",
+                "Pengadilan",
+                "Court",
+                "Kejaksaan",
+                "Kepolisian",
+                "Kedutaan",
+                "Embassy",
+                "Kemlu",
+                "KPK",
+            ]
+            .into_iter()
+            .collect()
+        });
     if name.split_whitespace().any(|w| ORG_WORDS.contains(&w)) {
         EntityType::Organization
     } else {

@@ -7,13 +7,18 @@
 use super::marks::Span;
 use super::Paragraph;
 
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
-    "Cmdr", "Adm", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "etc", "Jan", "Feb",
-    "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Hj", "Ir", "Drs", "dr", "Tn", "Ny",
-    "Sdr", "Kol", "Rev", "Mt", "Ft", "Pres", "Gov", "Atty", "Supt", "Bros", "Ph", "Dra", "Mrs",
-    "S", "H", "M", "Kec", "Kab", "Jl", "Jln", "Prov",
-];
+static ABBREVIATIONS: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt",
+            "Capt", "Cmdr", "Adm", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "etc",
+            "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Hj", "Ir",
+            "Drs", "dr", "Tn", "Ny", "Sdr", "Kol", "Rev", "Mt", "Ft", "Pres", "Gov", "Atty",
+            "Supt", "Bros", "Ph", "Dra", "Mrs", "S", "H", "M", "Kec", "Kab", "Jl", "Jln", "Prov",
+        ]
+        .into_iter()
+        .collect()
+    });
 
 /// Sentence ranges `(start, end)` in document bytes, covering the paragraph.
 pub fn split(text: &str, p: &Paragraph, spans: &[Span]) -> Vec<(usize, usize)> {
