@@ -71,6 +71,15 @@ fn is_alnum(c: Option<char>) -> bool {
 /// Finds the outermost quoted spans of `text[start..end]` (one paragraph).
 pub fn find_spans(text: &str, start: usize, end: usize) -> Vec<Span> {
     let para = &text[start..end];
+    // Every mark is `"`, `'` or a char whose UTF-8 starts with C2 (« »), E2
+    // (“ ” ‘ ’ „ ‟ ‹ ›) or E3 (「 」 『 』): most paragraphs without them are
+    // ruled out by one byte scan.
+    if !para
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
+    {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     // Open marks: (family, byte offset, char index).
     let mut stack: Vec<(Family, usize)> = Vec::new();

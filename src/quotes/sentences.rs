@@ -25,12 +25,21 @@ pub fn split(text: &str, p: &Paragraph, spans: &[Span]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = p.start;
     let para = &text[p.start..p.end];
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let bytes = para.as_bytes();
+    // Bytes, not chars: the enders are ASCII or `…` (E2 80 A6), and neither
+    // can occur inside another char's UTF-8 bytes.
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b @ (b'.' | b'!' | b'?') => b as char,
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA6]) => '…',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         let abs = p.start + i;
+        i += c.len_utf8();
         if spans
             .iter()
             .any(|s| s.open < abs && abs + c.len_utf8() < s.inner_end)
@@ -61,10 +70,8 @@ pub fn split(text: &str, p: &Paragraph, spans: &[Span]) -> Vec<(usize, usize)> {
         }
         out.push((start, end));
         start = end + (after.len() - after.trim_start().len());
-        // Skip the characters consumed by `extra` and the spaces.
-        while iter.peek().is_some_and(|&(j, _)| p.start + j < start) {
-            iter.next();
-        }
+        // Go on after the characters consumed by `extra` and the spaces.
+        i = i.max(start - p.start);
     }
     if start < p.end {
         out.push((start, p.end));
@@ -74,14 +81,14 @@ pub fn split(text: &str, p: &Paragraph, spans: &[Span]) -> Vec<(usize, usize)> {
 
 /// Does `before` (text up to a period) end with an abbreviation or initial?
 fn is_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
+    // The trailing run of letters, digits and periods (no allocation).
+    let cut = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[cut..];
     let word = word.trim_start_matches('.');
     if word.is_empty() {
         return false;

@@ -203,7 +203,7 @@ pub struct DocIndex<'a> {
     pub marked: Vec<(usize, usize)>,
     /// What follows each capitalised word in the document: the next word
     /// when only a space stands between, else "".
-    pub follows: HashMap<&'a str, HashSet<&'a str>>,
+    pub follows: HashMap<&'a str, Vec<&'a str>>,
     /// Capitalised words the document writes after "di", "ke" or "dari"
     /// (`di Indramayu`): places, not names.
     pub places: HashSet<&'a str>,
@@ -226,24 +226,55 @@ impl<'a> DocIndex<'a> {
                 }
             })
             .collect();
+        // One pass over the words fills every set: each word's first char
+        // is read once, and only capitalised words reach the maps keyed by them.
+        let text = input.text;
         let mut positions: HashMap<&'a str, Vec<(u32, u32)>> = HashMap::default();
+        let mut follows: HashMap<&'a str, Vec<&'a str>> = HashMap::default();
+        let mut lower: HashSet<&'a str> = HashSet::default();
+        let mut mid_caps: HashSet<&'a str> = HashSet::default();
+        let mut places: HashSet<&'a str> = HashSet::default();
         for (pi, p) in input.paragraphs.iter().enumerate() {
-            for (j, t) in p.tokens.iter().enumerate() {
-                let w = &input.text[t.start..t.end];
-                if is_capitalized(w) {
-                    positions.entry(w).or_default().push((pi as u32, j as u32));
+            let toks = p.tokens;
+            for (j, t) in toks.iter().enumerate() {
+                let w = &text[t.start..t.end];
+                let Some(c) = w.chars().next() else {
+                    continue;
+                };
+                let capitalized = c.is_uppercase() || c.is_ascii_digit();
+                if !capitalized {
+                    if c.is_lowercase() {
+                        lower.insert(w);
+                    }
+                    continue;
+                }
+                positions.entry(w).or_default().push((pi as u32, j as u32));
+                let next = toks.get(j + 1).map_or("", |n| {
+                    if text[t.end..n.start] == *" " {
+                        &text[n.start..n.end]
+                    } else {
+                        ""
+                    }
+                });
+                let f = follows.entry(w).or_default();
+                if !f.contains(&next) {
+                    f.push(next);
+                }
+                if j > 0 {
+                    let gap = &text[toks[j - 1].end..t.start];
+                    let prev = &text[toks[j - 1].start..toks[j - 1].end];
+                    if !opens_sentence(gap, prev, input.cues) {
+                        mid_caps.insert(w);
+                    }
+                    if gap == " " && matches!(prev, "di" | "Di" | "ke" | "dari") && !is_acronym(w) {
+                        places.insert(w);
+                    }
                 }
             }
         }
         DocIndex {
             positions,
-            lower: input
-                .paragraphs
-                .iter()
-                .flat_map(|p| p.tokens.iter())
-                .map(|t| &input.text[t.start..t.end])
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .collect(),
+            lower,
             marked: spans.iter().flatten().map(|s| (s.open, s.close)).collect(),
             sentences: input
                 .paragraphs
@@ -252,56 +283,9 @@ impl<'a> DocIndex<'a> {
                 .map(|(p, sp)| super::sentences::split(input.text, p, sp))
                 .collect(),
             spans,
-            follows: {
-                let mut f: HashMap<&str, HashSet<&str>> = HashMap::default();
-                for p in input.paragraphs {
-                    for (i, t) in p.tokens.iter().enumerate() {
-                        let w = &input.text[t.start..t.end];
-                        if !is_capitalized(w) {
-                            continue;
-                        }
-                        let next = p.tokens.get(i + 1).map_or("", |n| {
-                            if input.text[t.end..n.start] == *" " {
-                                &input.text[n.start..n.end]
-                            } else {
-                                ""
-                            }
-                        });
-                        f.entry(w).or_default().insert(next);
-                    }
-                }
-                f
-            },
-            places: input
-                .paragraphs
-                .iter()
-                .flat_map(|p| {
-                    p.tokens.windows(2).filter_map(|w| {
-                        let gap = &input.text[w[0].end..w[1].start];
-                        let prev = &input.text[w[0].start..w[0].end];
-                        let word = &input.text[w[1].start..w[1].end];
-                        let after_place_word = matches!(prev, "di" | "Di" | "ke" | "dari");
-                        (gap == " "
-                            && after_place_word
-                            && is_capitalized(word)
-                            && !is_acronym(word))
-                        .then_some(word)
-                    })
-                })
-                .collect(),
-            mid_caps: input
-                .paragraphs
-                .iter()
-                .flat_map(|p| {
-                    p.tokens.windows(2).filter_map(|w| {
-                        let gap = &input.text[w[0].end..w[1].start];
-                        let word = &input.text[w[1].start..w[1].end];
-                        let prev = &input.text[w[0].start..w[0].end];
-                        (is_capitalized(word) && !opens_sentence(gap, prev, input.cues))
-                            .then_some(word)
-                    })
-                })
-                .collect(),
+            follows,
+            places,
+            mid_caps,
         }
     }
 }
