@@ -131,9 +131,12 @@ fn hash_lower_ascii(bytes: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h.write_u64(ascii_lower8(u64::from_le_bytes(w)));
+        // Byte by byte: a copy of a variable length would call memcpy.
+        let mut w = 0u64;
+        for (k, &b) in rest.iter().enumerate() {
+            w |= u64::from(b) << (8 * k);
+        }
+        h.write_u64(ascii_lower8(w));
     }
     h.write_usize(bytes.len());
     // FxHasher mixes weakly in its last step; finish with a multiply-xorshift.

@@ -116,6 +116,10 @@ pub fn extract(input: &QuoteInput) -> Vec<Quote> {
     let doc = speaker::DocIndex::build(input);
     let (first, doc) = run(input, speaker::Known::default(), doc);
     let known = speaker::Known::from_quotes(&first, input.cues);
+    if known.is_empty() {
+        // Nothing learnt: the second pass would repeat the first exactly.
+        return first;
+    }
     run(input, known, doc).0
 }
 

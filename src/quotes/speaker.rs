@@ -19,6 +19,11 @@ pub struct Known {
 }
 
 impl Known {
+    /// Did the first pass learn nothing (the state it started from)?
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.short.is_empty()
+    }
+
     pub fn from_quotes(quotes: &[Quote], cues: &super::Cues) -> Known {
         let mut k = Known::default();
         for s in quotes.iter().filter_map(|q| q.speaker.as_ref()) {
@@ -207,6 +212,8 @@ pub struct DocIndex<'a> {
     /// Capitalised words the document writes after "di", "ke" or "dari"
     /// (`di Indramayu`): places, not names.
     pub places: HashSet<&'a str>,
+    /// Is each paragraph written like a headline? See [`Extractor::title_case`].
+    pub title_case: Vec<bool>,
     /// Where each capitalised word stands: (paragraph, token).
     pub positions: HashMap<&'a str, Vec<(u32, u32)>>,
 }
@@ -234,13 +241,19 @@ impl<'a> DocIndex<'a> {
         let mut lower: HashSet<&'a str> = HashSet::default();
         let mut mid_caps: HashSet<&'a str> = HashSet::default();
         let mut places: HashSet<&'a str> = HashSet::default();
+        let mut title_case = Vec::with_capacity(input.paragraphs.len());
         for (pi, p) in input.paragraphs.iter().enumerate() {
             let toks = p.tokens;
+            let (mut words, mut caps) = (0usize, 0usize);
             for (j, t) in toks.iter().enumerate() {
                 let w = &text[t.start..t.end];
                 let Some(c) = w.chars().next() else {
                     continue;
                 };
+                if c.is_alphabetic() {
+                    words += 1;
+                    caps += usize::from(c.is_uppercase());
+                }
                 let capitalized = c.is_uppercase() || c.is_ascii_digit();
                 if !capitalized {
                     if c.is_lowercase() {
@@ -271,6 +284,7 @@ impl<'a> DocIndex<'a> {
                     }
                 }
             }
+            title_case.push(words >= 4 && caps * 5 >= words * 4);
         }
         DocIndex {
             positions,
@@ -286,6 +300,7 @@ impl<'a> DocIndex<'a> {
             follows,
             places,
             mid_caps,
+            title_case,
         }
     }
 }
@@ -1285,14 +1300,9 @@ impl<'a> Extractor<'a> {
     /// Is paragraph `pi` written like a headline ("Sanders Vows To Eliminate
     /// Loopholes"): four words or more, nearly all capitalised?
     fn title_case(&self, pi: usize) -> bool {
-        let words: Vec<&str> = self
-            .toks(pi)
-            .iter()
-            .map(|&t| self.word(t))
-            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-            .collect();
-        let caps = words.iter().filter(|w| is_capitalized(w)).count();
-        words.len() >= 4 && caps * 5 >= words.len() * 4
+        // Counted once per document in `DocIndex::build`: four words or
+        // more (starting with a letter), at least four in five capitalised.
+        self.doc.title_case[pi]
     }
 
     /// Does token `j` open a sentence or paragraph?
