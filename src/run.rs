@@ -83,11 +83,14 @@ pub fn rename_duplicate(out: &mut DocOutput, n: u32) {
 /// Reads every source in order, processes documents in parallel batches and
 /// hands each document's rows to `write` in input order. Stops early only
 /// when `write` fails, returning its error.
-pub fn run<E>(
+///
+/// Writing overlaps processing: while the workers process one batch, the
+/// rows of the batch before are written (so at most two batches are held).
+pub fn run<E: Send>(
     pipeline: &Pipeline,
     sources: &[Source],
     limits: BatchLimits,
-    mut write: impl FnMut(&DocOutput) -> Result<(), E>,
+    mut write: impl FnMut(&DocOutput) -> Result<(), E> + Send,
 ) -> Result<Summary, E> {
     let mut summary = Summary::default();
     let mut batch: Vec<Record> = Vec::new();
@@ -96,24 +99,41 @@ pub fn run<E>(
     // How many times each doc_id was seen, by a 64-bit hash of the id: 16
     // bytes per document, so a run of millions stays small.
     let mut seen: HashMap<u64, u32> = HashMap::new();
-    let mut flush = |batch: &mut Vec<Record>, summary: &mut Summary| -> Result<(), E> {
-        let mut outs: Vec<DocOutput> = batch
-            .par_iter()
-            .map(|r| pipeline.process_record(r))
-            .collect();
-        for (r, out) in batch.iter().zip(outs.iter_mut()) {
-            let n = seen
-                .entry(crate::tokens::hash_exact(&out.document.doc_id))
-                .or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                summary.duplicate_ids += 1;
-                rename_duplicate(out, *n);
+    // The batch processed last, and its rows, waiting to be written.
+    let mut pending: (Vec<Record>, Vec<DocOutput>) = (Vec::new(), Vec::new());
+    let mut write_pending =
+        |pending: &mut (Vec<Record>, Vec<DocOutput>), summary: &mut Summary| -> Result<(), E> {
+            let (records, outs) = pending;
+            for (r, out) in records.iter().zip(outs.iter_mut()) {
+                let n = seen
+                    .entry(crate::tokens::hash_exact(&out.document.doc_id))
+                    .or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    summary.duplicate_ids += 1;
+                    rename_duplicate(out, *n);
+                }
+                summary.count(r, out);
+                write(out)?;
             }
-            summary.count(r, out);
-            write(out)?;
-        }
-        batch.clear();
+            records.clear();
+            outs.clear();
+            Ok(())
+        };
+    let mut flush = |batch: &mut Vec<Record>, summary: &mut Summary| -> Result<(), E> {
+        let (outs, written) = rayon::join(
+            || {
+                batch
+                    .par_iter()
+                    .map(|r| pipeline.process_record(r))
+                    .collect::<Vec<DocOutput>>()
+            },
+            || write_pending(&mut pending, summary),
+        );
+        written?;
+        // The emptied vectors of the written batch take the next records.
+        std::mem::swap(&mut pending.0, batch);
+        pending.1 = outs;
         Ok(())
     };
     for source in sources {
@@ -135,6 +155,8 @@ pub fn run<E>(
             return Err(e);
         }
     }
+    flush(&mut batch, &mut summary)?;
+    // The last batch: nothing left to overlap with.
     flush(&mut batch, &mut summary)?;
     Ok(summary)
 }
