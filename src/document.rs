@@ -5,7 +5,7 @@
 //! does), so every offset points into it. Segmenting never rewrites the text:
 //! it labels each line.
 
-use crate::tokens::tokenize;
+use crate::tokens::{tokenize, Token};
 use std::collections::HashMap;
 
 /// A document to process.
@@ -227,16 +227,28 @@ pub fn is_debris(line: &str) -> bool {
 /// Counts frequent function words of each language (`yang`, `dan`, …;
 /// `the`, `and`, …); the larger count wins.
 pub fn detect_language(text: &str) -> &'static str {
-    let (mut id, mut en) = (0usize, 0usize);
-    // The first 20,000 bytes are plenty to tell.
+    detect_language_in(text, &tokenize(&text[..head_end(text)]))
+}
+
+/// The end of the part of `text` that [`detect_language`] reads: the first
+/// 20,000 bytes are plenty to tell.
+fn head_end(text: &str) -> usize {
     let mut end = text.len().min(20_000);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &text[..end];
+    end
+}
+
+/// Like [`detect_language`], with the words of `text` already found
+/// (`tokens` may run past the part read).
+pub fn detect_language_in(text: &str, tokens: &[Token]) -> &'static str {
+    let (mut id, mut en) = (0usize, 0usize);
+    let end = head_end(text);
     let mut buf = [0u8; 8];
-    for t in tokenize(head) {
-        let w = &head.as_bytes()[t.start..t.end];
+    for t in tokens.iter().take_while(|t| t.start < end) {
+        // A word cut by the end of the part read counts as cut.
+        let w = &text.as_bytes()[t.start..t.end.min(end)];
         if w.len() > 8 || !w.is_ascii() {
             continue;
         }
@@ -333,5 +345,17 @@ mod tests {
             "en"
         );
         assert_eq!(detect_language("12 34"), "");
+    }
+
+    #[test]
+    fn language_from_whole_text_words_reads_the_same_head() {
+        // A word cut by the 20,000-byte head counts as cut: "the" + "se".
+        let mut text = "dan ".repeat(4_000);
+        text.push_str(&"x".repeat(19_997 - text.len()));
+        text.push_str(" these the the the the the the the");
+        text.push_str(&" the".repeat(10_000));
+        let words = tokenize(&text);
+        assert_eq!(detect_language_in(&text, &words), detect_language(&text));
+        assert_eq!(detect_language_in(&text, &words), "id");
     }
 }

@@ -4,7 +4,7 @@
 //! shared by every worker thread: it is `Send + Sync` and processing a
 //! document only reads it.
 
-use crate::document::{detect_language, segment, Document, ParagraphKind};
+use crate::document::{detect_language_in, segment, Document, ParagraphKind};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::input::Record;
@@ -134,36 +134,39 @@ impl Pipeline {
             panic!("a bug met while processing");
         }
         let seg = segment(text, doc.title.is_none());
+        // The words of the whole text, once: each paragraph's are a slice
+        // (paragraphs are trimmed lines, so no word crosses their edges),
+        // and the language is told from the same words.
+        let mut all_words: Vec<Token> = Vec::with_capacity(text.len() / 6);
+        tokenize_into(text, &mut all_words);
         // Words and gazetteer matches of each kept paragraph.
-        let mut words: Vec<(usize, Vec<Token>)> = Vec::new();
+        let mut words: Vec<(usize, &[Token])> = Vec::new();
         let mut matches = Vec::new();
+        let mut found = Vec::new();
         for (i, p) in seg.paragraphs.iter().enumerate() {
             if !matches!(p.kind, ParagraphKind::Title | ParagraphKind::Body) {
                 continue;
             }
-            let mut toks = Vec::new();
-            tokenize_into(&text[p.start..p.end], &mut toks);
-            for t in &mut toks {
-                t.start += p.start;
-                t.end += p.start;
-            }
-            let mut found = Vec::new();
-            self.matcher.find_in_tokens(text, &toks, &mut found);
-            matches.extend(found.into_iter().map(|m| (i, m)));
+            let a = all_words.partition_point(|t| t.start < p.start);
+            let b = a + all_words[a..].partition_point(|t| t.start < p.end);
+            let toks = &all_words[a..b];
+            found.clear();
+            self.matcher.find_in_tokens(text, toks, &mut found);
+            matches.extend(found.iter().map(|&m| (i, m)));
             words.push((i, toks));
         }
         let pw: Vec<ParagraphWords> = words
             .iter()
-            .map(|(i, t)| ParagraphWords {
-                index: *i,
+            .map(|&(i, t)| ParagraphWords {
+                index: i,
                 tokens: t,
             })
             .collect();
         let mentions = resolve(text, &self.matcher, &pw, &matches);
         let qparas: Vec<quotes::Paragraph> = words
             .iter()
-            .map(|(i, t)| {
-                let p = &seg.paragraphs[*i];
+            .map(|&(i, t)| {
+                let p = &seg.paragraphs[i];
                 quotes::Paragraph {
                     start: p.start,
                     end: p.end,
@@ -235,7 +238,7 @@ impl Pipeline {
                 doc_id: doc.id.clone(),
                 source: doc.source.clone(),
                 title,
-                lang: detect_language(text).into(),
+                lang: detect_language_in(text, &all_words).into(),
                 chars: text.chars().count(),
                 paragraphs: seg.body,
                 repeated_paragraphs: seg.repeats,

@@ -78,7 +78,8 @@ pub fn resolve(
     add_acronyms(text, paragraphs, &mut mentions, &mut forms);
     add_person_short_forms(text, matcher, &mentions, &mut forms);
     // Short forms used by two entities are ambiguous: drop them.
-    let forms: BTreeMap<String, u32> = forms
+    // Looked up for every word of the document: hashed, not ordered.
+    let forms: rustc_hash::FxHashMap<String, u32> = forms
         .into_iter()
         .filter(|(_, set)| set.len() == 1)
         .map(|(k, set)| (k, *set.iter().next().unwrap_or(&0)))
@@ -89,6 +90,11 @@ pub fn resolve(
         for p in paragraphs {
             for t in p.tokens {
                 let word = &text[t.start..t.end];
+                // Short forms are capitalised: most words are ruled out
+                // without hashing.
+                if !is_capitalized(word) {
+                    continue;
+                }
                 if let Some(&entity) = forms.get(word) {
                     if !covered(&mentions, t.start, t.end) {
                         let method =
