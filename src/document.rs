@@ -98,13 +98,11 @@ pub fn segment(text: &str, find_title: bool) -> Segments {
             lines.push((start, end));
         }
     }
-    let substantive = lines
-        .iter()
-        .filter(|&&(s, e)| !is_debris(&text[s..e]))
-        .count();
+    let debris: Vec<bool> = lines.iter().map(|&(s, e)| is_debris(&text[s..e])).collect();
+    let substantive = debris.iter().filter(|&&d| !d).count();
     for (i, &(start, end)) in lines.iter().enumerate() {
         let line = &text[start..end];
-        let kind = if is_debris(line) {
+        let kind = if debris[i] {
             ParagraphKind::Debris
         } else if find_title && i == 0 && substantive > 1 && reads_like_title(line) {
             seg.title = Some((start, end));
@@ -139,19 +137,45 @@ fn is_repeat(
     end: usize,
     seen: &mut HashMap<u64, Vec<(usize, usize)>>,
 ) -> bool {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    for w in line.split_whitespace() {
-        h.write(w.as_bytes());
-        h.write_u8(0xFF);
-    }
-    let kept = seen.entry(h.finish()).or_default();
+    let kept = seen.entry(words_hash(line)).or_default();
     let same = |&(s, e): &(usize, usize)| text[s..e].split_whitespace().eq(line.split_whitespace());
     if kept.iter().any(same) {
         return true;
     }
     kept.push((start, end));
     false
+}
+
+/// A hash of the words of `line`, spaces normalised: FNV-1a over the bytes
+/// of each word and a 0xFF (never a UTF-8 byte) after each.
+fn words_hash(line: &str) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let b = line.as_bytes();
+    let (mut i, mut in_word) = (0, false);
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            if in_word {
+                h = (h ^ 0xFF).wrapping_mul(PRIME);
+            }
+        } else {
+            for &x in &b[i..i + len] {
+                h = (h ^ u64::from(x)).wrapping_mul(PRIME);
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    if in_word {
+        h = (h ^ 0xFF).wrapping_mul(PRIME);
+    }
+    h
 }
 
 /// A headline: a short line of several words that does not end a sentence.
@@ -345,6 +369,17 @@ mod tests {
             "en"
         );
         assert_eq!(detect_language("12 34"), "");
+    }
+
+    #[test]
+    fn words_hash_normalises_spaces_only() {
+        assert_eq!(
+            words_hash("Ia  datang\tke  Jakarta"),
+            words_hash("Ia datang ke Jakarta")
+        );
+        assert_eq!(words_hash("Ia\u{a0}datang"), words_hash("Ia datang"));
+        assert_ne!(words_hash("Ia datang"), words_hash("Iada tang"));
+        assert_ne!(words_hash("Ia datang"), words_hash("Ia datang."));
     }
 
     #[test]

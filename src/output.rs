@@ -7,8 +7,7 @@
 //! injection advice); `raw` turns that off for programmatic use.
 
 use crate::error::{Error, Result};
-use crate::tables::{DocOutput, Neutralize, TABLES};
-use serde::Serialize;
+use crate::tables::{CsvRow, DocOutput, TABLES};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -24,7 +23,62 @@ pub struct OutputOptions {
     pub excel_bom: bool,
 }
 
-type Csv = csv::Writer<BufWriter<File>>;
+type Csv = CsvOut<BufWriter<File>>;
+
+/// A minimal CSV writer: comma-separated, CRLF-terminated, a cell quoted
+/// (quotes doubled) only when it holds a comma, a quote, CR or LF. The
+/// same bytes as the `csv` crate's defaults, at a fraction of the cost per
+/// cell (tested against it in `tables`).
+pub struct CsvOut<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> CsvOut<W> {
+    pub fn new(out: W) -> CsvOut<W> {
+        CsvOut { out, first: true }
+    }
+
+    /// Writes one cell.
+    #[inline]
+    pub fn cell(&mut self, v: &[u8]) -> std::io::Result<()> {
+        if !self.first {
+            self.out.write_all(b",")?;
+        }
+        self.first = false;
+        if !v.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n')) {
+            return self.out.write_all(v);
+        }
+        self.out.write_all(b"\"")?;
+        for (i, part) in v.split(|&b| b == b'"').enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\"\"")?;
+            }
+            self.out.write_all(part)?;
+        }
+        self.out.write_all(b"\"")
+    }
+
+    /// Ends the record.
+    #[inline]
+    pub fn end(&mut self) -> std::io::Result<()> {
+        self.first = true;
+        self.out.write_all(b"\r\n")
+    }
+
+    /// Writes a whole record.
+    pub fn record(&mut self, cells: &[&str]) -> std::io::Result<()> {
+        for c in cells {
+            self.cell(c.as_bytes())?;
+        }
+        self.end()
+    }
+
+    /// The underlying writer.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
 
 /// Writes the four tables of a run into a folder.
 pub struct TableWriter {
@@ -57,10 +111,7 @@ impl TableWriter {
                 buf.write_all(b"\xEF\xBB\xBF")
                     .map_err(|e| Error::io(&partial, e))?;
             }
-            let w = csv::WriterBuilder::new()
-                .has_headers(false)
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(buf);
+            let w = CsvOut::new(buf);
             writers.push((partial, w));
         }
         let mut tw = TableWriter {
@@ -124,7 +175,7 @@ impl TableWriter {
             ],
         ];
         for ((path, w), h) in self.writers.iter_mut().zip(headers) {
-            w.write_record(h).map_err(|e| csv_err(path, e))?;
+            w.record(h).map_err(|e| Error::io(path.as_path(), e))?;
         }
         Ok(())
     }
@@ -152,10 +203,8 @@ impl TableWriter {
     pub fn finish(self) -> Result<Vec<PathBuf>> {
         let mut done = Vec::new();
         for ((partial, w), table) in self.writers.into_iter().zip(TABLES) {
-            let buf = w
+            let file = w
                 .into_inner()
-                .map_err(|e| Error::io(&partial, e.into_error()))?;
-            let file = buf
                 .into_inner()
                 .map_err(|e| Error::io(&partial, e.into_error()))?;
             file.sync_all().map_err(|e| Error::io(&partial, e))?;
@@ -167,25 +216,10 @@ impl TableWriter {
     }
 }
 
-fn csv_err(path: &Path, e: csv::Error) -> Error {
-    Error::Csv {
-        path: path.to_path_buf(),
-        source: e,
-    }
-}
-
-fn put<T: Serialize + Clone + Neutralize>(
-    w: &mut (PathBuf, Csv),
-    row: &T,
-    raw: bool,
-) -> Result<()> {
+fn put<T: CsvRow>(w: &mut (PathBuf, Csv), row: &T, raw: bool) -> Result<()> {
     let (path, w) = w;
-    if raw || !row.needs_neutralizing() {
-        return w.serialize(row).map_err(|e| csv_err(path, e));
-    }
-    let mut row = row.clone();
-    row.neutralize();
-    w.serialize(&row).map_err(|e| csv_err(path, e))
+    row.write_csv(w, raw)
+        .map_err(|e| Error::io(path.as_path(), e))
 }
 
 /// Prefixes a `'` to cells that a spreadsheet would evaluate.
