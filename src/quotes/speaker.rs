@@ -200,22 +200,55 @@ pub struct DocIndex<'a> {
     pub spans: Vec<Vec<Span>>,
     /// Sentences `(start, end)` of each paragraph.
     pub sentences: Vec<Vec<(usize, usize)>>,
-    /// Words the document writes in lowercase.
-    pub lower: HashSet<&'a str>,
-    /// Capitalised words the document writes inside a sentence.
-    pub mid_caps: HashSet<&'a str>,
     /// Quoted spans `(open, close)` of all paragraphs, in text order.
     pub marked: Vec<(usize, usize)>,
-    /// What follows each capitalised word in the document: the next word
-    /// when only a space stands between, else "".
-    pub follows: HashMap<&'a str, Vec<&'a str>>,
-    /// Capitalised words the document writes after "di", "ke" or "dari"
-    /// (`di Indramayu`): places, not names.
-    pub places: HashSet<&'a str>,
     /// Is each paragraph written like a headline? See [`Extractor::title_case`].
     pub title_case: Vec<bool>,
-    /// Where each capitalised word stands: (paragraph, token).
-    pub positions: HashMap<&'a str, Vec<(u32, u32)>>,
+    /// Every distinct word of the document and its id: one hash per word
+    /// serves all the word sets below.
+    ids: HashMap<&'a str, u32>,
+    /// Per word id: [`MID_CAP`] and [`PLACE`] bits.
+    flags: Vec<u8>,
+    /// Per word id: where the word stands, capitalised: (paragraph, token).
+    positions: Vec<Vec<(u32, u32)>>,
+    /// Per word id: what follows the word, capitalised: the next word when
+    /// only a space stands between, else "".
+    follows: Vec<Vec<&'a str>>,
+}
+
+/// A capitalised word the document writes inside a sentence.
+const MID_CAP: u8 = 1;
+/// A capitalised word the document writes after "di", "ke" or "dari".
+const PLACE: u8 = 2;
+
+/// A set of the document's words (see [`DocIndex::lower`]).
+pub struct WordSet<'d, 'a> {
+    doc: &'d DocIndex<'a>,
+    /// The flag bit its words carry; 0 for words starting in lowercase.
+    flag: u8,
+}
+
+impl WordSet<'_, '_> {
+    pub fn contains(&self, w: &str) -> bool {
+        match self.doc.ids.get(w) {
+            None => false,
+            Some(_) if self.flag == 0 => w.chars().next().is_some_and(char::is_lowercase),
+            Some(&id) => self.doc.flags[id as usize] & self.flag != 0,
+        }
+    }
+}
+
+/// Lists by word (see [`DocIndex::positions`]); a word never written
+/// capitalised has an empty list.
+pub struct WordLists<'d, 'a, T> {
+    ids: &'d HashMap<&'a str, u32>,
+    lists: &'d [Vec<T>],
+}
+
+impl<'d, T> WordLists<'d, '_, T> {
+    pub fn get(&self, w: &str) -> Option<&'d Vec<T>> {
+        self.ids.get(w).map(|&id| &self.lists[id as usize])
+    }
 }
 
 impl<'a> DocIndex<'a> {
@@ -233,14 +266,13 @@ impl<'a> DocIndex<'a> {
                 }
             })
             .collect();
-        // One pass over the words fills every set: each word's first char
-        // is read once, and only capitalised words reach the maps keyed by them.
         let text = input.text;
-        let mut positions: HashMap<&'a str, Vec<(u32, u32)>> = HashMap::default();
-        let mut follows: HashMap<&'a str, Vec<&'a str>> = HashMap::default();
-        let mut lower: HashSet<&'a str> = HashSet::default();
-        let mut mid_caps: HashSet<&'a str> = HashSet::default();
-        let mut places: HashSet<&'a str> = HashSet::default();
+        let words: usize = input.paragraphs.iter().map(|p| p.tokens.len()).sum();
+        let mut ids: HashMap<&'a str, u32> = HashMap::default();
+        ids.reserve(words / 2);
+        let mut flags: Vec<u8> = Vec::new();
+        let mut positions: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut follows: Vec<Vec<&'a str>> = Vec::new();
         let mut title_case = Vec::with_capacity(input.paragraphs.len());
         for (pi, p) in input.paragraphs.iter().enumerate() {
             let toks = p.tokens;
@@ -254,14 +286,17 @@ impl<'a> DocIndex<'a> {
                     words += 1;
                     caps += usize::from(c.is_uppercase());
                 }
-                let capitalized = c.is_uppercase() || c.is_ascii_digit();
-                if !capitalized {
-                    if c.is_lowercase() {
-                        lower.insert(w);
-                    }
+                let next_id = flags.len() as u32;
+                let id = *ids.entry(w).or_insert(next_id) as usize;
+                if id == flags.len() {
+                    flags.push(0);
+                    positions.push(Vec::new());
+                    follows.push(Vec::new());
+                }
+                if !(c.is_uppercase() || c.is_ascii_digit()) {
                     continue;
                 }
-                positions.entry(w).or_default().push((pi as u32, j as u32));
+                positions[id].push((pi as u32, j as u32));
                 let next = toks.get(j + 1).map_or("", |n| {
                     if text[t.end..n.start] == *" " {
                         &text[n.start..n.end]
@@ -269,26 +304,23 @@ impl<'a> DocIndex<'a> {
                         ""
                     }
                 });
-                let f = follows.entry(w).or_default();
-                if !f.contains(&next) {
-                    f.push(next);
+                if !follows[id].contains(&next) {
+                    follows[id].push(next);
                 }
                 if j > 0 {
                     let gap = &text[toks[j - 1].end..t.start];
                     let prev = &text[toks[j - 1].start..toks[j - 1].end];
                     if !opens_sentence(gap, prev, input.cues) {
-                        mid_caps.insert(w);
+                        flags[id] |= MID_CAP;
                     }
                     if gap == " " && matches!(prev, "di" | "Di" | "ke" | "dari") && !is_acronym(w) {
-                        places.insert(w);
+                        flags[id] |= PLACE;
                     }
                 }
             }
             title_case.push(words >= 4 && caps * 5 >= words * 4);
         }
         DocIndex {
-            positions,
-            lower,
             marked: spans.iter().flatten().map(|s| (s.open, s.close)).collect(),
             sentences: input
                 .paragraphs
@@ -297,10 +329,50 @@ impl<'a> DocIndex<'a> {
                 .map(|(p, sp)| super::sentences::split(input.text, p, sp))
                 .collect(),
             spans,
-            follows,
-            places,
-            mid_caps,
             title_case,
+            ids,
+            flags,
+            positions,
+            follows,
+        }
+    }
+
+    /// Words the document writes in lowercase.
+    pub fn lower(&self) -> WordSet<'_, 'a> {
+        WordSet { doc: self, flag: 0 }
+    }
+
+    /// Capitalised words the document writes inside a sentence.
+    pub fn mid_caps(&self) -> WordSet<'_, 'a> {
+        WordSet {
+            doc: self,
+            flag: MID_CAP,
+        }
+    }
+
+    /// Capitalised words the document writes after "di", "ke" or "dari"
+    /// (`di Indramayu`): places, not names.
+    pub fn places(&self) -> WordSet<'_, 'a> {
+        WordSet {
+            doc: self,
+            flag: PLACE,
+        }
+    }
+
+    /// Where each capitalised word stands: (paragraph, token).
+    pub fn positions(&self) -> WordLists<'_, 'a, (u32, u32)> {
+        WordLists {
+            ids: &self.ids,
+            lists: &self.positions,
+        }
+    }
+
+    /// What follows each capitalised word in the document: the next word
+    /// when only a space stands between, else "".
+    pub fn follows(&self) -> WordLists<'_, 'a, &'a str> {
+        WordLists {
+            ids: &self.ids,
+            lists: &self.follows,
         }
     }
 }
@@ -1208,7 +1280,7 @@ impl<'a> Extractor<'a> {
             while end - start > 1
                 && self
                     .doc
-                    .lower
+                    .lower()
                     .contains(self.word(toks[start]).to_lowercase().as_str())
             {
                 start += 1;
@@ -1219,7 +1291,7 @@ impl<'a> Extractor<'a> {
         // Ahmad Toni" when it says "di Indramayu").
         while end - start > 1
             && (is_acronym(self.word(toks[start]))
-                || self.doc.places.contains(self.word(toks[start])))
+                || self.doc.places().contains(self.word(toks[start])))
         {
             start += 1;
         }
@@ -1242,7 +1314,7 @@ impl<'a> Extractor<'a> {
             let next = self.word(toks[i + 1]);
             if self
                 .doc
-                .follows
+                .follows()
                 .get(w)
                 .is_some_and(|f| f.iter().any(|x| *x != next && !is_capitalized(x)))
             {
@@ -1271,7 +1343,7 @@ impl<'a> Extractor<'a> {
             && !self.input.cues.is_title(w)
             && !NOT_NAMES.contains(&w)
             && self.mention_at(toks[j]).is_none()
-            && !(self.sentence_initial(pi, j) && !self.doc.mid_caps.contains(w) && {
+            && !(self.sentence_initial(pi, j) && !self.doc.mid_caps().contains(w) && {
                 // A sentence-initial word the document never writes inside
                 // a sentence: a name only when a name word follows and it
                 // is no common word ("Even China", "Sepengetahuan Anita"),
@@ -1292,9 +1364,10 @@ impl<'a> Extractor<'a> {
                             && self.mention_at(n).is_none()
                             && joins(w, &self.input.text[toks[j].end..n.start], self.input.cues)
                     });
-                !next_is_name || self.doc.lower.contains(w.to_lowercase().as_str()) || affixed(w)
+                !next_is_name || self.doc.lower().contains(w.to_lowercase().as_str()) || affixed(w)
             })
-            && !(self.sentence_initial(pi, j) && self.doc.lower.contains(w.to_lowercase().as_str()))
+            && !(self.sentence_initial(pi, j)
+                && self.doc.lower().contains(w.to_lowercase().as_str()))
     }
 
     /// Is paragraph `pi` written like a headline ("Sanders Vows To Eliminate
@@ -1353,7 +1426,7 @@ impl<'a> Extractor<'a> {
         }
         // A run of name words with `w` first or last.
         let no_positions = Vec::new();
-        for &(pi, j) in self.doc.positions.get(w).unwrap_or(&no_positions) {
+        for &(pi, j) in self.doc.positions().get(w).unwrap_or(&no_positions) {
             let (pi, j) = (pi as usize, j as usize);
             let p = &self.input.paragraphs[pi];
             if p.title || self.title_case(pi) {
