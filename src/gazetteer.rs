@@ -140,7 +140,9 @@ impl Gazetteer {
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut columns: Option<Columns> = None;
-        let mut entities = Vec::new();
+        // One entity per line at most: sized once, not grown by doubling
+        // (a 200,000-name list would hold up to twice the room it needs).
+        let mut entities = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
         for (i, raw) in text.split('\n').enumerate() {
             let line_no = i + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -212,6 +214,7 @@ impl Gazetteer {
                 origin: format!("{file}:{line_no}"),
             });
         }
+        entities.shrink_to_fit();
         Ok(Gazetteer { entities })
     }
 

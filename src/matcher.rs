@@ -127,8 +127,14 @@ pub struct Matcher {
     vocab: FxHashMap<u64, u32>,
     /// (node << 32 | word id) -> child node.
     edges: FxHashMap<u64, u32>,
-    /// Node -> patterns ending there, best first.
-    terminals: FxHashMap<u32, Vec<u32>>,
+    /// Node -> the patterns ending there: a range of `terminal_patterns`.
+    terminals: FxHashMap<u32, (u32, u32)>,
+    /// Pattern indices grouped by end node, best first within a node (one
+    /// flat list rather than a list per node: 200,000 names hold 200,000
+    /// small allocations otherwise).
+    terminal_patterns: Vec<u32>,
+    /// (end node, pattern) pairs while compiling.
+    ends: Vec<(u32, u32)>,
     nodes: u32,
     /// Which (first byte, byte length) pairs start a name that begins with
     /// a lowercase letter (`the US`). A lowercase word of the text that is
@@ -155,6 +161,8 @@ impl Matcher {
             vocab: FxHashMap::default(),
             edges: FxHashMap::default(),
             terminals: FxHashMap::default(),
+            terminal_patterns: Vec::new(),
+            ends: Vec::with_capacity(names),
             nodes: 1,
             lower_starts: Box::new([0; 256]),
         };
@@ -170,10 +178,20 @@ impl Matcher {
             }
         }
         m.entities = entities;
-        // Best first: higher priority, then list order (stable sort).
+        // Grouped by node; best first: higher priority, then list order
+        // (a stable sort keeps insertion order among equals).
+        let mut ends = std::mem::take(&mut m.ends);
         let patterns = &m.patterns;
-        for list in m.terminals.values_mut() {
-            list.sort_by_key(|&p| -patterns[p as usize].priority);
+        ends.sort_by_key(|&(node, p)| (node, -patterns[p as usize].priority));
+        m.terminal_patterns = Vec::with_capacity(ends.len());
+        for (i, &(node, p)) in ends.iter().enumerate() {
+            if i == 0 || ends[i - 1].0 != node {
+                m.terminals.insert(node, (i as u32, 0));
+            }
+            if let Some(range) = m.terminals.get_mut(&node) {
+                range.1 += 1;
+            }
+            m.terminal_patterns.push(p);
         }
         m
     }
@@ -201,7 +219,7 @@ impl Matcher {
             };
         }
         let index = self.patterns.len() as u32;
-        self.terminals.entry(node).or_default().push(index);
+        self.ends.push((node, index));
         self.patterns.push(p);
     }
 
@@ -269,8 +287,9 @@ impl Matcher {
         let mut j = i;
         while let Some(&child) = self.edges.get(&((node as u64) << 32 | wid as u64)) {
             node = child;
-            if let Some(list) = self.terminals.get(&node) {
-                for &pi in list {
+            if let Some(&(first, count)) = self.terminals.get(&node) {
+                let (first, count) = (first as usize, count as usize);
+                for &pi in &self.terminal_patterns[first..first + count] {
                     if let Some(end) = self.verify(&self.patterns[pi as usize], text, &toks[i..=j])
                     {
                         let p = &self.patterns[pi as usize];
