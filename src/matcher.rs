@@ -147,13 +147,20 @@ impl Matcher {
     /// Compiles every name of every entity of `gazetteer`.
     ///
     /// Names with no word at all (`--`) can never match and are skipped.
+    /// The matcher's entities keep everything but their `origin` (`file:line`),
+    /// which matching never needs: the gazetteer has it.
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
         Matcher::from_gazetteer(gazetteer.clone())
     }
 
     /// Like [`Matcher::new`], taking the gazetteer (no copy of its entities).
     pub fn from_gazetteer(gazetteer: Gazetteer) -> Matcher {
-        let entities = gazetteer.into_entities();
+        let mut entities = gazetteer.into_entities();
+        // Freed before compiling, so the patterns reuse the memory: about
+        // 70 bytes an entity, 70 MB for a 1,000,000-name list.
+        for e in &mut entities {
+            e.origin = String::new();
+        }
         let names: usize = entities.iter().map(|e| 1 + e.aliases.len()).sum();
         let mut m = Matcher {
             entities: Vec::new(),
