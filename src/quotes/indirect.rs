@@ -65,7 +65,7 @@ fn sentence(
         })
     };
     for c in first..last {
-        let Some(hit) = cues.at(text, toks, c) else {
+        let Some(hit) = ex.cue_at(pi, c) else {
             continue;
         };
         if hit.end > last {

@@ -8,6 +8,7 @@ use crate::gazetteer::EntityType;
 use crate::resolve::Mention;
 use crate::tokens::{is_capitalized, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::Cell;
 
 /// What a first pass over the document learnt about its speakers.
 #[derive(Debug, Clone, Default)]
@@ -214,6 +215,13 @@ pub struct DocIndex<'a> {
     /// Per word id: what follows the word, capitalised: the next word when
     /// only a space stands between, else "".
     follows: Vec<Vec<&'a str>>,
+    /// Index in `name_words` of each paragraph's first token.
+    token_base: Vec<u32>,
+    /// Per token: is it a name word (see [`Extractor::is_name_word`])? 0 not
+    /// yet known, 1 no, 2 yes.
+    name_words: Vec<Cell<u8>>,
+    /// Per token: 1 when no cue starts there (see [`Extractor::cue_at`]).
+    cue_free: Vec<Cell<u8>>,
 }
 
 /// A capitalised word the document writes inside a sentence.
@@ -334,6 +342,17 @@ impl<'a> DocIndex<'a> {
             flags,
             positions,
             follows,
+            token_base: input
+                .paragraphs
+                .iter()
+                .scan(0u32, |base, p| {
+                    let b = *base;
+                    *base += p.tokens.len() as u32;
+                    Some(b)
+                })
+                .collect(),
+            name_words: vec![Cell::new(0); words],
+            cue_free: vec![Cell::new(0); words],
         }
     }
 
@@ -555,7 +574,7 @@ impl<'a> Extractor<'a> {
             let first_is_cue = !q.title
                 && q.tokens.first().is_some_and(|t| {
                     text[t.start..t.end].starts_with(char::is_lowercase)
-                        && self.input.cues.at(text, q.tokens, 0).is_some()
+                        && self.cue_at(next, 0).is_some()
                 });
             if first_is_cue {
                 if let Some(f) = self.cue_after(next, 0, span.open) {
@@ -723,7 +742,7 @@ impl<'a> Extractor<'a> {
                     return None;
                 }
             }
-            if let Some(hit) = cues.at(text, toks, c) {
+            if let Some(hit) = self.cue_at(pi, c) {
                 return self.after_hit(pi, k, hit, quote_start);
             }
             c += 1;
@@ -782,7 +801,7 @@ impl<'a> Extractor<'a> {
         let last = self.tok_at(pi, open);
         // The cue nearest the quote.
         for c in (first..last).rev() {
-            let Some(hit) = self.input.cues.at(text, toks, c) else {
+            let Some(hit) = self.cue_at(pi, c) else {
                 continue;
             };
             if hit.end > last || !matches!(hit.kind, CueKind::Verb | CueKind::According) {
@@ -1336,6 +1355,31 @@ impl<'a> Extractor<'a> {
     /// title, not part of a listed entity, and not a common word opening a
     /// sentence (one the document also writes in lowercase: "Even", "Selanjutnya").
     fn is_name_word(&self, pi: usize, j: usize) -> bool {
+        // Depends on the document alone: worked out once, for both passes.
+        let cell = &self.doc.name_words[self.doc.token_base[pi] as usize + j];
+        match cell.get() {
+            1 => return false,
+            2 => return true,
+            _ => {}
+        }
+        let yes = self.name_word_uncached(pi, j);
+        cell.set(if yes { 2 } else { 1 });
+        yes
+    }
+
+    /// The cue starting at token `c` of paragraph `pi` ([`super::Cues::at`]);
+    /// most words start none, which is remembered for both passes.
+    pub fn cue_at(&self, pi: usize, c: usize) -> Option<CueHit> {
+        let cell = &self.doc.cue_free[self.doc.token_base[pi] as usize + c];
+        if cell.get() == 1 {
+            return None;
+        }
+        let hit = self.input.cues.at(self.input.text, self.toks(pi), c);
+        cell.set(if hit.is_none() { 1 } else { 2 });
+        hit
+    }
+
+    fn name_word_uncached(&self, pi: usize, j: usize) -> bool {
         let toks = self.toks(pi);
         let w = self.word(toks[j]);
         is_capitalized(w)
@@ -1351,9 +1395,7 @@ impl<'a> Extractor<'a> {
                 let verb_next = toks.get(j + 1).is_some_and(|&n| {
                     self.input.text[toks[j].end..n.start] == *" "
                         && self
-                            .input
-                            .cues
-                            .at(self.input.text, toks, j + 1)
+                            .cue_at(pi, j + 1)
                             .is_some_and(|h| h.kind == CueKind::Verb)
                 });
                 let next_is_name = verb_next
