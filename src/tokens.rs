@@ -119,26 +119,41 @@ pub fn fold_hash(word: &str) -> u64 {
 }
 
 /// Hashes `bytes` with ASCII uppercase letters folded to lowercase (other
-/// bytes, UTF-8 sequences included, are kept).
+/// bytes, UTF-8 sequences included, are kept). Words of up to eight bytes
+/// are read as one or two overlapping loads (with the length, that is every
+/// byte exactly once); longer ones eight bytes at a time, the last eight
+/// overlapping.
 #[inline]
 fn hash_lower_ascii(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let load4 = |i: usize| {
+        u64::from(u32::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+        ]))
+    };
     let mut h = rustc_hash::FxHasher::default();
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h.write_u64(ascii_lower8(u64::from_le_bytes(w)));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Byte by byte: a copy of a variable length would call memcpy.
-        let mut w = 0u64;
-        for (k, &b) in rest.iter().enumerate() {
-            w |= u64::from(b) << (8 * k);
+    h.write_usize(n);
+    if n >= 8 {
+        let load8 = |i: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[i..i + 8]);
+            u64::from_le_bytes(w)
+        };
+        let mut i = 0;
+        while i + 8 < n {
+            h.write_u64(ascii_lower8(load8(i)));
+            i += 8;
         }
-        h.write_u64(ascii_lower8(w));
+        h.write_u64(ascii_lower8(load8(n - 8)));
+    } else if n >= 4 {
+        h.write_u64(ascii_lower8(load4(0) | load4(n - 4) << 32));
+    } else if n > 0 {
+        let v = u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16;
+        h.write_u64(ascii_lower8(v));
     }
-    h.write_usize(bytes.len());
     // FxHasher mixes weakly in its last step; finish with a multiply-xorshift.
     let mut x = h.finish();
     x ^= x >> 33;
@@ -229,6 +244,33 @@ mod tests {
         assert_eq!(fold_hash("ÉCOLE"), fold_hash("école"));
         // A non-ASCII letter that folds to ASCII hashes like the ASCII word.
         assert_eq!(fold_hash("\u{212A}ING"), fold_hash("king"));
+    }
+
+    #[test]
+    fn fold_hash_tells_short_and_long_words_apart() {
+        // Every word of 1 to 10 letters over a small alphabet: equal hashes
+        // exactly when the lowercase words are equal.
+        let mut words = vec![String::new()];
+        let mut all = Vec::new();
+        for len in 1..=10 {
+            let alphabet: &[char] = if len <= 5 {
+                &['a', 'B', 'b', '0']
+            } else {
+                &['a', 'b']
+            };
+            words = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            all.extend(words.iter().cloned());
+        }
+        let mut by_hash = std::collections::HashMap::new();
+        for w in &all {
+            let lower = w.to_lowercase();
+            if let Some(prev) = by_hash.insert(fold_hash(w), lower.clone()) {
+                assert_eq!(prev, lower, "{w:?} collides");
+            }
+        }
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub struct Cues {
     /// and first and last letter: most words of a text are ruled out
     /// without hashing them (`at` runs on every word).
     first_words: FirstWords,
+    /// Does any phrase start with a non-ASCII word? (If not, a non-ASCII
+    /// word of the text starts no cue: only U+212A KELVIN SIGN folds to ASCII.)
+    non_ascii_first: bool,
     pronouns: HashSet<String>,
     describe: HashSet<String>,
     /// Title and position words, as written (case matters: `Ibu` not `ibu`).
@@ -162,8 +165,9 @@ impl Cues {
                 }
             };
             if let Some(kind) = cue {
-                if let Some(bit) = filter_bit(&words[0]) {
-                    self.first_words.0[bit / 64] |= 1 << (bit % 64);
+                match filter_bit(&words[0]) {
+                    Some(bit) => self.first_words.0[bit / 64] |= 1 << (bit % 64),
+                    None => self.non_ascii_first = true,
                 }
                 let list = self
                     .phrases
@@ -179,10 +183,10 @@ impl Cues {
     /// The longest cue phrase starting at token `i`, if any.
     pub fn at(&self, text: &str, toks: &[Token], i: usize) -> Option<CueHit> {
         let word = &text[toks[i].start..toks[i].end];
-        if let Some(bit) = filter_bit(word) {
-            if self.first_words.0[bit / 64] & (1 << (bit % 64)) == 0 {
-                return None;
-            }
+        match filter_bit(word) {
+            Some(bit) if self.first_words.0[bit / 64] & (1 << (bit % 64)) == 0 => return None,
+            None if !self.non_ascii_first && !word.contains('\u{212A}') => return None,
+            _ => {}
         }
         let list = self.phrases.get(&crate::tokens::fold_hash(word))?;
         // A capitalised word inside a sentence is a name ("United States").
@@ -273,6 +277,19 @@ fn eq_lower(word: &str, lower: &str) -> bool {
 mod tests {
     use super::*;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn non_ascii_words_start_no_cue_but_the_kelvin_sign_folds() {
+        let c = Cues::defaults().unwrap();
+        for (text, kind) in [
+            ("Götz katanya", None),
+            ("\u{212A}ata dia", Some(CueKind::Verb)),
+            ("KATA dia", Some(CueKind::Verb)),
+        ] {
+            let toks = tokenize(text);
+            assert_eq!(c.at(text, &toks, 0).map(|h| h.kind), kind, "{text:?}");
+        }
+    }
 
     #[test]
     fn longest_phrase_wins() {
