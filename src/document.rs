@@ -264,28 +264,80 @@ fn head_end(text: &str) -> usize {
     end
 }
 
+/// An ASCII word of up to eight bytes, lowercase, as one number.
+const fn word_key(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        k = k << 8 | w[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    k
+}
+
+/// Frequent Indonesian function words, as [`word_key`]s.
+const ID_WORDS: [u64; 21] = {
+    let words: [&[u8]; 21] = [
+        b"yang",
+        b"dan",
+        b"di",
+        b"ini",
+        b"itu",
+        b"dengan",
+        b"untuk",
+        b"dari",
+        b"dalam",
+        b"tidak",
+        b"akan",
+        b"pada",
+        b"ke",
+        b"juga",
+        b"bahwa",
+        b"adalah",
+        b"kata",
+        b"oleh",
+        b"telah",
+        b"tersebut",
+        b"mereka",
+    ];
+    let mut keys = [0u64; 21];
+    let mut i = 0;
+    while i < words.len() {
+        keys[i] = word_key(words[i]);
+        i += 1;
+    }
+    keys
+};
+
+/// Frequent English function words, as [`word_key`]s.
+const EN_WORDS: [u64; 22] = {
+    let words: [&[u8]; 22] = [
+        b"the", b"and", b"of", b"to", b"in", b"is", b"that", b"for", b"was", b"said", b"with",
+        b"on", b"it", b"by", b"are", b"from", b"has", b"have", b"he", b"she", b"they", b"were",
+    ];
+    let mut keys = [0u64; 22];
+    let mut i = 0;
+    while i < words.len() {
+        keys[i] = word_key(words[i]);
+        i += 1;
+    }
+    keys
+};
+
 /// Like [`detect_language`], with the words of `text` already found
 /// (`tokens` may run past the part read).
 pub fn detect_language_in(text: &str, tokens: &[Token]) -> &'static str {
     let (mut id, mut en) = (0usize, 0usize);
     let end = head_end(text);
-    let mut buf = [0u8; 8];
     for t in tokens.iter().take_while(|t| t.start < end) {
         // A word cut by the end of the part read counts as cut.
         let w = &text.as_bytes()[t.start..t.end.min(end)];
         if w.len() > 8 || !w.is_ascii() {
             continue;
         }
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w);
-        lower.make_ascii_lowercase();
-        match &*lower {
-            b"yang" | b"dan" | b"di" | b"ini" | b"itu" | b"dengan" | b"untuk" | b"dari"
-            | b"dalam" | b"tidak" | b"akan" | b"pada" | b"ke" | b"juga" | b"bahwa" | b"adalah"
-            | b"kata" | b"oleh" | b"telah" | b"tersebut" | b"mereka" => id += 1,
-            b"the" | b"and" | b"of" | b"to" | b"in" | b"is" | b"that" | b"for" | b"was"
-            | b"said" | b"with" | b"on" | b"it" | b"by" | b"are" | b"from" | b"has" | b"have"
-            | b"he" | b"she" | b"they" | b"were" => en += 1,
+        match word_key(w) {
+            k if ID_WORDS.contains(&k) => id += 1,
+            k if EN_WORDS.contains(&k) => en += 1,
             _ => {}
         }
     }

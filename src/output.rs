@@ -229,6 +229,7 @@ fn put<T: CsvRow>(w: &mut (PathBuf, Csv), row: &T, raw: bool) -> Result<()> {
 /// assert_eq!(kutip::output::neutralize("-12"), "-12");
 /// assert_eq!(kutip::output::neutralize("Wang"), "Wang");
 /// ```
+#[inline]
 pub fn neutralize(s: &str) -> std::borrow::Cow<'_, str> {
     let risky = match s.as_bytes().first() {
         Some(b'=' | b'+' | b'@' | b'\t' | b'\r') => true,

@@ -239,7 +239,7 @@ impl Pipeline {
                 source: doc.source.clone(),
                 title,
                 lang: detect_language_in(text, &all_words).into(),
-                chars: text.chars().count(),
+                chars: chars.get(text.len()),
                 paragraphs: seg.body,
                 repeated_paragraphs: seg.repeats,
                 mentions: mention_rows.len(),

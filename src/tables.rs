@@ -173,6 +173,9 @@ pub struct CharOffsets<'a> {
     ascii: bool,
     byte: usize,
     chars: usize,
+    /// (byte, chars) of every offset asked for, in byte order: going back
+    /// restarts from the nearest one, not from the start of the text.
+    marks: Vec<(usize, usize)>,
 }
 
 impl<'a> CharOffsets<'a> {
@@ -182,6 +185,7 @@ impl<'a> CharOffsets<'a> {
             ascii: text.is_ascii(),
             byte: 0,
             chars: 0,
+            marks: vec![(0, 0)],
         }
     }
 
@@ -191,11 +195,14 @@ impl<'a> CharOffsets<'a> {
             return byte;
         }
         if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+            let i = self.marks.partition_point(|m| m.0 <= byte) - 1;
+            (self.byte, self.chars) = self.marks[i];
         }
         self.chars += self.text[self.byte..byte].chars().count();
         self.byte = byte;
+        if self.marks.last().is_some_and(|m| m.0 < byte) {
+            self.marks.push((byte, self.chars));
+        }
         self.chars
     }
 }
@@ -212,6 +219,10 @@ mod tests {
         assert_eq!(c.get(3), 1);
         assert_eq!(c.get(b), 15);
         assert_eq!(c.get(3), 1);
+        assert_eq!(c.get(b + 2), 17);
+        assert_eq!(c.get(b), 15);
+        assert_eq!(c.get(0), 0);
+        assert_eq!(c.get(text.len()), text.chars().count());
     }
 
     fn csv_writer() -> csv::Writer<Vec<u8>> {
