@@ -791,6 +791,7 @@ impl<'a> Extractor<'a> {
         let cues = self.input.cues;
         let mut end = self.window_end(pi, k);
         // "MSNBC host Chris Matthews": role words between two runs of names.
+        // An organization's acronym in parentheses too.
         loop {
             let mut e = end;
             while e < toks.len()
@@ -807,6 +808,15 @@ impl<'a> Extractor<'a> {
                 && is_capitalized(self.word(toks[e]))
             {
                 end = self.window_end(pi, e);
+            } else if end + 1 < toks.len()
+                && text[toks[end - 1].end..toks[end].start] == *" ("
+                && is_acronym(self.word(toks[end]))
+                && text[toks[end].end..toks[end + 1].start] == *") "
+                && is_capitalized(self.word(toks[end + 1]))
+            {
+                // "Ketua Komite Nasional Keselamatan Transportasi (KNKT)
+                // Soerjanto Tjahjono": an acronym in parentheses.
+                end = self.window_end(pi, end + 1);
             } else {
                 break;
             }
@@ -946,8 +956,36 @@ impl<'a> Extractor<'a> {
         if gap.contains(',') {
             // "Jean-Marc Ayrault, the foreign minister of France, a member
             // of …, said": a name opening the sentence before a comma.
+            // A title or an organization before the comma is no name:
+            // "Dosen Universitas Gadjah Mada, Rina Wulandari, mengatakan".
+            let titled = |a: usize, b: usize| {
+                (a..b).any(|i| {
+                    let w = self.word(toks[i]);
+                    cues.is_title(w) || cues.is_org(w)
+                })
+            };
             let e = self.window_end(pi, first);
-            if e > first && e < j && text[toks[e - 1].end..toks[e].start].trim() == "," {
+            let comma_at = |e: usize| text[toks[e - 1].end..toks[e].start].trim() == ",";
+            let head_listed = || {
+                self.choose(pi, first, e)
+                    .is_some_and(|s| s.entity.is_some() && s.kind == EntityType::Person)
+            };
+            if e > first && e < j && comma_at(e) && (titled(first, e) || !head_listed()) {
+                let e2 = self.window_end(pi, e);
+                let pure = (e..e2).all(|i| {
+                    let w = self.word(toks[i]);
+                    self.is_name_word(pi, i) && !cues.is_org(w) && !is_acronym(w)
+                });
+                if e2 > e && e2 <= j && e2 - e <= 4 && pure && (e2 == j || comma_at(e2)) {
+                    if let Some(s) = self
+                        .choose(pi, e, e2)
+                        .filter(|s| s.kind == EntityType::Person)
+                    {
+                        return Some((s, None));
+                    }
+                }
+            }
+            if e > first && e < j && comma_at(e) {
                 if let Some(s) = self
                     .choose(pi, first, e)
                     .filter(|s| s.kind == EntityType::Person)
@@ -966,6 +1004,17 @@ impl<'a> Extractor<'a> {
                 let b = self.choose(pi, c, j);
                 let person =
                     |s: &Option<Speaker>| s.as_ref().is_some_and(|s| s.kind == EntityType::Person);
+                // "Pengajar Universitas Pancasakti Tegal, Hamidah
+                // Abdurrachman, menilai": a name after a title.
+                let pure_b = j - c <= 4
+                    && (c..j).all(|i| {
+                        let w = self.word(toks[i]);
+                        self.is_name_word(pi, i) && !cues.is_org(w) && !is_acronym(w)
+                    });
+                let a_listed = a.as_ref().is_some_and(|s| s.entity.is_some());
+                if person(&b) && pure_b && !a_listed && titled(head, c) {
+                    return b.map(|s| (s, None));
+                }
                 if person(&a) {
                     return a.map(|s| (s, None));
                 }
@@ -1007,7 +1056,7 @@ impl<'a> Extractor<'a> {
         // Inside a title or an organization's name, "dan" and "/" join:
         // "Sekretaris Kementerian Koperasi dan UKM Rully Indrawan".
         let mut titled = false;
-        while e < toks.len() && e < k + 12 {
+        while e < toks.len() && e < k + 20 {
             let w = self.word(toks[e]);
             let gap = if e > 0 {
                 &self.input.text[toks[e - 1].end..toks[e].start]

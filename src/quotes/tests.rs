@@ -403,3 +403,40 @@ fn titles_in_quotes_with_no_speaker_are_not_speech() {
         assert_eq!(got, *want, "{text:?}");
     }
 }
+
+#[test]
+fn names_after_long_titles_parentheses_and_appositions() {
+    check(&[
+        // More than twelve words of title before the name.
+        (
+            "“Warga harus tetap waspada,” kata Kepala Bidang Hubungan Masyarakat Kepolisian Daerah Jawa Barat Komisaris Besar Hendra Gunawan Saputra.",
+            "Warga harus",
+            "direct",
+            "Hendra Gunawan Saputra",
+            "cue-after",
+        ),
+        // An organization's acronym in parentheses inside the title.
+        (
+            "“Penyelidikan masih berjalan,” kata Ketua Komite Nasional Keselamatan Transportasi (KNKT) Hendra Gunawan.",
+            "Penyelidikan masih",
+            "direct",
+            "Hendra Gunawan",
+            "cue-after",
+        ),
+        // Title, comma, name, comma, verb: the name.
+        (
+            "Dosen Fakultas Ekonomi Universitas Gadjah Mada, Rina Wulandari, mengatakan, harga beras akan turun bulan depan.",
+            "harga beras",
+            "indirect",
+            "Rina Wulandari",
+            "reported",
+        ),
+        (
+            "Head of Global Research Nusantara Capital, Lars Holm, said that the company would open a new factory.",
+            "the company would",
+            "indirect",
+            "Lars Holm",
+            "reported",
+        ),
+    ]);
+}
