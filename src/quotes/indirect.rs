@@ -183,7 +183,7 @@ fn sentence(
             CueKind::Enclitic => {
                 if comma_before {
                     let cp = comma_pos.unwrap_or(toks[c].start);
-                    let speaker = ex.last_person(toks[c].start);
+                    let speaker = ex.subject_person(toks[c].start);
                     return make(Content { start: ss, end: cp }, speaker, cue, "enclitic");
                 }
             }

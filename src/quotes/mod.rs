@@ -11,7 +11,7 @@
 //! |---|---|
 //! | `cue-after` | “…,” kata Retno / "…," Retno said / "…" — Retno / “…”⏎katanya |
 //! | `cue-before` | Retno said: “…” / Kata Retno, “…” / Retno continued:⏎“…” / …, saying “…” |
-//! | `enclitic` | “…,” katanya (the last person) |
+//! | `enclitic` | “…,” katanya (the speaker of the last reported speech) |
 //! | `statement` | “…,” bunyi pernyataan resmi tersebut (the last organization) |
 //! | `continuation` | a quote with no cue right after a quote of the same speaker |
 //! | `sentence-subject` | Tokayev menjuluki demonstrasi sebagai “upaya kudeta” |
@@ -21,9 +21,13 @@
 //!
 //! | `pronoun`, `description` | He said: “…” / “…,” the minister said |
 //!
-//! Enclitics, pronouns (`dia`, `he`) and descriptions (`Diplomat top itu`,
-//! `the minister`) stand for the nearest person named before the quote
-//! (outside quotes, up to three paragraphs back); a bare title (`kata
+//! An enclitic (`katanya`, `she said`) stands for the speaker of the nearest
+//! sentence that reports speech (`X mengatakan, …`, `“…,” kata X`), else the
+//! first person the nearest sentence names (its subject, not the object
+//! named last), up to ten sentences back. Pronouns (`dia`, `he`) and
+//! descriptions (`Diplomat top itu`, `the minister`) stand for the nearest
+//! person named before the quote (outside quotes, up to three paragraphs
+//! back); a bare title (`kata
 //! Presiden`) for the person the document titled so. When nothing fits, the
 //! speaker stays empty rather than guessed. Reported speech whose source
 //! names nobody (`…, a source said`) is kept with an empty speaker and

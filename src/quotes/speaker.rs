@@ -157,6 +157,9 @@ const NOT_NAMES: &[&str] = &[
     "Sunday",
 ];
 
+/// How many sentences back an enclitic looks for its speaker.
+const SUBJECT_SENTENCES: usize = 10;
+
 /// Lowercase words that may stand inside a name (`Ministry of Foreign Affairs`).
 const JOINERS: &[&str] = &[
     "of", "bin", "binti", "van", "von", "de", "da", "al", "el", "la", "der", "den", "du", "dos",
@@ -667,7 +670,7 @@ impl<'a> Extractor<'a> {
         let cue = text[toks[hit.start].start..toks[hit.end - 1].end].to_string();
         match hit.kind {
             CueKind::Enclitic => Some(Found {
-                speaker: self.last_person(quote_start),
+                speaker: self.subject_person(quote_start),
                 cue,
                 method: "enclitic",
             }),
@@ -938,7 +941,11 @@ impl<'a> Extractor<'a> {
         let toks = self.toks(pi);
         let cues = self.input.cues;
         let mut j = self.skip_paren(pi, first, cue);
-        while j > first && cues.is_skip(self.word(toks[j - 1])) {
+        // "Budi juga mengatakan", but not "Budi, pekan lalu, mengatakan".
+        while j > first
+            && cues.is_skip(self.word(toks[j - 1]))
+            && !text[toks[j - 1].end..toks[j].start].contains(',')
+        {
             j -= 1;
         }
         j = self.skip_paren(pi, first, j);
@@ -1498,6 +1505,128 @@ impl<'a> Extractor<'a> {
             }
         }
         None
+    }
+
+    /// The person an enclitic before `pos` stands for: the speaker of the
+    /// nearest sentence that reports speech, or the first person named in
+    /// the nearest sentence that names one (outside quotes), up to
+    /// `SUBJECT_SENTENCES` sentences back.
+    pub fn subject_person(&self, pos: usize) -> Option<Speaker> {
+        let here = self.para_of(pos)?;
+        let mut budget = SUBJECT_SENTENCES;
+        for pi in (0..=here).rev() {
+            let p = self.input.paragraphs[pi];
+            if p.title {
+                continue;
+            }
+            let toks = p.tokens;
+            for &(ss, se) in self.doc.sentences[pi].iter().rev() {
+                if ss >= pos {
+                    continue;
+                }
+                if budget == 0 {
+                    return None;
+                }
+                budget -= 1;
+                let first = toks.partition_point(|t| t.start < ss);
+                let last = toks.partition_point(|t| t.end <= se.min(pos));
+                // A sentence that reports speech: its speaker.
+                if let Some(s) = self.reporter(pi, first, last, pos) {
+                    return Some(s);
+                }
+                // The first name of the sentence; within a run of
+                // capitalised words, its last word ("Direktur Lending BRI
+                // Wibawa Prasetyawan").
+                let mut j = first;
+                while j < last {
+                    let end = self.window_end(pi, j).clamp(j + 1, last);
+                    if let Some(s) = (j..end).rev().find_map(|i| self.person_at(pi, i)) {
+                        return Some(s);
+                    }
+                    j = end;
+                }
+            }
+        }
+        None
+    }
+
+    /// The person who speaks in tokens `first..last` of paragraph `pi`
+    /// (`X mengatakan, …`, `Menurut X, …`), outside quotes.
+    fn reporter(&self, pi: usize, first: usize, last: usize, pos: usize) -> Option<Speaker> {
+        let text = self.input.text;
+        let toks = self.toks(pi);
+        for c in first..last {
+            if self.in_quote(toks[c].start) {
+                continue;
+            }
+            let Some(hit) = self.input.cues.at(text, toks, c) else {
+                continue;
+            };
+            let found = match hit.kind {
+                // "“…,” ucap Alamsyah": the name after the cue.
+                CueKind::Verb if c > first && self.in_quote(toks[c - 1].start) => {
+                    self.np_forward(pi, hit.end)
+                }
+                CueKind::Verb => self
+                    .np_backward(pi, first, c, pos)
+                    .and_then(|(s, m)| m.is_none().then_some(s)),
+                CueKind::According => self.np_forward(pi, hit.end),
+                _ => None,
+            };
+            if let Some(s) = found.filter(|s| self.plausible_person(s)) {
+                return Some(s);
+            }
+        }
+        None
+    }
+
+    /// Is `s` a person, not a word of a title, an organization or a place
+    /// taken for a name (`Keselamatan Transportasi`, `SDA`, `Cikarang`)?
+    /// A listed person is; an unlisted name is when none of its words is an
+    /// acronym, a title or organization word, a place or a word the
+    /// document also writes in lowercase (unless it cites someone by it).
+    fn plausible_person(&self, s: &Speaker) -> bool {
+        let cues = self.input.cues;
+        s.kind == EntityType::Person
+            && (s.entity.is_some()
+                || !s.name.split_whitespace().any(|w| {
+                    is_acronym(w)
+                        || cues.is_title(w)
+                        || cues.is_org(w)
+                        || self.doc.places.contains(w)
+                        || (self.doc.lower.contains(w.to_lowercase().as_str())
+                            && !self.known.short.contains(w))
+                }))
+    }
+
+    /// The person token `j` names (outside quotes): a listed person or a
+    /// word of a name the document quotes someone under.
+    fn person_at(&self, pi: usize, j: usize) -> Option<Speaker> {
+        let t = self.toks(pi)[j];
+        if self.in_quote(t.start) {
+            return None;
+        }
+        if let Some(m) = self.mention_at(t) {
+            return (self.entity_kind(m) == EntityType::Person).then(|| self.speaker_of(m));
+        }
+        let w = self.word(t);
+        let cues = self.input.cues;
+        if !is_capitalized(w)
+            || cues.is_title(w)
+            || cues.is_org(w)
+            || is_acronym(w)
+            || NOT_NAMES.contains(&w)
+        {
+            return None;
+        }
+        self.known_person(w)
+            .map(|name| Speaker {
+                entity: None,
+                name,
+                kind: EntityType::Person,
+                surface: w.to_string(),
+            })
+            .filter(|s| self.plausible_person(s))
     }
 
     /// The longest unlisted person's name (found by the first pass or

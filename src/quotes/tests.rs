@@ -405,6 +405,45 @@ fn titles_in_quotes_with_no_speaker_are_not_speech() {
 }
 
 #[test]
+fn enclitic_stands_for_the_speaker_not_the_last_name() {
+    check(&[
+        // The sentence before reports what Rina said and names Budi as an
+        // object: the enclitic is Rina's.
+        (
+            "Gubernur Rina Wulandari mengatakan, pihaknya berterima kasih kepada Budi Santoso.\n\n”Kami sangat terbantu oleh semua relawan,” katanya.",
+            "Kami sangat",
+            "direct",
+            "Rina Wulandari",
+            "enclitic",
+        ),
+        (
+            "Anna Berg praised Budi Santoso on Monday.\n\n“We will win this race,” she said.",
+            "We will win",
+            "direct",
+            "Anna Berg",
+            "enclitic",
+        ),
+        // Many sentences of narration after the last reported speech.
+        (
+            "Gubernur Rina Wulandari mengatakan, harga beras akan naik bulan depan.\n\nPasar ramai sejak pagi.\n\nPedagang menaikkan harga.\n\nPembeli mengeluh.\n\nStok mulai menipis.\n\n”Kami akan menambah pasokan,” katanya.",
+            "Kami akan",
+            "direct",
+            "Rina Wulandari",
+            "enclitic",
+        ),
+        // A quote with its own cue in the sentence before: its speaker,
+        // not a word inside it.
+        (
+            "“Kami sudah memeriksa Stasiun Tambun dan Cikarang,” ucap Alamsyah.\n\nPetugas berjaga setiap hari. ”Semua aman terkendali,” katanya.",
+            "Semua aman",
+            "direct",
+            "Alamsyah",
+            "enclitic",
+        ),
+    ]);
+}
+
+#[test]
 fn names_after_long_titles_parentheses_and_appositions() {
     check(&[
         // More than twelve words of title before the name.
@@ -422,6 +461,14 @@ fn names_after_long_titles_parentheses_and_appositions() {
             "direct",
             "Hendra Gunawan",
             "cue-after",
+        ),
+        // A time between commas is no part of the subject.
+        (
+            "Gubernur Rina Wulandari, pekan lalu, mengatakan, harga beras akan turun bulan depan.",
+            "harga beras",
+            "indirect",
+            "Rina Wulandari",
+            "reported",
         ),
         // Title, comma, name, comma, verb: the name.
         (
