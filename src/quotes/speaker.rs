@@ -43,10 +43,14 @@ impl Known {
                 .split_whitespace()
                 .skip_while(|w| cues.is_title(w) || cues.is_org(w) || is_acronym(w))
                 .collect();
-            // Cut a title or organization left before a cited first name.
-            let cut = (0..words.len().saturating_sub(1))
+            // Cut a title or organization left before a cited first name
+            // (but not given names and initials: "Muhammad Zaki Iskandar").
+            let mut cut = (0..words.len().saturating_sub(1))
                 .find(|&i| k.short.contains(words[i]))
                 .unwrap_or(0);
+            while cut > 0 && (cues.is_given(words[cut - 1]) || is_initials(words[cut - 1])) {
+                cut -= 1;
+            }
             let name = words[cut..].join(" ");
             if !name.is_empty() && !k.names.contains(&name) {
                 k.names.push(name);
@@ -333,12 +337,18 @@ impl SpeakerIndex {
         }
     }
 
-    fn add_fullest(&mut self, name: &str) {
+    fn add_fullest(&mut self, name: &str, cues: &super::Cues) {
         let parts: Vec<&str> = name.split_whitespace().collect();
         if parts.len() < 2 {
             return;
         }
-        for w in [parts[0], parts[parts.len() - 1]] {
+        // "Muhammad Zaki Iskandar" by "Zaki" too: the first word after
+        // given names and initials.
+        let cited = parts[..parts.len() - 1]
+            .iter()
+            .find(|w| !cues.is_given(w) && !is_initials(w))
+            .filter(|w| **w != parts[0]);
+        for &w in [parts[0], parts[parts.len() - 1]].iter().chain(cited) {
             let e = self.fullest.entry(w.to_string()).or_default();
             if e.len() < name.len() {
                 *e = name.to_string();
@@ -352,7 +362,7 @@ impl<'a> Extractor<'a> {
         let mut index = SpeakerIndex::default();
         for n in &known.names {
             index.add_person(n);
-            index.add_fullest(n);
+            index.add_fullest(n, input.cues);
         }
         Extractor {
             input,
@@ -619,7 +629,7 @@ impl<'a> Extractor<'a> {
                     if sp.kind == EntityType::Person {
                         self.index.add_person(&sp.name);
                     }
-                    self.index.add_fullest(&sp.name);
+                    self.index.add_fullest(&sp.name, self.input.cues);
                 }
             }
         }
@@ -1300,9 +1310,17 @@ impl<'a> Extractor<'a> {
         }
         // A word the document cites the person by starts the name:
         // "Perindustrian Agus Gumiwang" when it says "kata Agus".
-        if let Some(i) =
+        // Given names and initials before it stay: "Muhammad Zaki Iskandar",
+        // "M Fadjroel Rachman" when it says "kata Zaki", "kata Fadjroel".
+        if let Some(mut i) =
             (start..end.saturating_sub(1)).find(|&i| self.known.short.contains(self.word(toks[i])))
         {
+            while i > start && {
+                let w = self.word(toks[i - 1]);
+                self.input.cues.is_given(w) || is_initials(w)
+            } {
+                i -= 1;
+            }
             start = i;
         }
         start
@@ -1443,11 +1461,13 @@ impl<'a> Extractor<'a> {
                     e += 1;
                 }
                 let s = self.clean_start(pi, s, e).min(j);
-                // "M Fadjroel Rachman": an initial may come first.
-                let initial = s + 1 == j && {
-                    let x = self.word(toks[s]);
-                    x.chars().count() <= 2 && x.chars().all(char::is_uppercase)
-                };
+                // "M Fadjroel Rachman", "Muhammad Zaki Iskandar": initials
+                // and given names may come first.
+                let initial = s < j
+                    && (s..j).all(|i| {
+                        let x = self.word(toks[i]);
+                        is_initials(x) || self.input.cues.is_given(x)
+                    });
                 if e - s >= 2 && e - s <= 4 && (s == j || e == j + 1 || initial) {
                     let name = &self.input.text[toks[s].start..toks[e - 1].end];
                     if name.len() > best.as_ref().map_or(0, String::len) {
@@ -1705,6 +1725,11 @@ fn opens_quote(gap: &str) -> bool {
                 .ends_with(char::is_whitespace))
         || t == "\""
         || t == "”"
+}
+
+/// `M`, `RZ`: initials of a name (one or two capitals).
+fn is_initials(w: &str) -> bool {
+    (1..=2).contains(&w.chars().count()) && w.chars().all(char::is_uppercase)
 }
 
 /// `HAM`, `BNPB`: three or more letters, all capitals (`RZ Panca` keeps its initials).

@@ -487,3 +487,30 @@ fn names_after_long_titles_parentheses_and_appositions() {
         ),
     ]);
 }
+
+#[test]
+fn cited_by_a_middle_name_keeps_given_names_and_initials() {
+    check(&[
+        (
+            "“Pasar dibuka kembali pekan depan,” kata Bupati Sukamaju Muhammad Rizal Pratama.\n\n“Pedagang wajib memakai masker,” kata Rizal.",
+            "Pasar dibuka",
+            "direct",
+            "Muhammad Rizal Pratama",
+            "cue-after",
+        ),
+        (
+            "“Pasar dibuka kembali pekan depan,” kata Bupati Sukamaju Muhammad Rizal Pratama.\n\n“Pedagang wajib memakai masker,” kata Rizal.",
+            "Pedagang wajib",
+            "direct",
+            "Muhammad Rizal Pratama",
+            "cue-after",
+        ),
+        (
+            "“Semua sudah siap,” kata Juru Bicara Presiden M Fajar Rachman.\n\n“Kami menunggu keputusan,” ujar Fajar.",
+            "Kami menunggu",
+            "direct",
+            "M Fajar Rachman",
+            "cue-after",
+        ),
+    ]);
+}
