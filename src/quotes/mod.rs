@@ -36,7 +36,8 @@
 //! Names: titles, organizations and places are cut off the front of a name
 //! (`Kepala Dinas Kesehatan Kota Bandung Rina Wulandari` -> `Rina
 //! Wulandari`), and a name given only in part takes the fullest form the
-//! document gives. The extractor runs twice: the first pass learns the
+//! document gives; when it gives several (`Ted Cruz`, `Rafael Cruz`), the
+//! one quoted last before, else named last before. The extractor runs twice: the first pass learns the
 //! names the document cites people by (`kata Agus`), which the second uses
 //! to find where a full name starts and to resolve enclitics to people no
 //! gazetteer lists.

@@ -315,6 +315,9 @@ struct SpeakerIndex {
     /// Unlisted speakers' names of two words or more, by first or last word
     /// (for `fullest_name`; the first of equal length wins).
     fullest: HashMap<String, String>,
+    /// The same names with where they were quoted, in text order (for
+    /// surnames several people share).
+    quoted_at: HashMap<String, Vec<(usize, String)>>,
 }
 
 impl SpeakerIndex {
@@ -630,6 +633,16 @@ impl<'a> Extractor<'a> {
                         self.index.add_person(&sp.name);
                     }
                     self.index.add_fullest(&sp.name, self.input.cues);
+                    let parts: Vec<&str> = sp.name.split_whitespace().collect();
+                    if parts.len() > 1 {
+                        for w in [parts[0], parts[parts.len() - 1]] {
+                            self.index
+                                .quoted_at
+                                .entry(w.to_string())
+                                .or_default()
+                                .push((q.start, sp.name.clone()));
+                        }
+                    }
                 }
             }
         }
@@ -1202,7 +1215,7 @@ impl<'a> Extractor<'a> {
             let surface = &self.input.text[toks[start.min(end - 1)].start..toks[end - 1].end];
             // Drop a trailing possessive or lone initial.
             if start < end && surface.chars().count() >= 2 {
-                return Some(self.unlisted(surface));
+                return Some(self.unlisted(surface, toks[start.min(end - 1)].start));
             }
         }
         if let Some(m) = mentions
@@ -1386,8 +1399,8 @@ impl<'a> Extractor<'a> {
     }
 
     /// A speaker that no gazetteer lists: its fullest name in the document.
-    fn unlisted(&self, surface: &str) -> Speaker {
-        let name = self.fullest_name(surface);
+    fn unlisted(&self, surface: &str, pos: usize) -> Speaker {
+        let name = self.fullest_name(surface, pos);
         Speaker {
             entity: None,
             kind: guess_type(&name),
@@ -1396,33 +1409,45 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// `Retno` -> `Retno Marsudi` when the document names her so earlier
-    /// (as a speaker, or as a run of capitalised words).
-    fn fullest_name(&self, surface: &str) -> String {
+    /// `Retno` -> `Retno Marsudi` when the document names her so (as a
+    /// speaker, or as a run of capitalised words). When the document names
+    /// several people so (`Ted Cruz`, `Rafael Cruz`), the one quoted last
+    /// before `pos`, else the one named last before it.
+    fn fullest_name(&self, surface: &str, pos: usize) -> String {
         let words: Vec<&str> = surface.split_whitespace().collect();
         if words.len() != 1 {
             return surface.to_string();
         }
         let w = words[0];
         let mut best: Option<String> = self.index.fullest.get(w).cloned();
-        for sp in self.quotes[self.indexed..]
-            .iter()
-            .filter_map(|q| q.speaker.as_ref())
-        {
+        // The speaker quoted last before `pos` under a name with `w`.
+        let mut recent: Option<(usize, &str)> = self.index.quoted_at.get(w).and_then(|v| {
+            let i = v.partition_point(|q| q.0 < pos);
+            i.checked_sub(1).map(|i| (v[i].0, v[i].1.as_str()))
+        });
+        let mut candidates: Vec<String> = best.iter().cloned().collect();
+        for q in &self.quotes[self.indexed..] {
+            let Some(sp) = q.speaker.as_ref() else {
+                continue;
+            };
             let name = sp.name.as_str();
             let parts: Vec<&str> = name.split_whitespace().collect();
             if sp.entity.is_none()
                 && parts.len() > 1
                 && (parts[0] == w || parts[parts.len() - 1] == w)
-                && best.as_ref().is_none_or(|b| b.len() < name.len())
             {
-                best = Some(name.to_string());
+                if best.as_ref().is_none_or(|b| b.len() < name.len()) {
+                    best = Some(name.to_string());
+                }
+                candidates.push(name.to_string());
+                if q.start < pos && recent.is_none_or(|r| r.0 < q.start) {
+                    recent = Some((q.start, name));
+                }
             }
         }
-        if let Some(b) = best {
-            return b;
-        }
+        let from_speakers = best.is_some();
         // A run of name words with `w` first or last.
+        let mut before: Option<String> = None;
         let no_positions = Vec::new();
         for &(pi, j) in self.doc.positions.get(w).unwrap_or(&no_positions) {
             let (pi, j) = (pi as usize, j as usize);
@@ -1470,10 +1495,33 @@ impl<'a> Extractor<'a> {
                     });
                 if e - s >= 2 && e - s <= 4 && (s == j || e == j + 1 || initial) {
                     let name = &self.input.text[toks[s].start..toks[e - 1].end];
-                    if name.len() > best.as_ref().map_or(0, String::len) {
+                    if toks[s].start < pos && guess_type(name) == EntityType::Person {
+                        before = Some(name.to_string());
+                    }
+                    if !from_speakers && name.len() > best.as_ref().map_or(0, String::len) {
                         best = Some(name.to_string());
                     }
+                    candidates.push(name.to_string());
                 }
+            }
+        }
+        // Several people under one name: the longest name that agrees with
+        // the one quoted last, else named last, before `pos`.
+        let contains = |long: &str, short: &str| {
+            short
+                .split_whitespace()
+                .all(|x| long.split_whitespace().any(|y| y == x))
+        };
+        let anchor = recent.map(|r| r.1.to_string()).or(before);
+        if let (Some(a), Some(b)) = (&anchor, &best) {
+            if !contains(b, a) && !contains(a, b) {
+                let mut pick = a.clone();
+                for c in &candidates {
+                    if c.len() > pick.len() && contains(c, a) {
+                        pick = c.clone();
+                    }
+                }
+                return pick;
             }
         }
         best.unwrap_or_else(|| w.to_string())

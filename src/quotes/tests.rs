@@ -514,3 +514,32 @@ fn cited_by_a_middle_name_keeps_given_names_and_initials() {
         ),
     ]);
 }
+
+#[test]
+fn a_surname_shared_by_two_people_is_the_one_quoted_last() {
+    check(&[
+        // A relative named with the full name later is not the speaker.
+        (
+            "Sen. Lars Holm spoke on Monday. \"We will win,\" Holm said.\n\nHolm's father, Frederik Holm, was born in Oslo.\n\n\"I am proud of my father,\" Holm said.",
+            "I am proud",
+            "direct",
+            "Lars Holm",
+            "cue-after",
+        ),
+        (
+            "“Kami siap bekerja,” kata Rina Wulandari.\n\nAdiknya, Sekar Ayu Wulandari, tinggal di Bandung.\n\n“Kami pasti menang,” kata Wulandari.",
+            "Kami pasti",
+            "direct",
+            "Rina Wulandari",
+            "cue-after",
+        ),
+        // Another person of that name speaks in between: that one.
+        (
+            "Candidate Frederik Holm visited Ohio. \"We will win,\" Holm said.\n\nSecretary Anne Holm says hackers are targeting state systems.\n\n\"We are watching them,\" Holm said.",
+            "We are watching",
+            "direct",
+            "Anne Holm",
+            "cue-after",
+        ),
+    ]);
+}
