@@ -18,6 +18,7 @@
 //! | `reported` | X mengatakan bahwa … / X said (that) … |
 //! | `according` | Menurut X, … / …, according to X |
 //! | `backref` | … . Demikian diungkapkan X |
+//! | `transcript` | "PENCE: Well, look, …" (the label, cut off the quote) |
 //!
 //! | `pronoun`, `description` | He said: “…” / “…,” the minister said |
 //!
@@ -171,6 +172,14 @@ fn quoted(ex: &mut speaker::Extractor, pi: usize, span: &Span, sents: &[(usize, 
         QuoteKind::Partial
     };
     let found = ex.attribute_quoted(pi, span, kind, sent_start);
+    // A transcript's label is not part of what was said.
+    let start = match &found {
+        Some(f) if f.method == "transcript" => {
+            let label = speaker::transcript_label(&text[span.inner_start..span.inner_end]);
+            span.inner_start + label.map_or(0, |l| l.0)
+        }
+        _ => span.inner_start,
+    };
     let (speaker, cue, method) = match found {
         Some(f) => (f.speaker, f.cue, f.method),
         // A title in quotes (“Fox and Friends”, “The Art of the Deal”),
@@ -179,7 +188,7 @@ fn quoted(ex: &mut speaker::Extractor, pi: usize, span: &Span, sents: &[(usize, 
         None => (None, String::new(), ""),
     };
     ex.quotes.push(Quote {
-        start: span.inner_start,
+        start,
         end: span.inner_end,
         kind,
         paragraph: pi,

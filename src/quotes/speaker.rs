@@ -474,6 +474,14 @@ impl<'a> Extractor<'a> {
         let text = self.input.text;
         let toks = self.toks(pi);
         let p = self.input.paragraphs[pi];
+        // 0. A transcript: "PENCE: Well, look, …".
+        if let Some((_, label)) = transcript_label(&text[span.inner_start..span.inner_end]) {
+            return Some(Found {
+                speaker: Some(self.label_speaker(label, span.open)),
+                cue: format!("{label}:"),
+                method: "transcript",
+            });
+        }
         // 1. Cue after the closing mark, in the same sentence.
         let k = self.tok_at(pi, span.close);
         let gap = &text[span.close..toks.get(k).map_or(p.end, |t| t.start)];
@@ -562,6 +570,42 @@ impl<'a> Extractor<'a> {
             }
         }
         None
+    }
+
+    /// The speaker a transcript's label names: the listed person whose name
+    /// ends with it (`PENCE` -> `Mike Pence`), else the fullest name the
+    /// document gives, else the label.
+    fn label_speaker(&self, label: &str, pos: usize) -> Speaker {
+        let last = label.split_whitespace().last().unwrap_or(label);
+        let listed = self.input.mentions.iter().find(|m| {
+            self.entity_kind(m) == EntityType::Person
+                && self.input.entities[m.entity as usize]
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.to_lowercase() == last.to_lowercase())
+        });
+        if let Some(m) = listed {
+            return Speaker {
+                surface: label.to_string(),
+                ..self.speaker_of(m)
+            };
+        }
+        let titled: Vec<String> = label
+            .split_whitespace()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map_or(String::new(), |f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect();
+        Speaker {
+            surface: label.to_string(),
+            ..self.unlisted(&titled.join(" "), pos)
+        }
     }
 
     /// The first person or organization named in tokens `first..last`
@@ -1742,6 +1786,35 @@ impl<'a> Extractor<'a> {
             .find(|m| self.entity_kind(m) == EntityType::Organization && !self.in_quote(m.start))
             .map(|m| self.speaker_of(m))
     }
+}
+
+/// A transcript's speaker label opening a quote (`PENCE: Well, …`, `SEN.
+/// JOHN DOE: …`): one to three words in capitals, three letters or more in
+/// all, then a colon and a space. Returns the length of the label with its
+/// colon and space, and the label.
+pub fn transcript_label(inner: &str) -> Option<(usize, &str)> {
+    const NOT_SPEAKERS: &[&str] = &[
+        "NOTE",
+        "UPDATE",
+        "CORRECTION",
+        "VIDEO",
+        "WATCH",
+        "READ",
+        "PHOTO",
+    ];
+    let colon = inner.find(": ")?;
+    let label = &inner[..colon];
+    let words: Vec<&str> = label.split(' ').collect();
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (1..=3).contains(&words.len())
+        && letters >= 3
+        && words.iter().all(|w| {
+            w.chars().any(char::is_alphabetic)
+                && w.chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+        && !words.iter().any(|w| NOT_SPEAKERS.contains(w));
+    ok.then_some((colon + 2, label))
 }
 
 /// Does a word after `gap` (after the word `prev`) open a sentence or a

@@ -543,3 +543,30 @@ fn a_surname_shared_by_two_people_is_the_one_quoted_last() {
         ),
     ]);
 }
+
+#[test]
+fn transcript_labels_name_the_speaker() {
+    check(&[
+        (
+            "Anna Berg appeared on the show on Sunday.\n\n\"HOLM: Will you run again next year?\"\n\n\"BERG: We will decide that next month.\"",
+            "Will you run",
+            "direct",
+            "Holm",
+            "transcript",
+        ),
+        (
+            "Anna Berg appeared on the show on Sunday.\n\n\"HOLM: Will you run again next year?\"\n\n\"BERG: We will decide that next month.\"",
+            "We will decide",
+            "direct",
+            "Anna Berg",
+            "transcript",
+        ),
+        (
+            "Budi Santoso hadir dalam acara itu pada Minggu.\n\n“SANTOSO: Kami akan memutuskan bulan depan.”",
+            "Kami akan",
+            "direct",
+            "Budi Santoso",
+            "transcript",
+        ),
+    ]);
+}
