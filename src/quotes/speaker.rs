@@ -159,6 +159,23 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
+    // Months (not April, May and June: given names too).
+    "January",
+    "February",
+    "March",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Januari",
+    "Februari",
+    "Maret",
+    "Juli",
+    "Agustus",
+    "Oktober",
+    "Desember",
 ];
 
 /// How many sentences back an enclitic looks for its speaker.

@@ -267,6 +267,26 @@ fn enclitics_pronouns_descriptions() {
 }
 
 #[test]
+fn months_are_not_speakers() {
+    check(&[
+        (
+            "In August, Lars Holm called the plan “a total disaster” on television.",
+            "a total disaster",
+            "partial",
+            "Lars Holm",
+            "sentence-subject",
+        ),
+        (
+            "Pada Agustus, Rina Wulandari mengunggah foto bertuliskan “bencana besar” di media sosial.",
+            "bencana besar",
+            "partial",
+            "Rina Wulandari",
+            "sentence-subject",
+        ),
+    ]);
+}
+
+#[test]
 fn continuation() {
     check(&[
         // Same paragraph, straight and curly marks.
