@@ -126,7 +126,11 @@ fn sentence(
                             return Some(q);
                         }
                     }
-                } else if let Some(s0) = unnamed_source(ex, pi, first, c) {
+                } else if let Some(s0) = unnamed_source(ex, pi, first, c).filter(|_| {
+                    // "… was reported by The Post": a passive, not a source.
+                    toks.get(hit.end)
+                        .is_none_or(|&t| !ex_word(text, t).eq_ignore_ascii_case("by"))
+                }) {
                     // "Sources said the …" / "…, a campaign aide said.":
                     // reported speech whose source names nobody.
                     let content = if s0 == first {
@@ -194,21 +198,27 @@ fn sentence(
 }
 
 /// The start of a source that names nobody, right before the cue at `c`:
-/// one to four lowercase words ("sources", "a campaign aide", "the poll")
-/// opening the sentence or following a comma.
+/// one to five lowercase words ("sources", "a campaign aide", "the poll"),
+/// maybe with capitalised modifiers ("A Bloomberg poll", "Clinton
+/// supporters"), opening the sentence or following a comma.
 fn unnamed_source(ex: &Extractor, pi: usize, first: usize, c: usize) -> Option<usize> {
     let text = ex.input.text;
     let toks = ex.input.paragraphs[pi].tokens;
     let cues = ex.input.cues;
     let mut s = c;
-    while s > first && c - s < 4 {
+    let mut lowercase = false;
+    while s > first && c - s < 5 {
         let w = ex_word(text, toks[s - 1]);
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         let article = s - 1 == first
             && (matches!(w, "The" | "A" | "An" | "Sources" | "Officials") || cues.is_pronoun(w));
-        if !(lower || article) || cues.is_that(w) {
+        // "A Bloomberg poll", "Clinton supporters": a capitalised word
+        // within a description.
+        let modifier = !lower && lowercase && w.chars().all(char::is_alphanumeric);
+        if !(lower || article || modifier) || cues.is_that(w) {
             break;
         }
+        lowercase |= lower;
         if s < c
             && !text[toks[s - 1].end..toks[s].start]
                 .chars()

@@ -590,3 +590,39 @@ fn transcript_labels_name_the_speaker() {
         ),
     ]);
 }
+
+#[test]
+fn indirect_sources_that_name_nobody() {
+    check(&[
+        // A description with capitalised modifiers: no speaker, but speech.
+        (
+            "A Bloomberg poll shows that voters in rich households now favor the challenger.",
+            "voters in rich",
+            "indirect",
+            "",
+            "",
+        ),
+        // An adverb between the subject and the verb.
+        (
+            "Anna Berg now says that the company will close the old factory.",
+            "the company will",
+            "indirect",
+            "Anna Berg",
+            "reported",
+        ),
+        (
+            "Budi Santoso kini menegaskan bahwa pabrik lama itu akan segera ditutup.",
+            "pabrik lama",
+            "indirect",
+            "Budi Santoso",
+            "reported",
+        ),
+    ]);
+    // A passive names no source: "reported by".
+    let p = pipeline();
+    let rows = quotes(
+        &p,
+        "The decision was reported by the local newspaper on Monday.",
+    );
+    assert!(rows.is_empty(), "{rows:?}");
+}
