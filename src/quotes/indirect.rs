@@ -5,9 +5,10 @@
 //! - `Menurut X, …`, `According to X, …`, `…, according to X.`;
 //! - `… . Demikian diungkapkan X`: the previous sentence, said by X.
 //!
-//! A sentence gives at most one indirect quote, and only when its speaker
-//! (or a pronoun or description for one) is found: reported speech with no
-//! source is left out.
+//! A sentence gives up to two indirect quotes, the second after the cue of
+//! the first (nested reported speech: "X said Y believes Z" gives X's and
+//! Y's), and only when its speaker (or a pronoun, description or unnamed
+//! source for one) is found.
 
 use super::cues::CueKind;
 use super::marks::Span;
@@ -16,6 +17,9 @@ use super::{Quote, QuoteKind};
 
 /// Minimum words of reported content.
 const MIN_WORDS: usize = 4;
+
+/// Most indirect quotes one sentence gives.
+const PER_SENTENCE: usize = 2;
 
 pub fn find(ex: &mut Extractor, pi: usize, spans: &[Span], sents: &[(usize, usize)]) {
     for (si, &(ss, se)) in sents.iter().enumerate() {
@@ -26,8 +30,16 @@ pub fn find(ex: &mut Extractor, pi: usize, spans: &[Span], sents: &[(usize, usiz
         if has_direct {
             continue;
         }
-        if let Some(q) = sentence(ex, pi, si, sents, spans) {
+        // Further reported speech after the cue of the last one, nested
+        // in its content or following it ("X said A, adding that B").
+        // At most `PER_SENTENCE`: nested contents overlap.
+        let mut from = 0;
+        for _ in 0..PER_SENTENCE {
+            let Some((q, next)) = sentence(ex, pi, si, sents, spans, from) else {
+                break;
+            };
             ex.quotes.push(q);
+            from = next;
         }
     }
 }
@@ -43,7 +55,8 @@ fn sentence(
     si: usize,
     sents: &[(usize, usize)],
     spans: &[Span],
-) -> Option<Quote> {
+    from: usize,
+) -> Option<(Quote, usize)> {
     let text = ex.input.text;
     let (ss, se) = sents[si];
     let p = ex.input.paragraphs[pi];
@@ -52,9 +65,17 @@ fn sentence(
     let first = ex.tok_at(pi, ss);
     let last = ex.tok_at(pi, se);
     let count = |a: usize, b: usize| ex.tok_at(pi, b) - ex.tok_at(pi, a);
+    // After an earlier quote of the sentence, only content after its cue
+    // (or in the sentence before: "… . Demikian diungkapkan X").
+    let after = if from > first {
+        toks.get(from).map_or(se, |t| t.start)
+    } else {
+        ss
+    };
     let make = |c: Content, speaker: Option<Speaker>, cue: &str, method: &'static str| {
         let (start, end) = trim_content(text, c.start, c.end);
-        (count(start, end) >= MIN_WORDS && !starts_quoted(spans, start)).then(|| Quote {
+        let placed = start >= after || start < ss;
+        (count(start, end) >= MIN_WORDS && !starts_quoted(spans, start) && placed).then(|| Quote {
             start,
             end,
             kind: QuoteKind::Indirect,
@@ -64,7 +85,7 @@ fn sentence(
             method,
         })
     };
-    for c in first..last {
+    for c in first.max(from)..last {
         let Some(hit) = cues.at(text, toks, c) else {
             continue;
         };
@@ -100,7 +121,7 @@ fn sentence(
                         cue,
                         method.unwrap_or("reported"),
                     ) {
-                        return Some(q);
+                        return Some((q, hit.end));
                     }
                     // "…, Obama said."
                     if let Some(cp) = comma_pos {
@@ -110,7 +131,7 @@ fn sentence(
                             cue,
                             method.unwrap_or("reported"),
                         ) {
-                            return Some(q);
+                            return Some((q, hit.end));
                         }
                     }
                 } else if comma_before && c > first {
@@ -123,7 +144,7 @@ fn sentence(
                             cue,
                             "reported",
                         ) {
-                            return Some(q);
+                            return Some((q, hit.end));
                         }
                     }
                 } else if let Some(s0) = unnamed_source(ex, pi, first, c).filter(|_| {
@@ -149,7 +170,7 @@ fn sentence(
                         }
                     };
                     if let Some(q) = make(content, None, cue, "") {
-                        return Some(q);
+                        return Some((q, hit.end));
                     }
                 }
             }
@@ -158,13 +179,15 @@ fn sentence(
                 speaker.as_ref()?;
                 if comma_before {
                     let cp = comma_pos.unwrap_or(toks[c].start);
-                    return make(Content { start: ss, end: cp }, speaker, cue, "according");
+                    return make(Content { start: ss, end: cp }, speaker, cue, "according")
+                        .map(|q| (q, hit.end));
                 }
                 // "Menurut X, …": content after the next comma.
                 let rest = &text[toks[hit.end.min(last - 1)].start..se];
                 let comma = rest.find(',')?;
                 let start = toks[hit.end.min(last - 1)].start + comma + 1;
-                return make(Content { start, end: se }, speaker, cue, "according");
+                return make(Content { start, end: se }, speaker, cue, "according")
+                    .map(|q| (q, hit.end));
             }
             CueKind::Backref => {
                 let mut k = hit.end;
@@ -182,13 +205,15 @@ fn sentence(
                     Some(speaker),
                     cue,
                     "backref",
-                );
+                )
+                .map(|q| (q, hit.end));
             }
             CueKind::Enclitic => {
                 if comma_before {
                     let cp = comma_pos.unwrap_or(toks[c].start);
                     let speaker = ex.subject_person(toks[c].start);
-                    return make(Content { start: ss, end: cp }, speaker, cue, "enclitic");
+                    return make(Content { start: ss, end: cp }, speaker, cue, "enclitic")
+                        .map(|q| (q, hit.end));
                 }
             }
             CueKind::Statement => {}

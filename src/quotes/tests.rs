@@ -626,3 +626,37 @@ fn indirect_sources_that_name_nobody() {
     );
     assert!(rows.is_empty(), "{rows:?}");
 }
+
+#[test]
+fn nested_reported_speech_gives_two_indirect_quotes() {
+    check(&[
+        (
+            "Anna Berg said that Lars Holm believes the factory will close next year.",
+            "Lars Holm believes",
+            "indirect",
+            "Anna Berg",
+            "reported",
+        ),
+        (
+            "Anna Berg said that Lars Holm believes the factory will close next year.",
+            "the factory will",
+            "indirect",
+            "Lars Holm",
+            "reported",
+        ),
+        (
+            "Budi Santoso mengatakan bahwa Rina Wulandari menilai harga beras akan turun bulan depan.",
+            "Rina Wulandari menilai",
+            "indirect",
+            "Budi Santoso",
+            "reported",
+        ),
+        (
+            "Budi Santoso mengatakan bahwa Rina Wulandari menilai harga beras akan turun bulan depan.",
+            "harga beras",
+            "indirect",
+            "Rina Wulandari",
+            "reported",
+        ),
+    ]);
+}
