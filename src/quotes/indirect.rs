@@ -97,7 +97,18 @@ fn sentence(
         let comma_pos = text[ss..toks[c].start].rfind(',').map(|i| ss + i);
         match hit.kind {
             CueKind::Verb => {
-                if let Some((speaker, method)) = ex.np_backward(pi, first, c, toks[c].start) {
+                // "Trump attacked the plan, saying it …": the sentence's
+                // subject says it.
+                let participle = hit.end == c + 1 && cue.ends_with("ing") && comma_before;
+                let subject = || {
+                    participle
+                        .then(|| ex.first_name(pi, first, c))
+                        .flatten()
+                        .map(|s| (s, None))
+                };
+                if let Some((speaker, method)) =
+                    subject().or_else(|| ex.np_backward(pi, first, c, toks[c].start))
+                {
                     // Content after the cue (skipping an object up to `that`).
                     let mut k = hit.end;
                     for (j, &t) in toks
@@ -236,7 +247,10 @@ fn unnamed_source(ex: &Extractor, pi: usize, first: usize, c: usize) -> Option<u
         let w = ex_word(text, toks[s - 1]);
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         let article = s - 1 == first
-            && (matches!(w, "The" | "A" | "An" | "Sources" | "Officials") || cues.is_pronoun(w));
+            && (matches!(
+                w,
+                "The" | "A" | "An" | "Sources" | "Officials" | "It" | "They"
+            ) || cues.is_pronoun(w));
         // "A Bloomberg poll", "Clinton supporters": a capitalised word
         // within a description.
         let modifier = !lower && lowercase && w.chars().all(char::is_alphanumeric);
@@ -244,11 +258,10 @@ fn unnamed_source(ex: &Extractor, pi: usize, first: usize, c: usize) -> Option<u
             break;
         }
         lowercase |= lower;
-        if s < c
-            && !text[toks[s - 1].end..toks[s].start]
-                .chars()
-                .all(char::is_whitespace)
-        {
+        // "Connecticut's tax commissioner": a possessive.
+        let gap = &text[toks[s - 1].end..toks[s].start];
+        let possessive = matches!(gap, "'" | "’") && ex_word(text, toks[s]) == "s";
+        if s < c && !gap.chars().all(char::is_whitespace) && !possessive {
             break;
         }
         s -= 1;

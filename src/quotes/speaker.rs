@@ -627,7 +627,7 @@ impl<'a> Extractor<'a> {
 
     /// The first person or organization named in tokens `first..last`
     /// (outside quotes), listed or not: the subject of a sentence.
-    fn first_name(&self, pi: usize, first: usize, last: usize) -> Option<Speaker> {
+    pub(super) fn first_name(&self, pi: usize, first: usize, last: usize) -> Option<Speaker> {
         let toks = self.toks(pi);
         let mut j = first;
         while j < last {

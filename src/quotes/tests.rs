@@ -617,6 +617,29 @@ fn indirect_sources_that_name_nobody() {
             "Budi Santoso",
             "reported",
         ),
+        // A possessive inside the description; "It" for a document.
+        (
+            "Ohio's health commissioner says the hospital will reopen next week.",
+            "the hospital will",
+            "indirect",
+            "",
+            "",
+        ),
+        (
+            "The letter arrived on Thursday. It says the campaign broke the law with the video.",
+            "the campaign broke",
+            "indirect",
+            "",
+            "",
+        ),
+        // A participle after a comma: the sentence's subject.
+        (
+            "Lars Holm attacked the plan on Monday, saying the company would lose money next year.",
+            "the company would",
+            "indirect",
+            "Lars Holm",
+            "reported",
+        ),
     ]);
     // A passive names no source: "reported by".
     let p = pipeline();
