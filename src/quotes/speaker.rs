@@ -798,7 +798,9 @@ impl<'a> Extractor<'a> {
             let cue = text[toks[hit.start].start..toks[hit.end - 1].end].to_string();
             // "Trump attacked Clinton, saying, “…”": the sentence's subject.
             if cue.ends_with("ing") && hit.end == hit.start + 1 {
-                let sp = self.first_name(pi, first, hit.start)?;
+                let Some(sp) = self.first_name(pi, first, hit.start) else {
+                    continue;
+                };
                 return Some(Found {
                     speaker: Some(sp),
                     cue,
@@ -811,7 +813,11 @@ impl<'a> Extractor<'a> {
                     .np_backward(pi, first, hit.start, open)
                     .or_else(|| self.np_forward(pi, hit.end).map(|s| (s, None))),
             };
-            let (speaker, method) = speaker?;
+            // No speaker at this cue ("X said the protests demand “…”"):
+            // the cue before it.
+            let Some((speaker, method)) = speaker else {
+                continue;
+            };
             return Some(Found {
                 speaker: Some(speaker),
                 cue,

@@ -270,7 +270,7 @@ fn enclitics_pronouns_descriptions() {
 fn months_are_not_speakers() {
     check(&[
         (
-            "In August, Lars Holm called the plan “a total disaster” on television.",
+            "In August, Lars Holm labelled the plan “a total disaster” on television.",
             "a total disaster",
             "partial",
             "Lars Holm",
@@ -304,7 +304,7 @@ fn continuation() {
 fn kinds() {
     check(&[
         (
-            "Anna Berg called the plan a “dangerous gamble” on Monday.",
+            "Anna Berg labelled the plan a “dangerous gamble” on Monday.",
             "dangerous gamble",
             "partial",
             "Anna Berg",
@@ -680,6 +680,27 @@ fn nested_reported_speech_gives_two_indirect_quotes() {
             "indirect",
             "Rina Wulandari",
             "reported",
+        ),
+    ]);
+}
+
+#[test]
+fn more_reporting_verbs_and_the_cue_before_the_nearest() {
+    check(&[
+        (
+            "Anna Berg cited rising costs as the main reason for the delay.",
+            "rising costs",
+            "indirect",
+            "Anna Berg",
+            "reported",
+        ),
+        // The nearest cue ("demands") names nobody: the one before it.
+        (
+            "Lars Holm said the recent wave of protests demands that all of us engage in “more listening.”",
+            "more listening",
+            "partial",
+            "Lars Holm",
+            "cue-before",
         ),
     ]);
 }
