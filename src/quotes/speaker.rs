@@ -1126,7 +1126,18 @@ impl<'a> Extractor<'a> {
         }
         let w = self.word(toks[j - 1]);
         if cues.is_pronoun(w) {
-            return Some((self.last_person(pos)?, Some("pronoun")));
+            // "Clinton says she admired Machado's courage through what she
+            // calls …": the person the sentence is about, else the last one.
+            // (A listed person, or one the document quotes: not "In
+            // Honolulu, he said".)
+            let subject = self.first_name(pi, first, j - 1).filter(|s| {
+                s.kind == EntityType::Person
+                    && (s.entity.is_some()
+                        || s.name
+                            .split_whitespace()
+                            .any(|w| self.known_person(w).is_some()))
+            });
+            return Some((subject.or_else(|| self.last_person(pos))?, Some("pronoun")));
         }
         let start = self.window_start(pi, first, j);
         if start < j {

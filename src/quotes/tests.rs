@@ -704,3 +704,23 @@ fn more_reporting_verbs_and_the_cue_before_the_nearest() {
         ),
     ]);
 }
+
+#[test]
+fn a_pronoun_after_the_subject_is_the_subject() {
+    check(&[
+        (
+            "Anna Berg says she admired Budi Santoso for what she calls “a brave choice.”",
+            "a brave choice",
+            "direct",
+            "Anna Berg",
+            "pronoun",
+        ),
+        (
+            "Budi Santoso memuji Anna Berg atas apa yang ia sebut “pilihan berani”.",
+            "pilihan berani",
+            "partial",
+            "Budi Santoso",
+            "pronoun",
+        ),
+    ]);
+}
