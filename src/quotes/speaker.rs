@@ -735,6 +735,32 @@ impl<'a> Extractor<'a> {
             }
             c += 1;
         }
+        // "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the
+        // states suing, said …": a name, an apposition between commas, then
+        // the cue after a comma, in the same sentence.
+        let e = self.window_end(pi, k);
+        if e > k && e < toks.len() && text[toks[e - 1].end..toks[e].start].trim() == "," {
+            for c in e + 1..toks.len().min(e + 25) {
+                let gap = &text[toks[c - 1].end..toks[c].start];
+                if gap.contains(['.', '!', '?', ';', '“', '"', '”', '(']) {
+                    break;
+                }
+                let verb = gap.trim() == ","
+                    && cues
+                        .at(text, toks, c)
+                        .is_some_and(|h| h.kind == CueKind::Verb);
+                if verb {
+                    let sp = self
+                        .choose(pi, k, e)
+                        .filter(|s| s.kind == EntityType::Person)?;
+                    return Some(Found {
+                        speaker: Some(sp),
+                        cue: self.word(toks[c]).to_string(),
+                        method: "cue-after",
+                    });
+                }
+            }
+        }
         // "…" — Retno
         let gap = &text[..toks[k].start];
         if gap.trim_end().ends_with(['—', '–', '―']) {

@@ -724,3 +724,23 @@ fn a_pronoun_after_the_subject_is_the_subject() {
         ),
     ]);
 }
+
+#[test]
+fn name_and_apposition_between_the_quote_and_its_cue() {
+    check(&[
+        (
+            "“We will win this race,” Lars Holm, the coach of the national team, one of the oldest in Europe, said on Monday.",
+            "We will win",
+            "direct",
+            "Lars Holm",
+            "cue-after",
+        ),
+        (
+            "“Kami siap bertanding,” Rina Wulandari, pelatih tim nasional yang baru, menegaskan pada Senin.",
+            "Kami siap",
+            "direct",
+            "Rina Wulandari",
+            "cue-after",
+        ),
+    ]);
+}
