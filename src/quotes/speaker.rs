@@ -561,10 +561,17 @@ impl<'a> Extractor<'a> {
             let same_para = prev.paragraph == pi;
             let next_para = prev.paragraph + 1 == pi && before.is_empty();
             if (same_para || next_para) && kind == QuoteKind::Direct {
+                // People named in the rest of the previous quote's sentence
+                // describe its speaker ("…,” said Kenneth Baer, a former
+                // Obama administration official. “…”): not in between.
+                let from = self.doc.sentences[prev.paragraph]
+                    .iter()
+                    .find(|s| s.0 <= prev.end && prev.end < s.1)
+                    .map_or(prev.end, |s| s.1.clamp(prev.end, span.open));
                 if let Some(s) = prev
                     .speaker
                     .as_ref()
-                    .filter(|s| !self.other_person_between(s, prev.end, span.open))
+                    .filter(|s| !self.other_person_between(s, from, span.open))
                 {
                     return Some(Found {
                         speaker: Some(s.clone()),

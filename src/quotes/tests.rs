@@ -295,6 +295,9 @@ fn continuation() {
         // The multi-paragraph convention: the quote reopens in the next
         // paragraph and closes at its end.
         ("“We will win this race,” said Anna Berg. “We trained hard.\n\n“Nobody can stop us now.”", "Nobody can", "direct", "Anna Berg", "continuation"),
+        // Someone named in the cue's own apposition is not in between.
+        ("“We will win this race,” said Lars Holm, a former Budi Santoso adviser. “Nobody can stop us now.”", "Nobody can", "direct", "Lars Holm", "continuation"),
+        ("“Kami akan menang,” kata Rina Wulandari, mantan staf Budi Santoso. “Tidak ada yang bisa menghentikan kami.”", "Tidak ada", "direct", "Rina Wulandari", "continuation"),
         // Someone else named between: no continuation.
         ("“We will win this race,” said Anna Berg. Budi Santoso disagreed. “Nobody can stop us now.”", "Nobody can", "direct", "", ""),
     ]);
