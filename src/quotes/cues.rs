@@ -51,6 +51,9 @@ pub struct Cues {
     skip: HashSet<String>,
     /// Words that head an organization or place name (`Kota`, `Dinas`), as written.
     org: HashSet<String>,
+    /// Given names that open a full name before the name a person is cited
+    /// by (`Muhammad` in `Muhammad Zaki Iskandar`, cited as `Zaki`), as written.
+    given: HashSet<String>,
 }
 
 /// The bits of [`Cues::first_words`].
@@ -158,9 +161,13 @@ impl Cues {
                     self.org.insert(phrase.to_string());
                     None
                 }
+                "given" => {
+                    self.given.insert(phrase.to_string());
+                    None
+                }
                 other => {
                     return Err(err(format!(
-                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, org)"
+                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, org, given)"
                     )))
                 }
             };
@@ -239,6 +246,11 @@ impl Cues {
     /// Does `word` head an organization or place name (`Kota`, `Dinas`)?
     pub fn is_org(&self, word: &str) -> bool {
         self.org.contains(word)
+    }
+
+    /// Is `word` a given name that opens full names (`Muhammad`, `Raden`)?
+    pub fn is_given(&self, word: &str) -> bool {
+        self.given.contains(word)
     }
 
     pub fn is_skip(&self, word: &str) -> bool {

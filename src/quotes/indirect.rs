@@ -5,9 +5,10 @@
 //! - `Menurut X, …`, `According to X, …`, `…, according to X.`;
 //! - `… . Demikian diungkapkan X`: the previous sentence, said by X.
 //!
-//! A sentence gives at most one indirect quote, and only when its speaker
-//! (or a pronoun or description for one) is found: reported speech with no
-//! source is left out.
+//! A sentence gives up to two indirect quotes, the second after the cue of
+//! the first (nested reported speech: "X said Y believes Z" gives X's and
+//! Y's), and only when its speaker (or a pronoun, description or unnamed
+//! source for one) is found.
 
 use super::cues::CueKind;
 use super::marks::Span;
@@ -16,6 +17,9 @@ use super::{Quote, QuoteKind};
 
 /// Minimum words of reported content.
 const MIN_WORDS: usize = 4;
+
+/// Most indirect quotes one sentence gives.
+const PER_SENTENCE: usize = 2;
 
 pub fn find(ex: &mut Extractor, pi: usize, spans: &[Span], sents: &[(usize, usize)]) {
     for (si, &(ss, se)) in sents.iter().enumerate() {
@@ -26,8 +30,16 @@ pub fn find(ex: &mut Extractor, pi: usize, spans: &[Span], sents: &[(usize, usiz
         if has_direct {
             continue;
         }
-        if let Some(q) = sentence(ex, pi, si, sents, spans) {
+        // Further reported speech after the cue of the last one, nested
+        // in its content or following it ("X said A, adding that B").
+        // At most `PER_SENTENCE`: nested contents overlap.
+        let mut from = 0;
+        for _ in 0..PER_SENTENCE {
+            let Some((q, next)) = sentence(ex, pi, si, sents, spans, from) else {
+                break;
+            };
             ex.quotes.push(q);
+            from = next;
         }
     }
 }
@@ -43,7 +55,8 @@ fn sentence(
     si: usize,
     sents: &[(usize, usize)],
     spans: &[Span],
-) -> Option<Quote> {
+    from: usize,
+) -> Option<(Quote, usize)> {
     let text = ex.input.text;
     let (ss, se) = sents[si];
     let p = ex.input.paragraphs[pi];
@@ -52,9 +65,17 @@ fn sentence(
     let first = ex.tok_at(pi, ss);
     let last = ex.tok_at(pi, se);
     let count = |a: usize, b: usize| ex.tok_at(pi, b) - ex.tok_at(pi, a);
+    // After an earlier quote of the sentence, only content after its cue
+    // (or in the sentence before: "… . Demikian diungkapkan X").
+    let after = if from > first {
+        toks.get(from).map_or(se, |t| t.start)
+    } else {
+        ss
+    };
     let make = |c: Content, speaker: Option<Speaker>, cue: &str, method: &'static str| {
         let (start, end) = trim_content(text, c.start, c.end);
-        (count(start, end) >= MIN_WORDS && !starts_quoted(spans, start)).then(|| Quote {
+        let placed = start >= after || start < ss;
+        (count(start, end) >= MIN_WORDS && !starts_quoted(spans, start) && placed).then(|| Quote {
             start,
             end,
             kind: QuoteKind::Indirect,
@@ -64,7 +85,7 @@ fn sentence(
             method,
         })
     };
-    for c in first..last {
+    for c in first.max(from)..last {
         let Some(hit) = ex.cue_at(pi, c) else {
             continue;
         };
@@ -76,7 +97,18 @@ fn sentence(
         let comma_pos = text[ss..toks[c].start].rfind(',').map(|i| ss + i);
         match hit.kind {
             CueKind::Verb => {
-                if let Some((speaker, method)) = ex.np_backward(pi, first, c, toks[c].start) {
+                // "Trump attacked the plan, saying it …": the sentence's
+                // subject says it.
+                let participle = hit.end == c + 1 && cue.ends_with("ing") && comma_before;
+                let subject = || {
+                    participle
+                        .then(|| ex.first_name(pi, first, c))
+                        .flatten()
+                        .map(|s| (s, None))
+                };
+                if let Some((speaker, method)) =
+                    subject().or_else(|| ex.np_backward(pi, first, c, toks[c].start))
+                {
                     // Content after the cue (skipping an object up to `that`).
                     let mut k = hit.end;
                     for (j, &t) in toks
@@ -100,7 +132,7 @@ fn sentence(
                         cue,
                         method.unwrap_or("reported"),
                     ) {
-                        return Some(q);
+                        return Some((q, hit.end));
                     }
                     // "…, Obama said."
                     if let Some(cp) = comma_pos {
@@ -110,7 +142,7 @@ fn sentence(
                             cue,
                             method.unwrap_or("reported"),
                         ) {
-                            return Some(q);
+                            return Some((q, hit.end));
                         }
                     }
                 } else if comma_before && c > first {
@@ -123,10 +155,14 @@ fn sentence(
                             cue,
                             "reported",
                         ) {
-                            return Some(q);
+                            return Some((q, hit.end));
                         }
                     }
-                } else if let Some(s0) = unnamed_source(ex, pi, first, c) {
+                } else if let Some(s0) = unnamed_source(ex, pi, first, c).filter(|_| {
+                    // "… was reported by The Post": a passive, not a source.
+                    toks.get(hit.end)
+                        .is_none_or(|&t| !ex_word(text, t).eq_ignore_ascii_case("by"))
+                }) {
                     // "Sources said the …" / "…, a campaign aide said.":
                     // reported speech whose source names nobody.
                     let content = if s0 == first {
@@ -145,7 +181,7 @@ fn sentence(
                         }
                     };
                     if let Some(q) = make(content, None, cue, "") {
-                        return Some(q);
+                        return Some((q, hit.end));
                     }
                 }
             }
@@ -154,13 +190,15 @@ fn sentence(
                 speaker.as_ref()?;
                 if comma_before {
                     let cp = comma_pos.unwrap_or(toks[c].start);
-                    return make(Content { start: ss, end: cp }, speaker, cue, "according");
+                    return make(Content { start: ss, end: cp }, speaker, cue, "according")
+                        .map(|q| (q, hit.end));
                 }
                 // "Menurut X, …": content after the next comma.
                 let rest = &text[toks[hit.end.min(last - 1)].start..se];
                 let comma = rest.find(',')?;
                 let start = toks[hit.end.min(last - 1)].start + comma + 1;
-                return make(Content { start, end: se }, speaker, cue, "according");
+                return make(Content { start, end: se }, speaker, cue, "according")
+                    .map(|q| (q, hit.end));
             }
             CueKind::Backref => {
                 let mut k = hit.end;
@@ -178,13 +216,15 @@ fn sentence(
                     Some(speaker),
                     cue,
                     "backref",
-                );
+                )
+                .map(|q| (q, hit.end));
             }
             CueKind::Enclitic => {
                 if comma_before {
                     let cp = comma_pos.unwrap_or(toks[c].start);
-                    let speaker = ex.last_person(toks[c].start);
-                    return make(Content { start: ss, end: cp }, speaker, cue, "enclitic");
+                    let speaker = ex.subject_person(toks[c].start);
+                    return make(Content { start: ss, end: cp }, speaker, cue, "enclitic")
+                        .map(|q| (q, hit.end));
                 }
             }
             CueKind::Statement => {}
@@ -194,26 +234,34 @@ fn sentence(
 }
 
 /// The start of a source that names nobody, right before the cue at `c`:
-/// one to four lowercase words ("sources", "a campaign aide", "the poll")
-/// opening the sentence or following a comma.
+/// one to five lowercase words ("sources", "a campaign aide", "the poll"),
+/// maybe with capitalised modifiers ("A Bloomberg poll", "Clinton
+/// supporters"), opening the sentence or following a comma.
 fn unnamed_source(ex: &Extractor, pi: usize, first: usize, c: usize) -> Option<usize> {
     let text = ex.input.text;
     let toks = ex.input.paragraphs[pi].tokens;
     let cues = ex.input.cues;
     let mut s = c;
-    while s > first && c - s < 4 {
+    let mut lowercase = false;
+    while s > first && c - s < 5 {
         let w = ex_word(text, toks[s - 1]);
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         let article = s - 1 == first
-            && (matches!(w, "The" | "A" | "An" | "Sources" | "Officials") || cues.is_pronoun(w));
-        if !(lower || article) || cues.is_that(w) {
+            && (matches!(
+                w,
+                "The" | "A" | "An" | "Sources" | "Officials" | "It" | "They"
+            ) || cues.is_pronoun(w));
+        // "A Bloomberg poll", "Clinton supporters": a capitalised word
+        // within a description.
+        let modifier = !lower && lowercase && w.chars().all(char::is_alphanumeric);
+        if !(lower || article || modifier) || cues.is_that(w) {
             break;
         }
-        if s < c
-            && !text[toks[s - 1].end..toks[s].start]
-                .chars()
-                .all(char::is_whitespace)
-        {
+        lowercase |= lower;
+        // "Connecticut's tax commissioner": a possessive.
+        let gap = &text[toks[s - 1].end..toks[s].start];
+        let possessive = matches!(gap, "'" | "’") && ex_word(text, toks[s]) == "s";
+        if s < c && !gap.chars().all(char::is_whitespace) && !possessive {
             break;
         }
         s -= 1;

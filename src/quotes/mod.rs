@@ -11,19 +11,24 @@
 //! |---|---|
 //! | `cue-after` | “…,” kata Retno / "…," Retno said / "…" — Retno / “…”⏎katanya |
 //! | `cue-before` | Retno said: “…” / Kata Retno, “…” / Retno continued:⏎“…” / …, saying “…” |
-//! | `enclitic` | “…,” katanya (the last person) |
+//! | `enclitic` | “…,” katanya (the speaker of the last reported speech) |
 //! | `statement` | “…,” bunyi pernyataan resmi tersebut (the last organization) |
 //! | `continuation` | a quote with no cue right after a quote of the same speaker |
 //! | `sentence-subject` | Tokayev menjuluki demonstrasi sebagai “upaya kudeta” |
 //! | `reported` | X mengatakan bahwa … / X said (that) … |
 //! | `according` | Menurut X, … / …, according to X |
 //! | `backref` | … . Demikian diungkapkan X |
+//! | `transcript` | "PENCE: Well, look, …" (the label, cut off the quote) |
 //!
 //! | `pronoun`, `description` | He said: “…” / “…,” the minister said |
 //!
-//! Enclitics, pronouns (`dia`, `he`) and descriptions (`Diplomat top itu`,
-//! `the minister`) stand for the nearest person named before the quote
-//! (outside quotes, up to three paragraphs back); a bare title (`kata
+//! An enclitic (`katanya`, `she said`) stands for the speaker of the nearest
+//! sentence that reports speech (`X mengatakan, …`, `“…,” kata X`), else the
+//! first person the nearest sentence names (its subject, not the object
+//! named last), up to ten sentences back. Pronouns (`dia`, `he`) and
+//! descriptions (`Diplomat top itu`, `the minister`) stand for the nearest
+//! person named before the quote (outside quotes, up to three paragraphs
+//! back); a bare title (`kata
 //! Presiden`) for the person the document titled so. When nothing fits, the
 //! speaker stays empty rather than guessed. Reported speech whose source
 //! names nobody (`…, a source said`) is kept with an empty speaker and
@@ -32,7 +37,8 @@
 //! Names: titles, organizations and places are cut off the front of a name
 //! (`Kepala Dinas Kesehatan Kota Bandung Rina Wulandari` -> `Rina
 //! Wulandari`), and a name given only in part takes the fullest form the
-//! document gives. The extractor runs twice: the first pass learns the
+//! document gives; when it gives several (`Ted Cruz`, `Rafael Cruz`), the
+//! one quoted last before, else named last before. The extractor runs twice: the first pass learns the
 //! names the document cites people by (`kata Agus`), which the second uses
 //! to find where a full name starts and to resolve enclitics to people no
 //! gazetteer lists.
@@ -170,6 +176,14 @@ fn quoted(ex: &mut speaker::Extractor, pi: usize, span: &Span, sents: &[(usize, 
         QuoteKind::Partial
     };
     let found = ex.attribute_quoted(pi, span, kind, sent_start);
+    // A transcript's label is not part of what was said.
+    let start = match &found {
+        Some(f) if f.method == "transcript" => {
+            let label = speaker::transcript_label(&text[span.inner_start..span.inner_end]);
+            span.inner_start + label.map_or(0, |l| l.0)
+        }
+        _ => span.inner_start,
+    };
     let (speaker, cue, method) = match found {
         Some(f) => (f.speaker, f.cue, f.method),
         // A title in quotes (“Fox and Friends”, “The Art of the Deal”),
@@ -178,7 +192,7 @@ fn quoted(ex: &mut speaker::Extractor, pi: usize, span: &Span, sents: &[(usize, 
         None => (None, String::new(), ""),
     };
     ex.quotes.push(Quote {
-        start: span.inner_start,
+        start,
         end: span.inner_end,
         kind,
         paragraph: pi,

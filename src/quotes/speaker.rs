@@ -49,10 +49,14 @@ impl Known {
                 .split_whitespace()
                 .skip_while(|w| cues.is_title(w) || cues.is_org(w) || is_acronym(w))
                 .collect();
-            // Cut a title or organization left before a cited first name.
-            let cut = (0..words.len().saturating_sub(1))
+            // Cut a title or organization left before a cited first name
+            // (but not given names and initials: "Muhammad Zaki Iskandar").
+            let mut cut = (0..words.len().saturating_sub(1))
                 .find(|&i| k.short.contains(words[i]))
                 .unwrap_or(0);
+            while cut > 0 && (cues.is_given(words[cut - 1]) || is_initials(words[cut - 1])) {
+                cut -= 1;
+            }
             let name = words[cut..].join(" ");
             if !name.is_empty() && !k.names.contains(&name) {
                 k.names.push(name);
@@ -163,10 +167,30 @@ static NOT_NAMES: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
             "Friday",
             "Saturday",
             "Sunday",
+            // Months (not April, May and June: given names too).
+            "January",
+            "February",
+            "March",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Januari",
+            "Februari",
+            "Maret",
+            "Juli",
+            "Agustus",
+            "Oktober",
+            "Desember",
         ]
         .into_iter()
         .collect()
     });
+
+/// How many sentences back an enclitic looks for its speaker.
+const SUBJECT_SENTENCES: usize = 10;
 
 /// Lowercase words that may stand inside a name (`Ministry of Foreign Affairs`).
 static JOINERS: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> = std::sync::LazyLock::new(|| {
@@ -407,6 +431,9 @@ struct SpeakerIndex {
     /// Unlisted speakers' names of two words or more, by first or last word
     /// (for `fullest_name`; the first of equal length wins).
     fullest: HashMap<String, String>,
+    /// The same names with where they were quoted, in text order (for
+    /// surnames several people share).
+    quoted_at: HashMap<String, Vec<(usize, String)>>,
 }
 
 impl SpeakerIndex {
@@ -429,12 +456,18 @@ impl SpeakerIndex {
         }
     }
 
-    fn add_fullest(&mut self, name: &str) {
+    fn add_fullest(&mut self, name: &str, cues: &super::Cues) {
         let parts: Vec<&str> = name.split_whitespace().collect();
         if parts.len() < 2 {
             return;
         }
-        for w in [parts[0], parts[parts.len() - 1]] {
+        // "Muhammad Zaki Iskandar" by "Zaki" too: the first word after
+        // given names and initials.
+        let cited = parts[..parts.len() - 1]
+            .iter()
+            .find(|w| !cues.is_given(w) && !is_initials(w))
+            .filter(|w| **w != parts[0]);
+        for &w in [parts[0], parts[parts.len() - 1]].iter().chain(cited) {
             let e = self.fullest.entry(w.to_string()).or_default();
             if e.len() < name.len() {
                 *e = name.to_string();
@@ -448,7 +481,7 @@ impl<'a> Extractor<'a> {
         let mut index = SpeakerIndex::default();
         for n in &known.names {
             index.add_person(n);
-            index.add_fullest(n);
+            index.add_fullest(n, input.cues);
         }
         Extractor {
             input,
@@ -557,6 +590,14 @@ impl<'a> Extractor<'a> {
         let text = self.input.text;
         let toks = self.toks(pi);
         let p = self.input.paragraphs[pi];
+        // 0. A transcript: "PENCE: Well, look, …".
+        if let Some((_, label)) = transcript_label(&text[span.inner_start..span.inner_end]) {
+            return Some(Found {
+                speaker: Some(self.label_speaker(label, span.open)),
+                cue: format!("{label}:"),
+                method: "transcript",
+            });
+        }
         // 1. Cue after the closing mark, in the same sentence.
         let k = self.tok_at(pi, span.close);
         let gap = &text[span.close..toks.get(k).map_or(p.end, |t| t.start)];
@@ -619,10 +660,17 @@ impl<'a> Extractor<'a> {
             let same_para = prev.paragraph == pi;
             let next_para = prev.paragraph + 1 == pi && before.is_empty();
             if (same_para || next_para) && kind == QuoteKind::Direct {
+                // People named in the rest of the previous quote's sentence
+                // describe its speaker ("…,” said Kenneth Baer, a former
+                // Obama administration official. “…”): not in between.
+                let from = self.doc.sentences[prev.paragraph]
+                    .iter()
+                    .find(|s| s.0 <= prev.end && prev.end < s.1)
+                    .map_or(prev.end, |s| s.1.clamp(prev.end, span.open));
                 if let Some(s) = prev
                     .speaker
                     .as_ref()
-                    .filter(|s| !self.other_person_between(s, prev.end, span.open))
+                    .filter(|s| !self.other_person_between(s, from, span.open))
                 {
                     return Some(Found {
                         speaker: Some(s.clone()),
@@ -647,9 +695,45 @@ impl<'a> Extractor<'a> {
         None
     }
 
+    /// The speaker a transcript's label names: the listed person whose name
+    /// ends with it (`PENCE` -> `Mike Pence`), else the fullest name the
+    /// document gives, else the label.
+    fn label_speaker(&self, label: &str, pos: usize) -> Speaker {
+        let last = label.split_whitespace().last().unwrap_or(label);
+        let listed = self.input.mentions.iter().find(|m| {
+            self.entity_kind(m) == EntityType::Person
+                && self.input.entities[m.entity as usize]
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.to_lowercase() == last.to_lowercase())
+        });
+        if let Some(m) = listed {
+            return Speaker {
+                surface: label.to_string(),
+                ..self.speaker_of(m)
+            };
+        }
+        let titled: Vec<String> = label
+            .split_whitespace()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map_or(String::new(), |f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect();
+        Speaker {
+            surface: label.to_string(),
+            ..self.unlisted(&titled.join(" "), pos)
+        }
+    }
+
     /// The first person or organization named in tokens `first..last`
     /// (outside quotes), listed or not: the subject of a sentence.
-    fn first_name(&self, pi: usize, first: usize, last: usize) -> Option<Speaker> {
+    pub(super) fn first_name(&self, pi: usize, first: usize, last: usize) -> Option<Speaker> {
         let toks = self.toks(pi);
         let mut j = first;
         while j < last {
@@ -715,7 +799,17 @@ impl<'a> Extractor<'a> {
                     if sp.kind == EntityType::Person {
                         self.index.add_person(&sp.name);
                     }
-                    self.index.add_fullest(&sp.name);
+                    self.index.add_fullest(&sp.name, self.input.cues);
+                    let parts: Vec<&str> = sp.name.split_whitespace().collect();
+                    if parts.len() > 1 {
+                        for w in [parts[0], parts[parts.len() - 1]] {
+                            self.index
+                                .quoted_at
+                                .entry(w.to_string())
+                                .or_default()
+                                .push((q.start, sp.name.clone()));
+                        }
+                    }
                 }
             }
         }
@@ -747,6 +841,32 @@ impl<'a> Extractor<'a> {
             }
             c += 1;
         }
+        // "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the
+        // states suing, said …": a name, an apposition between commas, then
+        // the cue after a comma, in the same sentence.
+        let e = self.window_end(pi, k);
+        if e > k && e < toks.len() && text[toks[e - 1].end..toks[e].start].trim() == "," {
+            for c in e + 1..toks.len().min(e + 25) {
+                let gap = &text[toks[c - 1].end..toks[c].start];
+                if gap.contains(['.', '!', '?', ';', '“', '"', '”', '(']) {
+                    break;
+                }
+                let verb = gap.trim() == ","
+                    && cues
+                        .at(text, toks, c)
+                        .is_some_and(|h| h.kind == CueKind::Verb);
+                if verb {
+                    let sp = self
+                        .choose(pi, k, e)
+                        .filter(|s| s.kind == EntityType::Person)?;
+                    return Some(Found {
+                        speaker: Some(sp),
+                        cue: self.word(toks[c]).to_string(),
+                        method: "cue-after",
+                    });
+                }
+            }
+        }
         // "…" — Retno
         let gap = &text[..toks[k].start];
         if gap.trim_end().ends_with(['—', '–', '―']) {
@@ -766,7 +886,7 @@ impl<'a> Extractor<'a> {
         let cue = text[toks[hit.start].start..toks[hit.end - 1].end].to_string();
         match hit.kind {
             CueKind::Enclitic => Some(Found {
-                speaker: self.last_person(quote_start),
+                speaker: self.subject_person(quote_start),
                 cue,
                 method: "enclitic",
             }),
@@ -810,7 +930,9 @@ impl<'a> Extractor<'a> {
             let cue = text[toks[hit.start].start..toks[hit.end - 1].end].to_string();
             // "Trump attacked Clinton, saying, “…”": the sentence's subject.
             if cue.ends_with("ing") && hit.end == hit.start + 1 {
-                let sp = self.first_name(pi, first, hit.start)?;
+                let Some(sp) = self.first_name(pi, first, hit.start) else {
+                    continue;
+                };
                 return Some(Found {
                     speaker: Some(sp),
                     cue,
@@ -823,7 +945,11 @@ impl<'a> Extractor<'a> {
                     .np_backward(pi, first, hit.start, open)
                     .or_else(|| self.np_forward(pi, hit.end).map(|s| (s, None))),
             };
-            let (speaker, method) = speaker?;
+            // No speaker at this cue ("X said the protests demand “…”"):
+            // the cue before it.
+            let Some((speaker, method)) = speaker else {
+                continue;
+            };
             return Some(Found {
                 speaker: Some(speaker),
                 cue,
@@ -890,6 +1016,7 @@ impl<'a> Extractor<'a> {
         let cues = self.input.cues;
         let mut end = self.window_end(pi, k);
         // "MSNBC host Chris Matthews": role words between two runs of names.
+        // An organization's acronym in parentheses too.
         loop {
             let mut e = end;
             while e < toks.len()
@@ -906,6 +1033,15 @@ impl<'a> Extractor<'a> {
                 && is_capitalized(self.word(toks[e]))
             {
                 end = self.window_end(pi, e);
+            } else if end + 1 < toks.len()
+                && text[toks[end - 1].end..toks[end].start] == *" ("
+                && is_acronym(self.word(toks[end]))
+                && text[toks[end].end..toks[end + 1].start] == *") "
+                && is_capitalized(self.word(toks[end + 1]))
+            {
+                // "Ketua Komite Nasional Keselamatan Transportasi (KNKT)
+                // Soerjanto Tjahjono": an acronym in parentheses.
+                end = self.window_end(pi, end + 1);
             } else {
                 break;
             }
@@ -1027,7 +1163,11 @@ impl<'a> Extractor<'a> {
         let toks = self.toks(pi);
         let cues = self.input.cues;
         let mut j = self.skip_paren(pi, first, cue);
-        while j > first && cues.is_skip(self.word(toks[j - 1])) {
+        // "Budi juga mengatakan", but not "Budi, pekan lalu, mengatakan".
+        while j > first
+            && cues.is_skip(self.word(toks[j - 1]))
+            && !text[toks[j - 1].end..toks[j].start].contains(',')
+        {
             j -= 1;
         }
         j = self.skip_paren(pi, first, j);
@@ -1045,8 +1185,36 @@ impl<'a> Extractor<'a> {
         if gap.contains(',') {
             // "Jean-Marc Ayrault, the foreign minister of France, a member
             // of …, said": a name opening the sentence before a comma.
+            // A title or an organization before the comma is no name:
+            // "Dosen Universitas Gadjah Mada, Rina Wulandari, mengatakan".
+            let titled = |a: usize, b: usize| {
+                (a..b).any(|i| {
+                    let w = self.word(toks[i]);
+                    cues.is_title(w) || cues.is_org(w)
+                })
+            };
             let e = self.window_end(pi, first);
-            if e > first && e < j && text[toks[e - 1].end..toks[e].start].trim() == "," {
+            let comma_at = |e: usize| text[toks[e - 1].end..toks[e].start].trim() == ",";
+            let head_listed = || {
+                self.choose(pi, first, e)
+                    .is_some_and(|s| s.entity.is_some() && s.kind == EntityType::Person)
+            };
+            if e > first && e < j && comma_at(e) && (titled(first, e) || !head_listed()) {
+                let e2 = self.window_end(pi, e);
+                let pure = (e..e2).all(|i| {
+                    let w = self.word(toks[i]);
+                    self.is_name_word(pi, i) && !cues.is_org(w) && !is_acronym(w)
+                });
+                if e2 > e && e2 <= j && e2 - e <= 4 && pure && (e2 == j || comma_at(e2)) {
+                    if let Some(s) = self
+                        .choose(pi, e, e2)
+                        .filter(|s| s.kind == EntityType::Person)
+                    {
+                        return Some((s, None));
+                    }
+                }
+            }
+            if e > first && e < j && comma_at(e) {
                 if let Some(s) = self
                     .choose(pi, first, e)
                     .filter(|s| s.kind == EntityType::Person)
@@ -1065,6 +1233,17 @@ impl<'a> Extractor<'a> {
                 let b = self.choose(pi, c, j);
                 let person =
                     |s: &Option<Speaker>| s.as_ref().is_some_and(|s| s.kind == EntityType::Person);
+                // "Pengajar Universitas Pancasakti Tegal, Hamidah
+                // Abdurrachman, menilai": a name after a title.
+                let pure_b = j - c <= 4
+                    && (c..j).all(|i| {
+                        let w = self.word(toks[i]);
+                        self.is_name_word(pi, i) && !cues.is_org(w) && !is_acronym(w)
+                    });
+                let a_listed = a.as_ref().is_some_and(|s| s.entity.is_some());
+                if person(&b) && pure_b && !a_listed && titled(head, c) {
+                    return b.map(|s| (s, None));
+                }
                 if person(&a) {
                     return a.map(|s| (s, None));
                 }
@@ -1079,7 +1258,18 @@ impl<'a> Extractor<'a> {
         }
         let w = self.word(toks[j - 1]);
         if cues.is_pronoun(w) {
-            return Some((self.last_person(pos)?, Some("pronoun")));
+            // "Clinton says she admired Machado's courage through what she
+            // calls …": the person the sentence is about, else the last one.
+            // (A listed person, or one the document quotes: not "In
+            // Honolulu, he said".)
+            let subject = self.first_name(pi, first, j - 1).filter(|s| {
+                s.kind == EntityType::Person
+                    && (s.entity.is_some()
+                        || s.name
+                            .split_whitespace()
+                            .any(|w| self.known_person(w).is_some()))
+            });
+            return Some((subject.or_else(|| self.last_person(pos))?, Some("pronoun")));
         }
         let start = self.window_start(pi, first, j);
         if start < j {
@@ -1106,7 +1296,7 @@ impl<'a> Extractor<'a> {
         // Inside a title or an organization's name, "dan" and "/" join:
         // "Sekretaris Kementerian Koperasi dan UKM Rully Indrawan".
         let mut titled = false;
-        while e < toks.len() && e < k + 12 {
+        while e < toks.len() && e < k + 20 {
             let w = self.word(toks[e]);
             let gap = if e > 0 {
                 &self.input.text[toks[e - 1].end..toks[e].start]
@@ -1235,7 +1425,7 @@ impl<'a> Extractor<'a> {
             let surface = &self.input.text[toks[start.min(end - 1)].start..toks[end - 1].end];
             // Drop a trailing possessive or lone initial.
             if start < end && surface.chars().count() >= 2 {
-                return Some(self.unlisted(surface));
+                return Some(self.unlisted(surface, toks[start.min(end - 1)].start));
             }
         }
         if let Some(m) = mentions
@@ -1343,9 +1533,17 @@ impl<'a> Extractor<'a> {
         }
         // A word the document cites the person by starts the name:
         // "Perindustrian Agus Gumiwang" when it says "kata Agus".
-        if let Some(i) =
+        // Given names and initials before it stay: "Muhammad Zaki Iskandar",
+        // "M Fadjroel Rachman" when it says "kata Zaki", "kata Fadjroel".
+        if let Some(mut i) =
             (start..end.saturating_sub(1)).find(|&i| self.known.short.contains(self.word(toks[i])))
         {
+            while i > start && {
+                let w = self.word(toks[i - 1]);
+                self.input.cues.is_given(w) || is_initials(w)
+            } {
+                i -= 1;
+            }
             start = i;
         }
         start
@@ -1430,8 +1628,8 @@ impl<'a> Extractor<'a> {
     }
 
     /// A speaker that no gazetteer lists: its fullest name in the document.
-    fn unlisted(&self, surface: &str) -> Speaker {
-        let name = self.fullest_name(surface);
+    fn unlisted(&self, surface: &str, pos: usize) -> Speaker {
+        let name = self.fullest_name(surface, pos);
         Speaker {
             entity: None,
             kind: guess_type(&name),
@@ -1440,33 +1638,45 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// `Retno` -> `Retno Marsudi` when the document names her so earlier
-    /// (as a speaker, or as a run of capitalised words).
-    fn fullest_name(&self, surface: &str) -> String {
+    /// `Retno` -> `Retno Marsudi` when the document names her so (as a
+    /// speaker, or as a run of capitalised words). When the document names
+    /// several people so (`Ted Cruz`, `Rafael Cruz`), the one quoted last
+    /// before `pos`, else the one named last before it.
+    fn fullest_name(&self, surface: &str, pos: usize) -> String {
         let words: Vec<&str> = surface.split_whitespace().collect();
         if words.len() != 1 {
             return surface.to_string();
         }
         let w = words[0];
         let mut best: Option<String> = self.index.fullest.get(w).cloned();
-        for sp in self.quotes[self.indexed..]
-            .iter()
-            .filter_map(|q| q.speaker.as_ref())
-        {
+        // The speaker quoted last before `pos` under a name with `w`.
+        let mut recent: Option<(usize, &str)> = self.index.quoted_at.get(w).and_then(|v| {
+            let i = v.partition_point(|q| q.0 < pos);
+            i.checked_sub(1).map(|i| (v[i].0, v[i].1.as_str()))
+        });
+        let mut candidates: Vec<String> = best.iter().cloned().collect();
+        for q in &self.quotes[self.indexed..] {
+            let Some(sp) = q.speaker.as_ref() else {
+                continue;
+            };
             let name = sp.name.as_str();
             let parts: Vec<&str> = name.split_whitespace().collect();
             if sp.entity.is_none()
                 && parts.len() > 1
                 && (parts[0] == w || parts[parts.len() - 1] == w)
-                && best.as_ref().is_none_or(|b| b.len() < name.len())
             {
-                best = Some(name.to_string());
+                if best.as_ref().is_none_or(|b| b.len() < name.len()) {
+                    best = Some(name.to_string());
+                }
+                candidates.push(name.to_string());
+                if q.start < pos && recent.is_none_or(|r| r.0 < q.start) {
+                    recent = Some((q.start, name));
+                }
             }
         }
-        if let Some(b) = best {
-            return b;
-        }
+        let from_speakers = best.is_some();
         // A run of name words with `w` first or last.
+        let mut before: Option<String> = None;
         let no_positions = Vec::new();
         for &(pi, j) in self.doc.positions().get(w).unwrap_or(&no_positions) {
             let (pi, j) = (pi as usize, j as usize);
@@ -1505,17 +1715,42 @@ impl<'a> Extractor<'a> {
                     e += 1;
                 }
                 let s = self.clean_start(pi, s, e).min(j);
-                // "M Fadjroel Rachman": an initial may come first.
-                let initial = s + 1 == j && {
-                    let x = self.word(toks[s]);
-                    x.chars().count() <= 2 && x.chars().all(char::is_uppercase)
-                };
+                // "M Fadjroel Rachman", "Muhammad Zaki Iskandar": initials
+                // and given names may come first.
+                let initial = s < j
+                    && (s..j).all(|i| {
+                        let x = self.word(toks[i]);
+                        is_initials(x) || self.input.cues.is_given(x)
+                    });
                 if e - s >= 2 && e - s <= 4 && (s == j || e == j + 1 || initial) {
                     let name = &self.input.text[toks[s].start..toks[e - 1].end];
-                    if name.len() > best.as_ref().map_or(0, String::len) {
+                    if toks[s].start < pos && guess_type(name) == EntityType::Person {
+                        before = Some(name.to_string());
+                    }
+                    if !from_speakers && name.len() > best.as_ref().map_or(0, String::len) {
                         best = Some(name.to_string());
                     }
+                    candidates.push(name.to_string());
                 }
+            }
+        }
+        // Several people under one name: the longest name that agrees with
+        // the one quoted last, else named last, before `pos`.
+        let contains = |long: &str, short: &str| {
+            short
+                .split_whitespace()
+                .all(|x| long.split_whitespace().any(|y| y == x))
+        };
+        let anchor = recent.map(|r| r.1.to_string()).or(before);
+        if let (Some(a), Some(b)) = (&anchor, &best) {
+            if !contains(b, a) && !contains(a, b) {
+                let mut pick = a.clone();
+                for c in &candidates {
+                    if c.len() > pick.len() && contains(c, a) {
+                        pick = c.clone();
+                    }
+                }
+                return pick;
             }
         }
         best.unwrap_or_else(|| w.to_string())
@@ -1569,6 +1804,128 @@ impl<'a> Extractor<'a> {
         None
     }
 
+    /// The person an enclitic before `pos` stands for: the speaker of the
+    /// nearest sentence that reports speech, or the first person named in
+    /// the nearest sentence that names one (outside quotes), up to
+    /// `SUBJECT_SENTENCES` sentences back.
+    pub fn subject_person(&self, pos: usize) -> Option<Speaker> {
+        let here = self.para_of(pos)?;
+        let mut budget = SUBJECT_SENTENCES;
+        for pi in (0..=here).rev() {
+            let p = self.input.paragraphs[pi];
+            if p.title {
+                continue;
+            }
+            let toks = p.tokens;
+            for &(ss, se) in self.doc.sentences[pi].iter().rev() {
+                if ss >= pos {
+                    continue;
+                }
+                if budget == 0 {
+                    return None;
+                }
+                budget -= 1;
+                let first = toks.partition_point(|t| t.start < ss);
+                let last = toks.partition_point(|t| t.end <= se.min(pos));
+                // A sentence that reports speech: its speaker.
+                if let Some(s) = self.reporter(pi, first, last, pos) {
+                    return Some(s);
+                }
+                // The first name of the sentence; within a run of
+                // capitalised words, its last word ("Direktur Lending BRI
+                // Wibawa Prasetyawan").
+                let mut j = first;
+                while j < last {
+                    let end = self.window_end(pi, j).clamp(j + 1, last);
+                    if let Some(s) = (j..end).rev().find_map(|i| self.person_at(pi, i)) {
+                        return Some(s);
+                    }
+                    j = end;
+                }
+            }
+        }
+        None
+    }
+
+    /// The person who speaks in tokens `first..last` of paragraph `pi`
+    /// (`X mengatakan, …`, `Menurut X, …`), outside quotes.
+    fn reporter(&self, pi: usize, first: usize, last: usize, pos: usize) -> Option<Speaker> {
+        let text = self.input.text;
+        let toks = self.toks(pi);
+        for c in first..last {
+            if self.in_quote(toks[c].start) {
+                continue;
+            }
+            let Some(hit) = self.input.cues.at(text, toks, c) else {
+                continue;
+            };
+            let found = match hit.kind {
+                // "“…,” ucap Alamsyah": the name after the cue.
+                CueKind::Verb if c > first && self.in_quote(toks[c - 1].start) => {
+                    self.np_forward(pi, hit.end)
+                }
+                CueKind::Verb => self
+                    .np_backward(pi, first, c, pos)
+                    .and_then(|(s, m)| m.is_none().then_some(s)),
+                CueKind::According => self.np_forward(pi, hit.end),
+                _ => None,
+            };
+            if let Some(s) = found.filter(|s| self.plausible_person(s)) {
+                return Some(s);
+            }
+        }
+        None
+    }
+
+    /// Is `s` a person, not a word of a title, an organization or a place
+    /// taken for a name (`Keselamatan Transportasi`, `SDA`, `Cikarang`)?
+    /// A listed person is; an unlisted name is when none of its words is an
+    /// acronym, a title or organization word, a place or a word the
+    /// document also writes in lowercase (unless it cites someone by it).
+    fn plausible_person(&self, s: &Speaker) -> bool {
+        let cues = self.input.cues;
+        s.kind == EntityType::Person
+            && (s.entity.is_some()
+                || !s.name.split_whitespace().any(|w| {
+                    is_acronym(w)
+                        || cues.is_title(w)
+                        || cues.is_org(w)
+                        || self.doc.places().contains(w)
+                        || (self.doc.lower().contains(w.to_lowercase().as_str())
+                            && !self.known.short.contains(w))
+                }))
+    }
+
+    /// The person token `j` names (outside quotes): a listed person or a
+    /// word of a name the document quotes someone under.
+    fn person_at(&self, pi: usize, j: usize) -> Option<Speaker> {
+        let t = self.toks(pi)[j];
+        if self.in_quote(t.start) {
+            return None;
+        }
+        if let Some(m) = self.mention_at(t) {
+            return (self.entity_kind(m) == EntityType::Person).then(|| self.speaker_of(m));
+        }
+        let w = self.word(t);
+        let cues = self.input.cues;
+        if !is_capitalized(w)
+            || cues.is_title(w)
+            || cues.is_org(w)
+            || is_acronym(w)
+            || NOT_NAMES.contains(&w)
+        {
+            return None;
+        }
+        self.known_person(w)
+            .map(|name| Speaker {
+                entity: None,
+                name,
+                kind: EntityType::Person,
+                surface: w.to_string(),
+            })
+            .filter(|s| self.plausible_person(s))
+    }
+
     /// The longest unlisted person's name (found by the first pass or
     /// quoted so far) that has `w` as one of its words.
     fn known_person(&self, w: &str) -> Option<String> {
@@ -1616,6 +1973,35 @@ impl<'a> Extractor<'a> {
     }
 }
 
+/// A transcript's speaker label opening a quote (`PENCE: Well, …`, `SEN.
+/// JOHN DOE: …`): one to three words in capitals, three letters or more in
+/// all, then a colon and a space. Returns the length of the label with its
+/// colon and space, and the label.
+pub fn transcript_label(inner: &str) -> Option<(usize, &str)> {
+    const NOT_SPEAKERS: &[&str] = &[
+        "NOTE",
+        "UPDATE",
+        "CORRECTION",
+        "VIDEO",
+        "WATCH",
+        "READ",
+        "PHOTO",
+    ];
+    let colon = inner.find(": ")?;
+    let label = &inner[..colon];
+    let words: Vec<&str> = label.split(' ').collect();
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (1..=3).contains(&words.len())
+        && letters >= 3
+        && words.iter().all(|w| {
+            w.chars().any(char::is_alphabetic)
+                && w.chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+        && !words.iter().any(|w| NOT_SPEAKERS.contains(w));
+    ok.then_some((colon + 2, label))
+}
+
 /// Does a word after `gap` (after the word `prev`) open a sentence or a
 /// quote? Not after an abbreviation ("Rep. Jim Clyburn", "G. Smith").
 fn opens_sentence(gap: &str, prev: &str, cues: &super::Cues) -> bool {
@@ -1645,6 +2031,11 @@ fn opens_quote(gap: &str) -> bool {
                 .ends_with(char::is_whitespace))
         || t == "\""
         || t == "”"
+}
+
+/// `M`, `RZ`: initials of a name (one or two capitals).
+fn is_initials(w: &str) -> bool {
+    (1..=2).contains(&w.chars().count()) && w.chars().all(char::is_uppercase)
 }
 
 /// `HAM`, `BNPB`: three or more letters, all capitals (`RZ Panca` keeps its initials).

@@ -267,6 +267,26 @@ fn enclitics_pronouns_descriptions() {
 }
 
 #[test]
+fn months_are_not_speakers() {
+    check(&[
+        (
+            "In August, Lars Holm labelled the plan “a total disaster” on television.",
+            "a total disaster",
+            "partial",
+            "Lars Holm",
+            "sentence-subject",
+        ),
+        (
+            "Pada Agustus, Rina Wulandari mengunggah foto bertuliskan “bencana besar” di media sosial.",
+            "bencana besar",
+            "partial",
+            "Rina Wulandari",
+            "sentence-subject",
+        ),
+    ]);
+}
+
+#[test]
 fn continuation() {
     check(&[
         // Same paragraph, straight and curly marks.
@@ -275,6 +295,9 @@ fn continuation() {
         // The multi-paragraph convention: the quote reopens in the next
         // paragraph and closes at its end.
         ("“We will win this race,” said Anna Berg. “We trained hard.\n\n“Nobody can stop us now.”", "Nobody can", "direct", "Anna Berg", "continuation"),
+        // Someone named in the cue's own apposition is not in between.
+        ("“We will win this race,” said Lars Holm, a former Budi Santoso adviser. “Nobody can stop us now.”", "Nobody can", "direct", "Lars Holm", "continuation"),
+        ("“Kami akan menang,” kata Rina Wulandari, mantan staf Budi Santoso. “Tidak ada yang bisa menghentikan kami.”", "Tidak ada", "direct", "Rina Wulandari", "continuation"),
         // Someone else named between: no continuation.
         ("“We will win this race,” said Anna Berg. Budi Santoso disagreed. “Nobody can stop us now.”", "Nobody can", "direct", "", ""),
     ]);
@@ -284,7 +307,7 @@ fn continuation() {
 fn kinds() {
     check(&[
         (
-            "Anna Berg called the plan a “dangerous gamble” on Monday.",
+            "Anna Berg labelled the plan a “dangerous gamble” on Monday.",
             "dangerous gamble",
             "partial",
             "Anna Berg",
@@ -402,4 +425,325 @@ fn titles_in_quotes_with_no_speaker_are_not_speech() {
             .collect();
         assert_eq!(got, *want, "{text:?}");
     }
+}
+
+#[test]
+fn enclitic_stands_for_the_speaker_not_the_last_name() {
+    check(&[
+        // The sentence before reports what Rina said and names Budi as an
+        // object: the enclitic is Rina's.
+        (
+            "Gubernur Rina Wulandari mengatakan, pihaknya berterima kasih kepada Budi Santoso.\n\n”Kami sangat terbantu oleh semua relawan,” katanya.",
+            "Kami sangat",
+            "direct",
+            "Rina Wulandari",
+            "enclitic",
+        ),
+        (
+            "Anna Berg praised Budi Santoso on Monday.\n\n“We will win this race,” she said.",
+            "We will win",
+            "direct",
+            "Anna Berg",
+            "enclitic",
+        ),
+        // Many sentences of narration after the last reported speech.
+        (
+            "Gubernur Rina Wulandari mengatakan, harga beras akan naik bulan depan.\n\nPasar ramai sejak pagi.\n\nPedagang menaikkan harga.\n\nPembeli mengeluh.\n\nStok mulai menipis.\n\n”Kami akan menambah pasokan,” katanya.",
+            "Kami akan",
+            "direct",
+            "Rina Wulandari",
+            "enclitic",
+        ),
+        // A quote with its own cue in the sentence before: its speaker,
+        // not a word inside it.
+        (
+            "“Kami sudah memeriksa Stasiun Tambun dan Cikarang,” ucap Alamsyah.\n\nPetugas berjaga setiap hari. ”Semua aman terkendali,” katanya.",
+            "Semua aman",
+            "direct",
+            "Alamsyah",
+            "enclitic",
+        ),
+    ]);
+}
+
+#[test]
+fn names_after_long_titles_parentheses_and_appositions() {
+    check(&[
+        // More than twelve words of title before the name.
+        (
+            "“Warga harus tetap waspada,” kata Kepala Bidang Hubungan Masyarakat Kepolisian Daerah Jawa Barat Komisaris Besar Hendra Gunawan Saputra.",
+            "Warga harus",
+            "direct",
+            "Hendra Gunawan Saputra",
+            "cue-after",
+        ),
+        // An organization's acronym in parentheses inside the title.
+        (
+            "“Penyelidikan masih berjalan,” kata Ketua Komite Nasional Keselamatan Transportasi (KNKT) Hendra Gunawan.",
+            "Penyelidikan masih",
+            "direct",
+            "Hendra Gunawan",
+            "cue-after",
+        ),
+        // A time between commas is no part of the subject.
+        (
+            "Gubernur Rina Wulandari, pekan lalu, mengatakan, harga beras akan turun bulan depan.",
+            "harga beras",
+            "indirect",
+            "Rina Wulandari",
+            "reported",
+        ),
+        // Title, comma, name, comma, verb: the name.
+        (
+            "Dosen Fakultas Ekonomi Universitas Gadjah Mada, Rina Wulandari, mengatakan, harga beras akan turun bulan depan.",
+            "harga beras",
+            "indirect",
+            "Rina Wulandari",
+            "reported",
+        ),
+        (
+            "Head of Global Research Nusantara Capital, Lars Holm, said that the company would open a new factory.",
+            "the company would",
+            "indirect",
+            "Lars Holm",
+            "reported",
+        ),
+    ]);
+}
+
+#[test]
+fn cited_by_a_middle_name_keeps_given_names_and_initials() {
+    check(&[
+        (
+            "“Pasar dibuka kembali pekan depan,” kata Bupati Sukamaju Muhammad Rizal Pratama.\n\n“Pedagang wajib memakai masker,” kata Rizal.",
+            "Pasar dibuka",
+            "direct",
+            "Muhammad Rizal Pratama",
+            "cue-after",
+        ),
+        (
+            "“Pasar dibuka kembali pekan depan,” kata Bupati Sukamaju Muhammad Rizal Pratama.\n\n“Pedagang wajib memakai masker,” kata Rizal.",
+            "Pedagang wajib",
+            "direct",
+            "Muhammad Rizal Pratama",
+            "cue-after",
+        ),
+        (
+            "“Semua sudah siap,” kata Juru Bicara Presiden M Fajar Rachman.\n\n“Kami menunggu keputusan,” ujar Fajar.",
+            "Kami menunggu",
+            "direct",
+            "M Fajar Rachman",
+            "cue-after",
+        ),
+    ]);
+}
+
+#[test]
+fn a_surname_shared_by_two_people_is_the_one_quoted_last() {
+    check(&[
+        // A relative named with the full name later is not the speaker.
+        (
+            "Sen. Lars Holm spoke on Monday. \"We will win,\" Holm said.\n\nHolm's father, Frederik Holm, was born in Oslo.\n\n\"I am proud of my father,\" Holm said.",
+            "I am proud",
+            "direct",
+            "Lars Holm",
+            "cue-after",
+        ),
+        (
+            "“Kami siap bekerja,” kata Rina Wulandari.\n\nAdiknya, Sekar Ayu Wulandari, tinggal di Bandung.\n\n“Kami pasti menang,” kata Wulandari.",
+            "Kami pasti",
+            "direct",
+            "Rina Wulandari",
+            "cue-after",
+        ),
+        // Another person of that name speaks in between: that one.
+        (
+            "Candidate Frederik Holm visited Ohio. \"We will win,\" Holm said.\n\nSecretary Anne Holm says hackers are targeting state systems.\n\n\"We are watching them,\" Holm said.",
+            "We are watching",
+            "direct",
+            "Anne Holm",
+            "cue-after",
+        ),
+    ]);
+}
+
+#[test]
+fn transcript_labels_name_the_speaker() {
+    check(&[
+        (
+            "Anna Berg appeared on the show on Sunday.\n\n\"HOLM: Will you run again next year?\"\n\n\"BERG: We will decide that next month.\"",
+            "Will you run",
+            "direct",
+            "Holm",
+            "transcript",
+        ),
+        (
+            "Anna Berg appeared on the show on Sunday.\n\n\"HOLM: Will you run again next year?\"\n\n\"BERG: We will decide that next month.\"",
+            "We will decide",
+            "direct",
+            "Anna Berg",
+            "transcript",
+        ),
+        (
+            "Budi Santoso hadir dalam acara itu pada Minggu.\n\n“SANTOSO: Kami akan memutuskan bulan depan.”",
+            "Kami akan",
+            "direct",
+            "Budi Santoso",
+            "transcript",
+        ),
+    ]);
+}
+
+#[test]
+fn indirect_sources_that_name_nobody() {
+    check(&[
+        // A description with capitalised modifiers: no speaker, but speech.
+        (
+            "A Bloomberg poll shows that voters in rich households now favor the challenger.",
+            "voters in rich",
+            "indirect",
+            "",
+            "",
+        ),
+        // An adverb between the subject and the verb.
+        (
+            "Anna Berg now says that the company will close the old factory.",
+            "the company will",
+            "indirect",
+            "Anna Berg",
+            "reported",
+        ),
+        (
+            "Budi Santoso kini menegaskan bahwa pabrik lama itu akan segera ditutup.",
+            "pabrik lama",
+            "indirect",
+            "Budi Santoso",
+            "reported",
+        ),
+        // A possessive inside the description; "It" for a document.
+        (
+            "Ohio's health commissioner says the hospital will reopen next week.",
+            "the hospital will",
+            "indirect",
+            "",
+            "",
+        ),
+        (
+            "The letter arrived on Thursday. It says the campaign broke the law with the video.",
+            "the campaign broke",
+            "indirect",
+            "",
+            "",
+        ),
+        // A participle after a comma: the sentence's subject.
+        (
+            "Lars Holm attacked the plan on Monday, saying the company would lose money next year.",
+            "the company would",
+            "indirect",
+            "Lars Holm",
+            "reported",
+        ),
+    ]);
+    // A passive names no source: "reported by".
+    let p = pipeline();
+    let rows = quotes(
+        &p,
+        "The decision was reported by the local newspaper on Monday.",
+    );
+    assert!(rows.is_empty(), "{rows:?}");
+}
+
+#[test]
+fn nested_reported_speech_gives_two_indirect_quotes() {
+    check(&[
+        (
+            "Anna Berg said that Lars Holm believes the factory will close next year.",
+            "Lars Holm believes",
+            "indirect",
+            "Anna Berg",
+            "reported",
+        ),
+        (
+            "Anna Berg said that Lars Holm believes the factory will close next year.",
+            "the factory will",
+            "indirect",
+            "Lars Holm",
+            "reported",
+        ),
+        (
+            "Budi Santoso mengatakan bahwa Rina Wulandari menilai harga beras akan turun bulan depan.",
+            "Rina Wulandari menilai",
+            "indirect",
+            "Budi Santoso",
+            "reported",
+        ),
+        (
+            "Budi Santoso mengatakan bahwa Rina Wulandari menilai harga beras akan turun bulan depan.",
+            "harga beras",
+            "indirect",
+            "Rina Wulandari",
+            "reported",
+        ),
+    ]);
+}
+
+#[test]
+fn more_reporting_verbs_and_the_cue_before_the_nearest() {
+    check(&[
+        (
+            "Anna Berg cited rising costs as the main reason for the delay.",
+            "rising costs",
+            "indirect",
+            "Anna Berg",
+            "reported",
+        ),
+        // The nearest cue ("demands") names nobody: the one before it.
+        (
+            "Lars Holm said the recent wave of protests demands that all of us engage in “more listening.”",
+            "more listening",
+            "partial",
+            "Lars Holm",
+            "cue-before",
+        ),
+    ]);
+}
+
+#[test]
+fn a_pronoun_after_the_subject_is_the_subject() {
+    check(&[
+        (
+            "Anna Berg says she admired Budi Santoso for what she calls “a brave choice.”",
+            "a brave choice",
+            "direct",
+            "Anna Berg",
+            "pronoun",
+        ),
+        (
+            "Budi Santoso memuji Anna Berg atas apa yang ia sebut “pilihan berani”.",
+            "pilihan berani",
+            "partial",
+            "Budi Santoso",
+            "pronoun",
+        ),
+    ]);
+}
+
+#[test]
+fn name_and_apposition_between_the_quote_and_its_cue() {
+    check(&[
+        (
+            "“We will win this race,” Lars Holm, the coach of the national team, one of the oldest in Europe, said on Monday.",
+            "We will win",
+            "direct",
+            "Lars Holm",
+            "cue-after",
+        ),
+        (
+            "“Kami siap bertanding,” Rina Wulandari, pelatih tim nasional yang baru, menegaskan pada Senin.",
+            "Kami siap",
+            "direct",
+            "Rina Wulandari",
+            "cue-after",
+        ),
+    ]);
 }
