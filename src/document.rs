@@ -146,36 +146,57 @@ fn is_repeat(
     false
 }
 
-/// A hash of the words of `line`, spaces normalised: FNV-1a over the bytes
-/// of each word and a 0xFF (never a UTF-8 byte) after each.
+/// A hash of the words of `line` (trimmed), spaces normalised: the hash of
+/// its words joined by single spaces. Most lines are already written so and
+/// are hashed as they stand; the others are rebuilt first.
 fn words_hash(line: &str) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    use std::hash::Hasher;
     let b = line.as_bytes();
-    let (mut i, mut in_word) = (0, false);
-    while i < b.len() {
-        let (space, len) = if b[i] < 0x80 {
-            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            let c = line[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if space {
-            if in_word {
-                h = (h ^ 0xFF).wrapping_mul(PRIME);
+    // A line needs rebuilding when it has two spaces in a row, or a space
+    // other than ' ' (ASCII, or one of the few non-ASCII ones).
+    let mut plain = true;
+    let mut prev_space = false;
+    for (i, &x) in b.iter().enumerate() {
+        match x {
+            b' ' if !prev_space => prev_space = true,
+            b' ' | b'\t'..=b'\r' => {
+                plain = false;
+                break;
             }
-        } else {
-            for &x in &b[i..i + len] {
-                h = (h ^ u64::from(x)).wrapping_mul(PRIME);
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if starts_with_other_space(&b[i..]) => {
+                plain = false;
+                break;
             }
+            _ => prev_space = false,
         }
-        in_word = !space;
-        i += len;
     }
-    if in_word {
-        h = (h ^ 0xFF).wrapping_mul(PRIME);
+    let mut h = rustc_hash::FxHasher::default();
+    if plain {
+        h.write(b);
+    } else {
+        let mut joined = String::with_capacity(b.len());
+        for (i, w) in line.split_whitespace().enumerate() {
+            if i > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(w);
+        }
+        h.write(joined.as_bytes());
     }
-    h
+    h.finish()
+}
+
+/// Does `b` start with a non-ASCII space: U+0085, U+00A0, U+1680,
+/// U+2000..U+200A, U+2028, U+2029, U+202F, U+205F or U+3000?
+fn starts_with_other_space(b: &[u8]) -> bool {
+    matches!(
+        *b,
+        [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
 }
 
 /// A headline: a short line of several words that does not end a sentence.
@@ -421,6 +442,15 @@ mod tests {
             "en"
         );
         assert_eq!(detect_language("12 34"), "");
+    }
+
+    #[test]
+    fn other_spaces_are_every_non_ascii_white_space() {
+        for c in (0x80u32..0x1_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(starts_with_other_space(b), c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]
