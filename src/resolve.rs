@@ -210,9 +210,9 @@ fn add_acronyms(
 
 /// An acronym: 2 to 10 capitals or digits, starting with a capital.
 fn is_acronym(w: &str) -> bool {
-    let n = w.chars().count();
-    (2..=10).contains(&n)
-        && w.chars().next().is_some_and(char::is_uppercase)
+    // The first char first: most words are ruled out without counting.
+    w.chars().next().is_some_and(char::is_uppercase)
+        && (2..=10).contains(&w.chars().count())
         && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
