@@ -231,7 +231,7 @@ pub struct DocIndex<'a> {
     pub title_case: Vec<bool>,
     /// Every distinct word of the document and its id: one hash per word
     /// serves all the word sets below.
-    ids: HashMap<&'a str, u32>,
+    ids: WordIds,
     /// Per word id: [`MID_CAP`] and [`PLACE`] bits.
     flags: Vec<u8>,
     /// Per word id: where the word stands, capitalised: (paragraph, token).
@@ -248,6 +248,35 @@ pub struct DocIndex<'a> {
     cue_free: Vec<Cell<u8>>,
 }
 
+/// Word ids by [`word_key`]: the key is a hash already, used as it is.
+type WordIds = std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// A word as a 64-bit hash of its exact bytes: the document's words are
+/// told apart by it (two words of one document sharing 64 bits is not a
+/// case to plan for), and no string is compared.
+fn word_key(w: &str) -> u64 {
+    crate::tokens::hash_exact(w)
+}
+
+/// The hasher of [`WordIds`]: passes a [`word_key`] through.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed; fold anything else in all the same.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, k: u64) {
+        self.0 = k;
+    }
+}
+
 /// A capitalised word the document writes inside a sentence.
 const MID_CAP: u8 = 1;
 /// A capitalised word the document writes after "di", "ke" or "dari".
@@ -262,7 +291,7 @@ pub struct WordSet<'d, 'a> {
 
 impl WordSet<'_, '_> {
     pub fn contains(&self, w: &str) -> bool {
-        match self.doc.ids.get(w) {
+        match self.doc.ids.get(&word_key(w)) {
             None => false,
             Some(_) if self.flag == 0 => w.chars().next().is_some_and(char::is_lowercase),
             Some(&id) => self.doc.flags[id as usize] & self.flag != 0,
@@ -273,13 +302,16 @@ impl WordSet<'_, '_> {
 /// Lists by word (see [`DocIndex::positions`]); a word never written
 /// capitalised has an empty list.
 pub struct WordLists<'d, 'a, T> {
-    ids: &'d HashMap<&'a str, u32>,
+    ids: &'d WordIds,
+    _words: std::marker::PhantomData<&'a str>,
     lists: &'d [Vec<T>],
 }
 
 impl<'d, T> WordLists<'d, '_, T> {
     pub fn get(&self, w: &str) -> Option<&'d Vec<T>> {
-        self.ids.get(w).map(|&id| &self.lists[id as usize])
+        self.ids
+            .get(&word_key(w))
+            .map(|&id| &self.lists[id as usize])
     }
 }
 
@@ -300,7 +332,7 @@ impl<'a> DocIndex<'a> {
             .collect();
         let text = input.text;
         let words: usize = input.paragraphs.iter().map(|p| p.tokens.len()).sum();
-        let mut ids: HashMap<&'a str, u32> = HashMap::default();
+        let mut ids = WordIds::default();
         ids.reserve(words / 2);
         let mut flags: Vec<u8> = Vec::new();
         let mut positions: Vec<Vec<(u32, u32)>> = Vec::new();
@@ -319,7 +351,7 @@ impl<'a> DocIndex<'a> {
                     caps += usize::from(c.is_uppercase());
                 }
                 let next_id = flags.len() as u32;
-                let id = *ids.entry(w).or_insert(next_id) as usize;
+                let id = *ids.entry(word_key(w)).or_insert(next_id) as usize;
                 if id == flags.len() {
                     flags.push(0);
                     positions.push(Vec::new());
@@ -406,6 +438,7 @@ impl<'a> DocIndex<'a> {
     pub fn positions(&self) -> WordLists<'_, 'a, (u32, u32)> {
         WordLists {
             ids: &self.ids,
+            _words: std::marker::PhantomData,
             lists: &self.positions,
         }
     }
@@ -415,6 +448,7 @@ impl<'a> DocIndex<'a> {
     pub fn follows(&self) -> WordLists<'_, 'a, &'a str> {
         WordLists {
             ids: &self.ids,
+            _words: std::marker::PhantomData,
             lists: &self.follows,
         }
     }
