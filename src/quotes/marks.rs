@@ -80,12 +80,25 @@ pub fn find_spans(text: &str, start: usize, end: usize) -> Vec<Span> {
     {
         return Vec::new();
     }
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
-    // Open marks: (family, byte offset, char index).
+    // Open marks: (family, byte offset).
     let mut stack: Vec<(Family, usize)> = Vec::new();
     let mut low_opener: Option<usize> = None;
     let mut spans = Vec::new();
-    for (ci, &(bi, c)) in chars.iter().enumerate() {
+    // From one possible mark to the next: only those chars are decoded,
+    // with the chars either side of them.
+    let bytes = para.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // `"`, `'` and the lead bytes C2, E2, E3 are always char boundaries.
+        if !matches!(bytes[at], b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
+            at += 1;
+            continue;
+        }
+        let bi = at;
+        let Some(c) = para[bi..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         let Some((family, mut role)) = classify(c) else {
             continue;
         };
@@ -99,8 +112,8 @@ pub fn find_spans(text: &str, start: usize, end: usize) -> Vec<Span> {
         if c == '„' {
             low_opener = Some(start + bi);
         }
-        let prev = ci.checked_sub(1).map(|i| chars[i].1);
-        let next = chars.get(ci + 1).map(|x| x.1);
+        let prev = para[..bi].chars().next_back();
+        let next = para[at..].chars().next();
         let open_in_stack = stack.iter().rposition(|(f, _)| *f == family);
         if family == Family::Single {
             // Apostrophes: between letters (don't, Ma'ruf), or before a
