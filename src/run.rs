@@ -160,3 +160,64 @@ pub fn run<E: Send>(
     flush(&mut batch, &mut summary)?;
     Ok(summary)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::discover;
+    use crate::pipeline::PipelineBuilder;
+
+    /// A JSON Lines corpus of `n` short documents, ids d0, d1, ...
+    fn corpus(n: usize) -> (tempfile::TempDir, Vec<Source>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        let lines: Vec<String> = (0..n)
+            .map(|i| {
+                format!(r#"{{"id": "d{i}", "text": "Retno berkata, \"Kami datang {i} kali.\""}}"#)
+            })
+            .collect();
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let sources = discover(&[path]).unwrap();
+        (dir, sources)
+    }
+
+    fn small_batches() -> BatchLimits {
+        BatchLimits {
+            documents: 3,
+            bytes: 1 << 20,
+        }
+    }
+
+    #[test]
+    fn rows_are_written_in_input_order_across_batches() {
+        let (_dir, sources) = corpus(20);
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let mut ids = Vec::new();
+        let summary = run(&pipeline, &sources, small_batches(), |out| {
+            ids.push(out.document.doc_id.clone());
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        let want: Vec<String> = (0..20).map(|i| format!("d{i}")).collect();
+        assert_eq!(ids, want);
+        assert_eq!(summary.documents, 20);
+        assert_eq!(summary.ok, 20);
+    }
+
+    #[test]
+    fn a_failing_write_stops_the_run_with_its_error() {
+        let (_dir, sources) = corpus(20);
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let mut written = 0;
+        let result = run(&pipeline, &sources, small_batches(), |_| {
+            written += 1;
+            if written == 5 {
+                Err("disk full")
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(result, Err("disk full"));
+        assert_eq!(written, 5, "nothing is written after the failure");
+    }
+}
