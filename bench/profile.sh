@@ -12,8 +12,12 @@ B=$ROOT/bench
 D=$B/data
 P=$D/profile
 mkdir -p "$P"
-TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
-CARGO_TARGET_DIR=$TARGET cargo build --release --quiet
+# Without LTO, so that callgrind can tell the stages apart (LTO inlines them
+# into one function); instruction counts are within a few percent of the
+# LTO build's.
+TARGET=$D/target-profile
+CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_TARGET_DIR=$TARGET cargo build --release --quiet
 KUTIP=$TARGET/release/kutip
 command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }
 
@@ -31,6 +35,16 @@ run_cg() {  # name, extra kutip args...
         "$KUTIP" extract "$C2" --out "$D/out/profile" --force --quiet --threads 1 "$@" 2> "$P/valgrind.$name.log"
     callgrind_annotate --inclusive=no "$P/callgrind.$name.out" > "$P/self.$name.txt" 2>/dev/null
     callgrind_annotate --inclusive=yes "$P/callgrind.$name.out" > "$P/inclusive.$name.txt" 2>/dev/null
+    echo "== callgrind, $name: where the instructions go, by stage (inclusive)"
+    local total
+    total=$(grep -m1 -E '^ *[0-9,]+ \(100.0%\) +PROGRAM TOTALS' "$P/self.$name.txt" | awk '{gsub(",","",$1); print $1}')
+    for f in 'kutip::quotes::extract' 'kutip::document::segment' 'kutip::tokens::tokenize_into' \
+             'kutip::matcher::Matcher::find_in_tokens' 'kutip::resolve::resolve' \
+             'kutip::document::detect_language_in' 'kutip::output::TableWriter::write' \
+             'kutip::pipeline::PipelineBuilder::build'; do
+        grep -E "^ *[0-9,]+ .*:$f( |\$)" "$P/inclusive.$name.txt" | head -1 |
+            awk -v f="$f" -v t="$total" '{gsub(",","",$1); printf "  %-45s %5.1f%%\n", f, 100*$1/t}'
+    done
     echo "== callgrind, $name: self cost (top 30; full: $P/self.$name.txt, inclusive: $P/inclusive.$name.txt)"
     grep -m 30 -E '^ *[0-9,]+ \(' "$P/self.$name.txt" | sed -n '2,31p' || true
 }
