@@ -43,7 +43,7 @@ run_cg() {  # name, extra kutip args...
              'kutip::document::detect_language_in' 'kutip::output::TableWriter::write' \
              'kutip::pipeline::PipelineBuilder::build'; do
         grep -E "^ *[0-9,]+ .*:$f( |\$)" "$P/inclusive.$name.txt" | head -1 |
-            awk -v f="$f" -v t="$total" '{gsub(",","",$1); printf "  %-45s %5.1f%%\n", f, 100*$1/t}'
+            awk -v f="$f" -v t="$total" '{gsub(",","",$1); printf "  %-45s %5.1f%%\n", f, 100*$1/t}' || true
     done
     echo "== callgrind, $name: self cost (top 30; full: $P/self.$name.txt, inclusive: $P/inclusive.$name.txt)"
     grep -m 30 -E '^ *[0-9,]+ \(' "$P/self.$name.txt" | sed -n '2,31p' || true
