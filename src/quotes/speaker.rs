@@ -1344,7 +1344,8 @@ impl<'a> Extractor<'a> {
     }
 
     /// Token `j` moved back over a parenthesis right before it:
-    /// "Gwen Moore (D-Wis.) said" -> "Gwen Moore".
+    /// "Gwen Moore (D-Wis.) said" -> "Gwen Moore", or over a party and
+    /// state between commas: "Mitch McConnell, R-Ky., said".
     fn skip_paren(&self, pi: usize, first: usize, j: usize) -> usize {
         let toks = self.toks(pi);
         let text = self.input.text;
@@ -1354,6 +1355,23 @@ impl<'a> Extractor<'a> {
         let after = toks
             .get(j)
             .map_or(self.input.paragraphs[pi].end, |t| t.start);
+        // "Mitch McConnell, R-Ky., said": a party and state between commas.
+        if text[toks[j - 1].end..after].trim_end().ends_with(',') {
+            let gap = |k: usize| &text[toks[k - 1].end..toks[k].start];
+            let mut k = j - 1;
+            while k > first && matches!(gap(k), "-" | ".") {
+                k -= 1;
+            }
+            let party = k > first
+                && k + 1 < j
+                && gap(k).trim() == ","
+                && (k + 1..j).any(|i| gap(i) == "-")
+                && (k..j).all(|i| {
+                    let w = self.word(toks[i]);
+                    w.chars().count() <= 4 && is_capitalized(w)
+                });
+            return if party { k } else { j };
+        }
         if !text[toks[j - 1].end..after].trim_end().ends_with(')') {
             return j;
         }

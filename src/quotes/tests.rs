@@ -177,6 +177,8 @@ fn cue_sieves() {
         ("Kata Budi Santoso, “Kami akan menang dalam lomba ini.”", "Kami akan", "direct", "Budi Santoso", "cue-before"),
         // X said after a straight closing mark (not a sentence start).
         ("Lars Holm spoke on Monday.\n\n\"We will fix it,\" Holm said.", "We will fix", "direct", "Lars Holm", "cue-after"),
+        // A party and state between commas.
+        ("“We will override the veto,” Senate Leader Lars Holm, R-Ky., said Tuesday.", "We will override", "direct", "Lars Holm", "cue-after"),
         // X said, after the quote, with a parenthesis and a title.
         ("“We will win this race,” Rep. Anna Berg (D-Wis.) said Friday.", "We will win", "direct", "Anna Berg", "cue-after"),
         ("\"We will win this race,\" Mr. Lars Holm said.", "We will win", "direct", "Lars Holm", "cue-after"),
