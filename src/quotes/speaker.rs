@@ -1269,8 +1269,8 @@ impl<'a> Extractor<'a> {
         let toks = self.toks(pi);
         let cues = self.input.cues;
         let mut mentions: Vec<&Mention> = Vec::new();
-        for &t in &toks[from..to] {
-            if let Some(m) = self.mention_at(t) {
+        for (j, &t) in toks.iter().enumerate().take(to).skip(from) {
+            if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
                 if mentions.last().is_none_or(|l| !std::ptr::eq(*l, m)) {
                     mentions.push(m);
                 }
@@ -1468,6 +1468,30 @@ impl<'a> Extractor<'a> {
         start
     }
 
+    /// Is token `j` a one-word listed name that ends an unlisted person's
+    /// name ("Listyo Sigit Prabowo", "Ade Ary Syam", "Chuck Jordan"): right
+    /// after an unlisted name word, a space between?
+    fn embedded(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        if j == 0 || self.input.text[toks[j - 1].end..toks[j].start] != *" " {
+            return false;
+        }
+        let one_word = self
+            .mention_at(toks[j])
+            .is_some_and(|m| m.start == toks[j].start && m.end == toks[j].end);
+        let prev = self.word(toks[j - 1]);
+        let cues = self.input.cues;
+        one_word
+            && is_capitalized(prev)
+            && self.mention_at(toks[j - 1]).is_none()
+            && !cues.is_title(prev)
+            && !cues.is_org(prev)
+            && !is_acronym(prev)
+            && !NOT_NAMES.contains(&prev)
+            && !self.doc.places.contains(prev)
+            && (!self.sentence_initial(pi, j - 1) || self.doc.mid_caps.contains(prev))
+    }
+
     /// Can token `j` be a word of an unlisted name? Capitalised, not a
     /// title, not part of a listed entity, and not a common word opening a
     /// sentence (one the document also writes in lowercase: "Even", "Selanjutnya").
@@ -1478,7 +1502,7 @@ impl<'a> Extractor<'a> {
             && w.chars().any(char::is_alphabetic)
             && !self.input.cues.is_title(w)
             && !NOT_NAMES.contains(&w)
-            && self.mention_at(toks[j]).is_none()
+            && (self.mention_at(toks[j]).is_none() || self.embedded(pi, j))
             && !(self.sentence_initial(pi, j) && !self.doc.mid_caps.contains(w) && {
                 // A sentence-initial word the document never writes inside
                 // a sentence: a name only when a name word follows and it
@@ -1675,7 +1699,7 @@ impl<'a> Extractor<'a> {
                 if self.in_quote(t.start) {
                     continue;
                 }
-                if let Some(m) = self.mention_at(t) {
+                if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
                     if self.entity_kind(m) == EntityType::Person {
                         return Some(self.speaker_of(m));
                     }
@@ -1803,7 +1827,7 @@ impl<'a> Extractor<'a> {
         if self.in_quote(t.start) {
             return None;
         }
-        if let Some(m) = self.mention_at(t) {
+        if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
             return (self.entity_kind(m) == EntityType::Person).then(|| self.speaker_of(m));
         }
         let w = self.word(t);

@@ -11,6 +11,8 @@ t:anna\tPERSON\tAnna Berg\t\t\t
 t:budi\tPERSON\tBudi Santoso\t\t\t
 t:joko\tPERSON\tJoko Widodo\tJokowi\t\t
 t:kemlu\tORGANIZATION\tKementerian Luar Negeri\tKemlu\t\t
+t:prabowo\tPERSON\tPrabowo Subianto\tPrabowo\t\t
+t:jordan\tCOUNTRY\tJordan\t\t\t
 ";
 
 fn pipeline() -> Pipeline {
@@ -745,6 +747,34 @@ fn name_and_apposition_between_the_quote_and_its_cue() {
             "Kami siap",
             "direct",
             "Rina Wulandari",
+            "cue-after",
+        ),
+    ]);
+}
+
+#[test]
+fn a_listed_word_ending_an_unlisted_name_is_part_of_it() {
+    check(&[
+        (
+            "“Kami akan menindak tegas pelanggar,” kata Kepala Kepolisian Resor Komisaris Besar Hendra Budi Prabowo.",
+            "Kami akan",
+            "direct",
+            "Hendra Budi Prabowo",
+            "cue-after",
+        ),
+        (
+            "“We will achieve justice in this case,” police Chief Chuck Jordan said Monday.",
+            "We will achieve",
+            "direct",
+            "Chuck Jordan",
+            "cue-after",
+        ),
+        // Alone, the listed person.
+        (
+            "“Kami siap,” kata Prabowo.",
+            "Kami siap",
+            "direct",
+            "Prabowo Subianto",
             "cue-after",
         ),
     ]);
