@@ -1223,7 +1223,7 @@ impl<'a> Extractor<'a> {
             let joins = JOINERS.contains(&w)
                 && e + 1 < toks.len()
                 && is_capitalized(self.word(toks[e + 1]));
-            if is_capitalized(w) || digit_after_hyphen || joins {
+            if is_capitalized(w) || digit_after_hyphen || joins || self.apostrophe_tail(pi, e) {
                 e += 1;
             } else {
                 break;
@@ -1250,7 +1250,11 @@ impl<'a> Extractor<'a> {
             let digit_after_hyphen = s > 1
                 && w.chars().all(|c| c.is_ascii_digit())
                 && self.input.text[toks[s - 2].end..toks[s - 1].start] == *"-";
-            if is_capitalized(w) || digit_after_hyphen || (JOINERS.contains(&w) && s < j) {
+            if is_capitalized(w)
+                || digit_after_hyphen
+                || (JOINERS.contains(&w) && s < j)
+                || self.apostrophe_tail(pi, s - 1)
+            {
                 s -= 1;
             } else {
                 break;
@@ -1468,6 +1472,18 @@ impl<'a> Extractor<'a> {
         start
     }
 
+    /// Is token `j` the rest of a name after an apostrophe (`arif` in
+    /// `Ma’arif`, `ti` in `Mu’ti`), not a contraction (`Trump's`, `don't`)?
+    fn apostrophe_tail(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        let w = self.word(toks[j]);
+        j > 0
+            && matches!(&self.input.text[toks[j - 1].end..toks[j].start], "'" | "’")
+            && is_capitalized(self.word(toks[j - 1]))
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(w, "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
+    }
+
     /// Is token `j` a one-word listed name that ends an unlisted person's
     /// name ("Listyo Sigit Prabowo", "Ade Ary Syam", "Chuck Jordan"): right
     /// after an unlisted name word, a space between?
@@ -1498,7 +1514,7 @@ impl<'a> Extractor<'a> {
     fn is_name_word(&self, pi: usize, j: usize) -> bool {
         let toks = self.toks(pi);
         let w = self.word(toks[j]);
-        is_capitalized(w)
+        (is_capitalized(w) || self.apostrophe_tail(pi, j))
             && w.chars().any(char::is_alphabetic)
             && !self.input.cues.is_title(w)
             && !NOT_NAMES.contains(&w)

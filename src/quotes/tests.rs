@@ -779,3 +779,31 @@ fn a_listed_word_ending_an_unlisted_name_is_part_of_it() {
         ),
     ]);
 }
+
+#[test]
+fn an_apostrophe_inside_a_name() {
+    check(&[
+        (
+            "“Kami siap membantu warga,” kata Ketua Umum Syamsul Ma’arif.",
+            "Kami siap",
+            "direct",
+            "Syamsul Ma’arif",
+            "cue-after",
+        ),
+        (
+            "\"We will win this race,\" said Tariq Ma'arouf.",
+            "We will win",
+            "direct",
+            "Tariq Ma'arouf",
+            "cue-after",
+        ),
+        // A possessive is no part of a name.
+        (
+            "Anna Berg's team arrived on Monday. \"We will win this race,\" said Lars Holm.",
+            "We will win",
+            "direct",
+            "Lars Holm",
+            "cue-after",
+        ),
+    ]);
+}
