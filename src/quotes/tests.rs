@@ -215,6 +215,8 @@ fn names_lose_titles_and_organizations() {
         ("“Masjid dibuka kembali minggu depan,” kata Imam Besar Masjid Raya Nasrul Hamdani.", "Masjid dibuka", "direct", "Nasrul Hamdani", "cue-after"),
         ("“Stok beras aman sampai akhir tahun,” kata Kepala Dinas Pangan Kota Bandung Rina Wulandari.", "Stok beras", "direct", "Rina Wulandari", "cue-after"),
         ("“Data harus dibuka,” ujar Ketua BPKD Sultra Hasan Basri.", "Data harus", "direct", "Hasan Basri", "cue-after"),
+        // Ministers' short titles.
+        ("“Bantuan sudah disalurkan,” kata Mensos Rina Wulandari.", "Bantuan sudah", "direct", "Rina Wulandari", "cue-after"),
         // An organization's name ends at a word the document writes on its own.
         (
             "“Penjualan naik tahun ini,” kata Direktur PT Sinar Jaya Rudi Hartono. Sinar Jaya juga membuka cabang baru.",
