@@ -215,6 +215,11 @@ fn names_lose_titles_and_organizations() {
         ("“Masjid dibuka kembali minggu depan,” kata Imam Besar Masjid Raya Nasrul Hamdani.", "Masjid dibuka", "direct", "Nasrul Hamdani", "cue-after"),
         ("“Stok beras aman sampai akhir tahun,” kata Kepala Dinas Pangan Kota Bandung Rina Wulandari.", "Stok beras", "direct", "Rina Wulandari", "cue-after"),
         ("“Data harus dibuka,” ujar Ketua BPKD Sultra Hasan Basri.", "Data harus", "direct", "Hasan Basri", "cue-after"),
+        // Elections, parties, listed companies and ministries are no names.
+        ("“Pengawasan diperketat,” kata Ketua Badan Pengawas Pemilu Rina Wulandari.", "Pengawasan diperketat", "direct", "Rina Wulandari", "cue-after"),
+        ("“Kami menolak usulan itu,” kata anggota Fraksi Golkar Rina Wulandari.", "Kami menolak", "direct", "Rina Wulandari", "cue-after"),
+        ("“Kredit tumbuh tahun ini,” kata Direktur Utama PT Bank Sinar Tbk Hendra Gunawan.", "Kredit tumbuh", "direct", "Hendra Gunawan", "cue-after"),
+        ("“Bandara tetap dibuka,” kata Direktur Jenderal Perhubungan Udara Kemenhub Hendra Gunawan.", "Bandara tetap", "direct", "Hendra Gunawan", "cue-after"),
         // Ministers' short titles.
         ("“Bantuan sudah disalurkan,” kata Mensos Rina Wulandari.", "Bantuan sudah", "direct", "Rina Wulandari", "cue-after"),
         // An organization's name ends at a word the document writes on its own.
