@@ -1757,10 +1757,9 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let toks = p.tokens;
-            for &(ss, se) in self.doc.sentences[pi].iter().rev() {
-                if ss >= pos {
-                    continue;
-                }
+            let sents = &self.doc.sentences[pi];
+            let before = sents.partition_point(|s| s.0 < pos);
+            for &(ss, se) in sents[..before].iter().rev() {
                 if budget == 0 {
                     return None;
                 }
@@ -1793,12 +1792,12 @@ impl<'a> Extractor<'a> {
         let text = self.input.text;
         let toks = self.toks(pi);
         for c in first..last {
-            if self.in_quote(toks[c].start) {
-                continue;
-            }
             let Some(hit) = self.input.cues.at(text, toks, c) else {
                 continue;
             };
+            if self.in_quote(toks[c].start) {
+                continue;
+            }
             let found = match hit.kind {
                 // "“…,” ucap Alamsyah": the name after the cue.
                 CueKind::Verb if c > first && self.in_quote(toks[c - 1].start) => {
@@ -1840,20 +1839,16 @@ impl<'a> Extractor<'a> {
     /// word of a name the document quotes someone under.
     fn person_at(&self, pi: usize, j: usize) -> Option<Speaker> {
         let t = self.toks(pi)[j];
-        if self.in_quote(t.start) {
+        let w = self.word(t);
+        // Cheap tests first: `in_quote` scans the paragraph's quotes.
+        if !is_capitalized(w) || self.in_quote(t.start) {
             return None;
         }
         if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
             return (self.entity_kind(m) == EntityType::Person).then(|| self.speaker_of(m));
         }
-        let w = self.word(t);
         let cues = self.input.cues;
-        if !is_capitalized(w)
-            || cues.is_title(w)
-            || cues.is_org(w)
-            || is_acronym(w)
-            || NOT_NAMES.contains(&w)
-        {
+        if cues.is_title(w) || cues.is_org(w) || is_acronym(w) || NOT_NAMES.contains(&w) {
             return None;
         }
         self.known_person(w)

@@ -814,3 +814,15 @@ fn an_apostrophe_inside_a_name() {
         ),
     ]);
 }
+
+#[test]
+fn many_enclitic_quotes_in_one_paragraph_stay_fast() {
+    // Thousands of quotes with an enclitic and nobody to point at: each
+    // looks back ten sentences, not over the whole paragraph.
+    let p = pipeline();
+    let text = "warga bilang “kami siap bekerja,” katanya dan warga datang lalu ".repeat(300);
+    let start = std::time::Instant::now();
+    let rows = quotes(&p, &text);
+    assert!(rows.len() >= 300, "{}", rows.len());
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
