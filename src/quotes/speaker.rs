@@ -1356,7 +1356,7 @@ impl<'a> Extractor<'a> {
             let joins = JOINERS.contains(&w)
                 && e + 1 < toks.len()
                 && is_capitalized(self.word(toks[e + 1]));
-            if is_capitalized(w) || digit_after_hyphen || joins {
+            if is_capitalized(w) || digit_after_hyphen || joins || self.apostrophe_tail(pi, e) {
                 e += 1;
             } else {
                 break;
@@ -1383,7 +1383,11 @@ impl<'a> Extractor<'a> {
             let digit_after_hyphen = s > 1
                 && w.chars().all(|c| c.is_ascii_digit())
                 && self.input.text[toks[s - 2].end..toks[s - 1].start] == *"-";
-            if is_capitalized(w) || digit_after_hyphen || (JOINERS.contains(&w) && s < j) {
+            if is_capitalized(w)
+                || digit_after_hyphen
+                || (JOINERS.contains(&w) && s < j)
+                || self.apostrophe_tail(pi, s - 1)
+            {
                 s -= 1;
             } else {
                 break;
@@ -1402,8 +1406,8 @@ impl<'a> Extractor<'a> {
         let toks = self.toks(pi);
         let cues = self.input.cues;
         let mut mentions: Vec<&Mention> = Vec::new();
-        for &t in &toks[from..to] {
-            if let Some(m) = self.mention_at(t) {
+        for (j, &t) in toks.iter().enumerate().take(to).skip(from) {
+            if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
                 if mentions.last().is_none_or(|l| !std::ptr::eq(*l, m)) {
                     mentions.push(m);
                 }
@@ -1477,7 +1481,8 @@ impl<'a> Extractor<'a> {
     }
 
     /// Token `j` moved back over a parenthesis right before it:
-    /// "Gwen Moore (D-Wis.) said" -> "Gwen Moore".
+    /// "Gwen Moore (D-Wis.) said" -> "Gwen Moore", or over a party and
+    /// state between commas: "Mitch McConnell, R-Ky., said".
     fn skip_paren(&self, pi: usize, first: usize, j: usize) -> usize {
         let toks = self.toks(pi);
         let text = self.input.text;
@@ -1487,6 +1492,23 @@ impl<'a> Extractor<'a> {
         let after = toks
             .get(j)
             .map_or(self.input.paragraphs[pi].end, |t| t.start);
+        // "Mitch McConnell, R-Ky., said": a party and state between commas.
+        if text[toks[j - 1].end..after].trim_end().ends_with(',') {
+            let gap = |k: usize| &text[toks[k - 1].end..toks[k].start];
+            let mut k = j - 1;
+            while k > first && matches!(gap(k), "-" | ".") {
+                k -= 1;
+            }
+            let party = k > first
+                && k + 1 < j
+                && gap(k).trim() == ","
+                && (k + 1..j).any(|i| gap(i) == "-")
+                && (k..j).all(|i| {
+                    let w = self.word(toks[i]);
+                    w.chars().count() <= 4 && is_capitalized(w)
+                });
+            return if party { k } else { j };
+        }
         if !text[toks[j - 1].end..after].trim_end().ends_with(')') {
             return j;
         }
@@ -1583,6 +1605,42 @@ impl<'a> Extractor<'a> {
         start
     }
 
+    /// Is token `j` the rest of a name after an apostrophe (`arif` in
+    /// `Ma’arif`, `ti` in `Mu’ti`), not a contraction (`Trump's`, `don't`)?
+    fn apostrophe_tail(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        let w = self.word(toks[j]);
+        j > 0
+            && matches!(&self.input.text[toks[j - 1].end..toks[j].start], "'" | "’")
+            && is_capitalized(self.word(toks[j - 1]))
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(w, "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
+    }
+
+    /// Is token `j` a one-word listed name that ends an unlisted person's
+    /// name ("Listyo Sigit Prabowo", "Ade Ary Syam", "Chuck Jordan"): right
+    /// after an unlisted name word, a space between?
+    fn embedded(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        if j == 0 || self.input.text[toks[j - 1].end..toks[j].start] != *" " {
+            return false;
+        }
+        let one_word = self
+            .mention_at(toks[j])
+            .is_some_and(|m| m.start == toks[j].start && m.end == toks[j].end);
+        let prev = self.word(toks[j - 1]);
+        let cues = self.input.cues;
+        one_word
+            && is_capitalized(prev)
+            && self.mention_at(toks[j - 1]).is_none()
+            && !cues.is_title(prev)
+            && !cues.is_org(prev)
+            && !is_acronym(prev)
+            && !NOT_NAMES.contains(&prev)
+            && !self.doc.places().contains(prev)
+            && (!self.sentence_initial(pi, j - 1) || self.doc.mid_caps().contains(prev))
+    }
+
     /// Can token `j` be a word of an unlisted name? Capitalised, not a
     /// title, not part of a listed entity, and not a common word opening a
     /// sentence (one the document also writes in lowercase: "Even", "Selanjutnya").
@@ -1614,11 +1672,11 @@ impl<'a> Extractor<'a> {
     fn name_word_uncached(&self, pi: usize, j: usize) -> bool {
         let toks = self.toks(pi);
         let w = self.word(toks[j]);
-        is_capitalized(w)
+        (is_capitalized(w) || self.apostrophe_tail(pi, j))
             && w.chars().any(char::is_alphabetic)
             && !self.input.cues.is_title(w)
             && !NOT_NAMES.contains(&w)
-            && self.mention_at(toks[j]).is_none()
+            && (self.mention_at(toks[j]).is_none() || self.embedded(pi, j))
             && !(self.sentence_initial(pi, j) && !self.doc.mid_caps().contains(w) && {
                 // A sentence-initial word the document never writes inside
                 // a sentence: a name only when a name word follows and it
@@ -1809,7 +1867,7 @@ impl<'a> Extractor<'a> {
                 if self.in_quote(t.start) {
                     continue;
                 }
-                if let Some(m) = self.mention_at(t) {
+                if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
                     if self.entity_kind(m) == EntityType::Person {
                         return Some(self.speaker_of(m));
                     }
@@ -1851,10 +1909,9 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let toks = p.tokens;
-            for &(ss, se) in self.doc.sentences[pi].iter().rev() {
-                if ss >= pos {
-                    continue;
-                }
+            let sents = &self.doc.sentences[pi];
+            let before = sents.partition_point(|s| s.0 < pos);
+            for &(ss, se) in sents[..before].iter().rev() {
                 if budget == 0 {
                     return None;
                 }
@@ -1887,12 +1944,12 @@ impl<'a> Extractor<'a> {
         let text = self.input.text;
         let toks = self.toks(pi);
         for c in first..last {
-            if self.in_quote(toks[c].start) {
-                continue;
-            }
             let Some(hit) = self.input.cues.at(text, toks, c) else {
                 continue;
             };
+            if self.in_quote(toks[c].start) {
+                continue;
+            }
             let found = match hit.kind {
                 // "“…,” ucap Alamsyah": the name after the cue.
                 CueKind::Verb if c > first && self.in_quote(toks[c - 1].start) => {
@@ -1934,20 +1991,16 @@ impl<'a> Extractor<'a> {
     /// word of a name the document quotes someone under.
     fn person_at(&self, pi: usize, j: usize) -> Option<Speaker> {
         let t = self.toks(pi)[j];
-        if self.in_quote(t.start) {
+        let w = self.word(t);
+        // Cheap tests first: `in_quote` scans the paragraph's quotes.
+        if !is_capitalized(w) || self.in_quote(t.start) {
             return None;
         }
-        if let Some(m) = self.mention_at(t) {
+        if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
             return (self.entity_kind(m) == EntityType::Person).then(|| self.speaker_of(m));
         }
-        let w = self.word(t);
         let cues = self.input.cues;
-        if !is_capitalized(w)
-            || cues.is_title(w)
-            || cues.is_org(w)
-            || is_acronym(w)
-            || NOT_NAMES.contains(&w)
-        {
+        if cues.is_title(w) || cues.is_org(w) || is_acronym(w) || NOT_NAMES.contains(&w) {
             return None;
         }
         self.known_person(w)
