@@ -8,7 +8,8 @@ use crate::gazetteer::EntityType;
 use crate::resolve::Mention;
 use crate::tokens::{is_capitalized, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// What a first pass over the document learnt about its speakers.
 #[derive(Debug, Clone, Default)]
@@ -217,6 +218,18 @@ pub struct Extractor<'a> {
     index: SpeakerIndex,
     /// `quotes[..indexed]` are in `index` (finished paragraphs).
     indexed: usize,
+    /// The runs of name words around each place a word stands (see
+    /// [`Extractor::name_runs`]), by word, for this pass.
+    runs: RefCell<HashMap<&'a str, Rc<[NameRun<'a>]>>>,
+}
+
+/// A run of name words around one place a word stands: where it starts,
+/// the name, and whether it reads as a person's.
+#[derive(Clone, Copy)]
+struct NameRun<'a> {
+    start: usize,
+    name: &'a str,
+    person: bool,
 }
 
 /// Facts about a document's words, built once per document.
@@ -525,6 +538,7 @@ impl<'a> Extractor<'a> {
             indexed: 0,
             quoted_done: Vec::new(),
             known,
+            runs: RefCell::default(),
         }
     }
 
@@ -1769,6 +1783,46 @@ impl<'a> Extractor<'a> {
         let from_speakers = best.is_some();
         // A run of name words with `w` first or last.
         let mut before: Option<String> = None;
+        for run in self.name_runs(w).iter() {
+            if run.start < pos && run.person {
+                before = Some(run.name.to_string());
+            }
+            if !from_speakers && run.name.len() > best.as_ref().map_or(0, String::len) {
+                best = Some(run.name.to_string());
+            }
+            candidates.push(run.name.to_string());
+        }
+        // Several people under one name: the longest name that agrees with
+        // the one quoted last, else named last, before `pos`.
+        let contains = |long: &str, short: &str| {
+            short
+                .split_whitespace()
+                .all(|x| long.split_whitespace().any(|y| y == x))
+        };
+        let anchor = recent.map(|r| r.1.to_string()).or(before);
+        if let (Some(a), Some(b)) = (&anchor, &best) {
+            if !contains(b, a) && !contains(a, b) {
+                let mut pick = a.clone();
+                for c in &candidates {
+                    if c.len() > pick.len() && contains(c, a) {
+                        pick = c.clone();
+                    }
+                }
+                return pick;
+            }
+        }
+        best.unwrap_or_else(|| w.to_string())
+    }
+
+    /// The runs of name words with `w` first or last, one per place the
+    /// document writes `w` (outside titles, headlines and quotes), in text
+    /// order. They depend on the document and on what the first pass
+    /// learnt, so each pass works them out once per word.
+    fn name_runs(&self, w: &str) -> Rc<[NameRun<'a>]> {
+        if let Some(r) = self.runs.borrow().get(w) {
+            return r.clone();
+        }
+        let mut runs = Vec::new();
         let no_positions = Vec::new();
         for &(pi, j) in self.doc.positions().get(w).unwrap_or(&no_positions) {
             let (pi, j) = (pi as usize, j as usize);
@@ -1816,36 +1870,21 @@ impl<'a> Extractor<'a> {
                     });
                 if e - s >= 2 && e - s <= 4 && (s == j || e == j + 1 || initial) {
                     let name = &self.input.text[toks[s].start..toks[e - 1].end];
-                    if toks[s].start < pos && guess_type(name) == EntityType::Person {
-                        before = Some(name.to_string());
-                    }
-                    if !from_speakers && name.len() > best.as_ref().map_or(0, String::len) {
-                        best = Some(name.to_string());
-                    }
-                    candidates.push(name.to_string());
+                    runs.push(NameRun {
+                        start: toks[s].start,
+                        name,
+                        person: guess_type(name) == EntityType::Person,
+                    });
                 }
             }
         }
-        // Several people under one name: the longest name that agrees with
-        // the one quoted last, else named last, before `pos`.
-        let contains = |long: &str, short: &str| {
-            short
-                .split_whitespace()
-                .all(|x| long.split_whitespace().any(|y| y == x))
-        };
-        let anchor = recent.map(|r| r.1.to_string()).or(before);
-        if let (Some(a), Some(b)) = (&anchor, &best) {
-            if !contains(b, a) && !contains(a, b) {
-                let mut pick = a.clone();
-                for c in &candidates {
-                    if c.len() > pick.len() && contains(c, a) {
-                        pick = c.clone();
-                    }
-                }
-                return pick;
-            }
+        let runs: Rc<[NameRun<'a>]> = runs.into();
+        if let Some(&(pi, j)) = self.doc.positions().get(w).and_then(|p| p.first()) {
+            // Keyed by the document's own word, which lives as long as the text.
+            let key = self.word(self.toks(pi as usize)[j as usize]);
+            self.runs.borrow_mut().insert(key, runs.clone());
         }
-        best.unwrap_or_else(|| w.to_string())
+        runs
     }
 
     /// The person a pronoun, enclitic or description before `pos` stands
