@@ -1749,32 +1749,32 @@ impl<'a> Extractor<'a> {
     /// several people so (`Ted Cruz`, `Rafael Cruz`), the one quoted last
     /// before `pos`, else the one named last before it.
     fn fullest_name(&self, surface: &str, pos: usize) -> String {
-        let words: Vec<&str> = surface.split_whitespace().collect();
-        if words.len() != 1 {
+        let mut words = surface.split_whitespace();
+        let (Some(w), None) = (words.next(), words.next()) else {
             return surface.to_string();
-        }
-        let w = words[0];
-        let mut best: Option<String> = self.index.fullest.get(w).cloned();
+        };
+        // Borrowed names throughout: one allocation, for the answer.
+        let runs = self.name_runs(w);
+        let mut best: Option<&str> = self.index.fullest.get(w).map(String::as_str);
         // The speaker quoted last before `pos` under a name with `w`.
         let mut recent: Option<(usize, &str)> = self.index.quoted_at.get(w).and_then(|v| {
             let i = v.partition_point(|q| q.0 < pos);
             i.checked_sub(1).map(|i| (v[i].0, v[i].1.as_str()))
         });
-        let mut candidates: Vec<String> = best.iter().cloned().collect();
+        let mut candidates: Vec<&str> = best.into_iter().collect();
         for q in &self.quotes[self.indexed..] {
             let Some(sp) = q.speaker.as_ref() else {
                 continue;
             };
             let name = sp.name.as_str();
-            let parts: Vec<&str> = name.split_whitespace().collect();
-            if sp.entity.is_none()
-                && parts.len() > 1
-                && (parts[0] == w || parts[parts.len() - 1] == w)
-            {
-                if best.as_ref().is_none_or(|b| b.len() < name.len()) {
-                    best = Some(name.to_string());
+            let mut parts = name.split_whitespace();
+            let first = parts.next();
+            let last = parts.next_back();
+            if sp.entity.is_none() && last.is_some() && (first == Some(w) || last == Some(w)) {
+                if best.is_none_or(|b| b.len() < name.len()) {
+                    best = Some(name);
                 }
-                candidates.push(name.to_string());
+                candidates.push(name);
                 if q.start < pos && recent.is_none_or(|r| r.0 < q.start) {
                     recent = Some((q.start, name));
                 }
@@ -1782,15 +1782,15 @@ impl<'a> Extractor<'a> {
         }
         let from_speakers = best.is_some();
         // A run of name words with `w` first or last.
-        let mut before: Option<String> = None;
-        for run in self.name_runs(w).iter() {
+        let mut before: Option<&str> = None;
+        for run in runs.iter() {
             if run.start < pos && run.person {
-                before = Some(run.name.to_string());
+                before = Some(run.name);
             }
-            if !from_speakers && run.name.len() > best.as_ref().map_or(0, String::len) {
-                best = Some(run.name.to_string());
+            if !from_speakers && run.name.len() > best.map_or(0, str::len) {
+                best = Some(run.name);
             }
-            candidates.push(run.name.to_string());
+            candidates.push(run.name);
         }
         // Several people under one name: the longest name that agrees with
         // the one quoted last, else named last, before `pos`.
@@ -1799,19 +1799,19 @@ impl<'a> Extractor<'a> {
                 .split_whitespace()
                 .all(|x| long.split_whitespace().any(|y| y == x))
         };
-        let anchor = recent.map(|r| r.1.to_string()).or(before);
-        if let (Some(a), Some(b)) = (&anchor, &best) {
+        let anchor = recent.map(|r| r.1).or(before);
+        if let (Some(a), Some(b)) = (anchor, best) {
             if !contains(b, a) && !contains(a, b) {
-                let mut pick = a.clone();
-                for c in &candidates {
+                let mut pick = a;
+                for &c in &candidates {
                     if c.len() > pick.len() && contains(c, a) {
-                        pick = c.clone();
+                        pick = c;
                     }
                 }
-                return pick;
+                return pick.to_string();
             }
         }
-        best.unwrap_or_else(|| w.to_string())
+        best.unwrap_or(w).to_string()
     }
 
     /// The runs of name words with `w` first or last, one per place the
