@@ -489,10 +489,15 @@ impl SpeakerIndex {
             return;
         }
         let parts: Vec<&str> = name.split_whitespace().collect();
-        let put = |map: &mut HashMap<String, String>, w: &str| {
-            let e = map.entry(w.to_string()).or_default();
-            if name.len() >= e.len() {
-                *e = name.to_string();
+        // Allocates only for a new word or a longer name.
+        let put = |map: &mut HashMap<String, String>, w: &str| match map.get_mut(w) {
+            Some(e) => {
+                if name.len() >= e.len() && e != name {
+                    *e = name.to_string();
+                }
+            }
+            None => {
+                map.insert(w.to_string(), name.to_string());
             }
         };
         for w in parts.first().into_iter().chain(parts.last()) {
@@ -515,9 +520,15 @@ impl SpeakerIndex {
             .find(|w| !cues.is_given(w) && !is_initials(w))
             .filter(|w| **w != parts[0]);
         for &w in [parts[0], parts[parts.len() - 1]].iter().chain(cited) {
-            let e = self.fullest.entry(w.to_string()).or_default();
-            if e.len() < name.len() {
-                *e = name.to_string();
+            match self.fullest.get_mut(w) {
+                Some(e) => {
+                    if e.len() < name.len() {
+                        *e = name.to_string();
+                    }
+                }
+                None => {
+                    self.fullest.insert(w.to_string(), name.to_string());
+                }
             }
         }
     }
