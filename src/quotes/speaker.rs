@@ -1076,10 +1076,12 @@ impl<'a> Extractor<'a> {
             return None;
         }
         // "Clinton … stressed her support and said": the sentence's subject.
+        // (Not "Budi, pekan lalu, mengatakan": a comma after it.)
         if matches!(
             self.word(toks[j - 1]),
             "and" | "dan" | "but" | "namun" | "lalu" | "serta"
-        ) {
+        ) && !text[toks[j - 1].end..toks[j].start].contains(',')
+        {
             return self.first_name(pi, first, j - 1).map(|s| (s, None));
         }
         let gap = &text[toks[j - 1].end..toks[j].start];

@@ -504,6 +504,14 @@ fn names_after_long_titles_parentheses_and_appositions() {
             "Rina Wulandari",
             "reported",
         ),
+        // "lalu" of "pekan lalu" is no conjunction ("…, lalu mengatakan").
+        (
+            "Ketua Asosiasi Produsen Alat Kesehatan Indonesia (Aspaki) Rina Wulandari, pekan lalu, menyampaikan, harga alat kesehatan akan naik bulan depan.",
+            "harga alat",
+            "indirect",
+            "Rina Wulandari",
+            "reported",
+        ),
         // Title, comma, name, comma, verb: the name.
         (
             "Dosen Fakultas Ekonomi Universitas Gadjah Mada, Rina Wulandari, mengatakan, harga beras akan turun bulan depan.",
