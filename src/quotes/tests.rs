@@ -465,6 +465,14 @@ fn enclitic_stands_for_the_speaker_not_the_last_name() {
             "Rina Wulandari",
             "enclitic",
         ),
+        // A belief reported before ("yakin") names the speaker too.
+        (
+            "Gubernur Rina Wulandari yakin, pandemi akan membuat warga lebih peduli kesehatan.\n\n”Bersepeda itu menyenangkan dan menyehatkan,” katanya.",
+            "Bersepeda itu",
+            "direct",
+            "Rina Wulandari",
+            "enclitic",
+        ),
         // A quote with its own cue in the sentence before: its speaker,
         // not a word inside it.
         (
