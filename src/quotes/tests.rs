@@ -298,6 +298,17 @@ fn months_are_not_speakers() {
 }
 
 #[test]
+fn a_capitalised_word_before_a_role_noun_is_no_subject() {
+    check(&[(
+        "All this has led the Latvian journalist Lars Holm to fear a “dangerous pact.”",
+        "dangerous pact",
+        "partial",
+        "Lars Holm",
+        "sentence-subject",
+    )]);
+}
+
+#[test]
 fn continuation() {
     check(&[
         // Same paragraph, straight and curly marks.
