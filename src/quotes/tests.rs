@@ -853,3 +853,25 @@ fn many_enclitic_quotes_in_one_paragraph_stay_fast() {
     assert!(rows.len() >= 300, "{}", rows.len());
     assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
 }
+
+#[test]
+fn what_she_called_gives_no_indirect_quote_before_it() {
+    let p = pipeline();
+    for (text, start) in [
+        (
+            "Anna Berg, the team's coach, welcomed what she called “a constructive spirit” in the talks.",
+            "Anna Berg",
+        ),
+        (
+            "Rina Wulandari, ketua panitia, menyambut apa yang ia sebut “semangat baru” dalam pertemuan itu.",
+            "Rina Wulandari",
+        ),
+    ] {
+        let rows = quotes(&p, text);
+        assert!(
+            rows.iter()
+                .all(|q| q.kind != "indirect" || !q.text.starts_with(start)),
+            "{rows:?}"
+        );
+    }
+}
