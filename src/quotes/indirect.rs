@@ -134,8 +134,18 @@ fn sentence(
                     ) {
                         return Some((q, hit.end));
                     }
-                    // "…, Obama said."
-                    if let Some(cp) = comma_pos {
+                    // "…, Obama said." (not "Wang Yi, China's top diplomat,
+                    // welcomed what he called …": a relative before the
+                    // speaker).
+                    let only_speaker = |cp: usize| {
+                        (ex.tok_at(pi, cp)..c).all(|j| {
+                            !matches!(
+                                ex_word(text, toks[j]),
+                                "what" | "which" | "who" | "whom" | "as" | "apa" | "yang"
+                            )
+                        })
+                    };
+                    if let Some(cp) = comma_pos.filter(|&cp| only_speaker(cp)) {
                         if let Some(q) = make(
                             Content { start: ss, end: cp },
                             Some(speaker),

@@ -813,11 +813,20 @@ impl<'a> Extractor<'a> {
             }
             if self.is_name_word(pi, j) {
                 let end = self.window_end(pi, j).min(last).max(j + 1);
-                if let Some(s) = self
-                    .choose(pi, j, end)
-                    .filter(|s| s.kind == EntityType::Person)
-                {
-                    return Some(s);
+                // "the Latvian journalist Dainis Ivans": one capitalised
+                // word before a role noun modifies it.
+                let modifier = end == j + 1
+                    && end < last
+                    && self.input.text[toks[j].end..toks[end].start] == *" "
+                    && self.input.cues.is_description(self.word(toks[end]))
+                    && !is_capitalized(self.word(toks[end]));
+                if !modifier {
+                    if let Some(s) = self
+                        .choose(pi, j, end)
+                        .filter(|s| s.kind == EntityType::Person)
+                    {
+                        return Some(s);
+                    }
                 }
                 j = end;
                 continue;
@@ -1234,10 +1243,12 @@ impl<'a> Extractor<'a> {
             return None;
         }
         // "Clinton … stressed her support and said": the sentence's subject.
+        // (Not "Budi, pekan lalu, mengatakan": a comma after it.)
         if matches!(
             self.word(toks[j - 1]),
             "and" | "dan" | "but" | "namun" | "lalu" | "serta"
-        ) {
+        ) && !text[toks[j - 1].end..toks[j].start].contains(',')
+        {
             return self.first_name(pi, first, j - 1).map(|s| (s, None));
         }
         let gap = &text[toks[j - 1].end..toks[j].start];

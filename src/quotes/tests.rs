@@ -298,6 +298,17 @@ fn months_are_not_speakers() {
 }
 
 #[test]
+fn a_capitalised_word_before_a_role_noun_is_no_subject() {
+    check(&[(
+        "All this has led the Latvian journalist Lars Holm to fear a “dangerous pact.”",
+        "dangerous pact",
+        "partial",
+        "Lars Holm",
+        "sentence-subject",
+    )]);
+}
+
+#[test]
 fn continuation() {
     check(&[
         // Same paragraph, straight and curly marks.
@@ -465,6 +476,14 @@ fn enclitic_stands_for_the_speaker_not_the_last_name() {
             "Rina Wulandari",
             "enclitic",
         ),
+        // A belief reported before ("yakin") names the speaker too.
+        (
+            "Gubernur Rina Wulandari yakin, pandemi akan membuat warga lebih peduli kesehatan.\n\n”Bersepeda itu menyenangkan dan menyehatkan,” katanya.",
+            "Bersepeda itu",
+            "direct",
+            "Rina Wulandari",
+            "enclitic",
+        ),
         // A quote with its own cue in the sentence before: its speaker,
         // not a word inside it.
         (
@@ -500,6 +519,14 @@ fn names_after_long_titles_parentheses_and_appositions() {
         (
             "Gubernur Rina Wulandari, pekan lalu, mengatakan, harga beras akan turun bulan depan.",
             "harga beras",
+            "indirect",
+            "Rina Wulandari",
+            "reported",
+        ),
+        // "lalu" of "pekan lalu" is no conjunction ("…, lalu mengatakan").
+        (
+            "Ketua Asosiasi Produsen Alat Kesehatan Indonesia (Aspaki) Rina Wulandari, pekan lalu, menyampaikan, harga alat kesehatan akan naik bulan depan.",
+            "harga alat",
             "indirect",
             "Rina Wulandari",
             "reported",
@@ -825,4 +852,26 @@ fn many_enclitic_quotes_in_one_paragraph_stay_fast() {
     let rows = quotes(&p, &text);
     assert!(rows.len() >= 300, "{}", rows.len());
     assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
+
+#[test]
+fn what_she_called_gives_no_indirect_quote_before_it() {
+    let p = pipeline();
+    for (text, start) in [
+        (
+            "Anna Berg, the team's coach, welcomed what she called “a constructive spirit” in the talks.",
+            "Anna Berg",
+        ),
+        (
+            "Rina Wulandari, ketua panitia, menyambut apa yang ia sebut “semangat baru” dalam pertemuan itu.",
+            "Rina Wulandari",
+        ),
+    ] {
+        let rows = quotes(&p, text);
+        assert!(
+            rows.iter()
+                .all(|q| q.kind != "indirect" || !q.text.starts_with(start)),
+            "{rows:?}"
+        );
+    }
 }
