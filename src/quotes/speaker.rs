@@ -193,6 +193,12 @@ static NOT_NAMES: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
 /// How many sentences back an enclitic looks for its speaker.
 const SUBJECT_SENTENCES: usize = 10;
 
+/// How many words of one sentence, back from the enclitic, are read for its
+/// speaker: news sentences are far shorter, and a "sentence" of thousands
+/// of quotes with no full stop (scraper output) would otherwise be read
+/// once per quote.
+const SUBJECT_WORDS: usize = 120;
+
 /// Lowercase words that may stand inside a name (`Ministry of Foreign Affairs`).
 static JOINERS: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> = std::sync::LazyLock::new(|| {
     [
@@ -1977,8 +1983,10 @@ impl<'a> Extractor<'a> {
                     return None;
                 }
                 budget -= 1;
-                let first = toks.partition_point(|t| t.start < ss);
                 let last = toks.partition_point(|t| t.end <= se.min(pos));
+                let first = toks
+                    .partition_point(|t| t.start < ss)
+                    .max(last.saturating_sub(SUBJECT_WORDS));
                 // A sentence that reports speech: its speaker.
                 if let Some(s) = self.reporter(pi, first, last, pos) {
                     return Some(s);
@@ -2002,10 +2010,9 @@ impl<'a> Extractor<'a> {
     /// The person who speaks in tokens `first..last` of paragraph `pi`
     /// (`X mengatakan, …`, `Menurut X, …`), outside quotes.
     fn reporter(&self, pi: usize, first: usize, last: usize, pos: usize) -> Option<Speaker> {
-        let text = self.input.text;
         let toks = self.toks(pi);
         for c in first..last {
-            let Some(hit) = self.input.cues.at(text, toks, c) else {
+            let Some(hit) = self.cue_at(pi, c) else {
                 continue;
             };
             if self.in_quote(toks[c].start) {
