@@ -25,10 +25,10 @@
 //! An enclitic (`katanya`, `she said`) stands for the speaker of the nearest
 //! sentence that reports speech (`X mengatakan, …`, `“…,” kata X`), else the
 //! first person the nearest sentence names (its subject, not the object
-//! named last), up to ten sentences back. Pronouns (`dia`, `he`) and
-//! descriptions (`Diplomat top itu`, `the minister`) stand for the nearest
-//! person named before the quote (outside quotes, up to three paragraphs
-//! back); a bare title (`kata
+//! named last), up to ten sentences back (and 120 words back within one
+//! sentence). Pronouns (`dia`, `he`) and descriptions (`Diplomat top itu`,
+//! `the minister`) stand for the nearest person named before the quote
+//! (outside quotes, up to three paragraphs back); a bare title (`kata
 //! Presiden`) for the person the document titled so. When nothing fits, the
 //! speaker stays empty rather than guessed. Reported speech whose source
 //! names nobody (`…, a source said`) is kept with an empty speaker and
