@@ -296,54 +296,47 @@ const fn word_key(w: &[u8]) -> u64 {
     k
 }
 
-/// Frequent Indonesian function words, as [`word_key`]s.
-const ID_WORDS: [u64; 21] = {
-    let words: [&[u8]; 21] = [
-        b"yang",
-        b"dan",
-        b"di",
-        b"ini",
-        b"itu",
-        b"dengan",
-        b"untuk",
-        b"dari",
-        b"dalam",
-        b"tidak",
-        b"akan",
-        b"pada",
-        b"ke",
-        b"juga",
-        b"bahwa",
-        b"adalah",
-        b"kata",
-        b"oleh",
-        b"telah",
-        b"tersebut",
-        b"mereka",
-    ];
-    let mut keys = [0u64; 21];
+/// The [`word_key`]s of some words.
+const fn word_keys<const N: usize>(words: [&[u8]; N]) -> [u64; N] {
+    let mut keys = [0u64; N];
     let mut i = 0;
-    while i < words.len() {
+    while i < N {
         keys[i] = word_key(words[i]);
         i += 1;
     }
     keys
-};
+}
+
+/// Frequent Indonesian function words, as [`word_key`]s.
+const ID_WORDS: [u64; 21] = word_keys([
+    b"yang",
+    b"dan",
+    b"di",
+    b"ini",
+    b"itu",
+    b"dengan",
+    b"untuk",
+    b"dari",
+    b"dalam",
+    b"tidak",
+    b"akan",
+    b"pada",
+    b"ke",
+    b"juga",
+    b"bahwa",
+    b"adalah",
+    b"kata",
+    b"oleh",
+    b"telah",
+    b"tersebut",
+    b"mereka",
+]);
 
 /// Frequent English function words, as [`word_key`]s.
-const EN_WORDS: [u64; 22] = {
-    let words: [&[u8]; 22] = [
-        b"the", b"and", b"of", b"to", b"in", b"is", b"that", b"for", b"was", b"said", b"with",
-        b"on", b"it", b"by", b"are", b"from", b"has", b"have", b"he", b"she", b"they", b"were",
-    ];
-    let mut keys = [0u64; 22];
-    let mut i = 0;
-    while i < words.len() {
-        keys[i] = word_key(words[i]);
-        i += 1;
-    }
-    keys
-};
+const EN_WORDS: [u64; 22] = word_keys([
+    b"the", b"and", b"of", b"to", b"in", b"is", b"that", b"for", b"was", b"said", b"with", b"on",
+    b"it", b"by", b"are", b"from", b"has", b"have", b"he", b"she", b"they", b"were",
+]);
 
 /// Like [`detect_language`], with the words of `text` already found
 /// (`tokens` may run past the part read).

@@ -133,8 +133,6 @@ pub struct Matcher {
     /// flat list rather than a list per node: 200,000 names hold 200,000
     /// small allocations otherwise).
     terminal_patterns: Vec<u32>,
-    /// (end node, pattern) pairs while compiling.
-    ends: Vec<(u32, u32)>,
     nodes: u32,
     /// Which (first byte, byte length) pairs start a name that begins with
     /// a lowercase letter (`the US`). A lowercase word of the text that is
@@ -168,42 +166,39 @@ impl Matcher {
             vocab: FxHashMap::default(),
             edges: FxHashMap::default(),
             terminals: FxHashMap::default(),
-            terminal_patterns: Vec::new(),
-            ends: Vec::with_capacity(names),
+            terminal_patterns: Vec::with_capacity(names),
             nodes: 1,
             lower_starts: Box::new([0; 256]),
         };
         m.vocab.reserve(names);
         m.edges.reserve(names * 2);
         m.terminals.reserve(names);
+        // (end node, pattern) of every compiled name.
+        let mut ends: Vec<(u32, u32)> = Vec::with_capacity(names);
         let mut toks = Vec::new();
         for (ei, entity) in entities.iter().enumerate() {
             for name in entity.names() {
                 if let Some(p) = compile(name, ei as u32, entity.priority, &mut toks) {
-                    m.insert(p);
+                    let node = m.insert(p);
+                    ends.push((node, m.patterns.len() as u32 - 1));
                 }
             }
         }
         m.entities = entities;
         // Grouped by node; best first: higher priority, then list order
         // (a stable sort keeps insertion order among equals).
-        let mut ends = std::mem::take(&mut m.ends);
         let patterns = &m.patterns;
         ends.sort_by_key(|&(node, p)| (node, -patterns[p as usize].priority));
-        m.terminal_patterns = Vec::with_capacity(ends.len());
-        for (i, &(node, p)) in ends.iter().enumerate() {
-            if i == 0 || ends[i - 1].0 != node {
-                m.terminals.insert(node, (i as u32, 0));
-            }
-            if let Some(range) = m.terminals.get_mut(&node) {
-                range.1 += 1;
-            }
-            m.terminal_patterns.push(p);
+        for group in ends.chunk_by(|a, b| a.0 == b.0) {
+            let first = m.terminal_patterns.len() as u32;
+            m.terminal_patterns.extend(group.iter().map(|&(_, p)| p));
+            m.terminals.insert(group[0].0, (first, group.len() as u32));
         }
         m
     }
 
-    fn insert(&mut self, p: Pattern) {
+    /// Adds a compiled name to the word trie; returns the node it ends at.
+    fn insert(&mut self, p: Pattern) -> u32 {
         if let Some(first) = p.words().next() {
             if first.starts_with(char::is_lowercase) {
                 let (b, len) = (first.as_bytes()[0], first.len().min(31));
@@ -225,9 +220,8 @@ impl Matcher {
                 }
             };
         }
-        let index = self.patterns.len() as u32;
-        self.ends.push((node, index));
         self.patterns.push(p);
+        node
     }
 
     /// The entities, indexed by [`Match::entity`].

@@ -154,8 +154,12 @@ fn hash_lower_ascii(bytes: &[u8]) -> u64 {
         let v = u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16;
         h.write_u64(ascii_lower8(v));
     }
-    // FxHasher mixes weakly in its last step; finish with a multiply-xorshift.
-    let mut x = h.finish();
+    mix(h.finish())
+}
+
+/// FxHasher mixes weakly in its last step: finish with a multiply-xorshift.
+#[inline]
+fn mix(mut x: u64) -> u64 {
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
     x ^= x >> 33;
@@ -180,11 +184,7 @@ fn ascii_lower8(x: u64) -> u64 {
 pub fn hash_exact(s: &str) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     h.write(s.as_bytes());
-    let mut x = h.finish() ^ s.len() as u64;
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x
+    mix(h.finish() ^ s.len() as u64)
 }
 
 /// Does the word have a lowercase letter? (`CSTO`, `G20` and `AS` do not.)

@@ -36,9 +36,9 @@ pub struct Cues {
     /// (words in lowercase, kind), longest first. Hashing the text's words
     /// in place means no allocation per word.
     phrases: rustc_hash::FxHashMap<u64, Vec<(Vec<String>, CueKind)>>,
-    /// A 4,096-bit filter of the ASCII first words of `phrases`, by length
-    /// and first and last letter: most words of a text are ruled out
-    /// without hashing them (`at` runs on every word).
+    /// A 4,096-bit filter of the ASCII first words of `phrases` (see
+    /// [`filter_bit`]): most words of a text are ruled out without hashing
+    /// them (`at` runs on every word).
     first_words: FirstWords,
     /// Does any phrase start with a non-ASCII word? (If not, a non-ASCII
     /// word of the text starts no cue: only U+212A KELVIN SIGN folds to ASCII.)
