@@ -226,7 +226,7 @@ pub struct Extractor<'a> {
     indexed: usize,
     /// The runs of name words around each place a word stands (see
     /// [`Extractor::name_runs`]), by word, for this pass.
-    runs: RefCell<HashMap<&'a str, Rc<[NameRun<'a>]>>>,
+    runs: RefCell<HashMap<u64, Rc<[NameRun<'a>]>>>,
 }
 
 /// A run of name words around one place a word stands: where it starts,
@@ -628,9 +628,7 @@ impl<'a> Extractor<'a> {
             return (j.saturating_sub(3)..j).any(|k| {
                 toks[k].start >= from
                     && self
-                        .input
-                        .cues
-                        .at(self.input.text, toks, k)
+                        .cue_at(pi, k)
                         .is_some_and(|h| h.end == j && h.kind == CueKind::Verb)
             });
         }
@@ -926,9 +924,7 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 let verb = gap.trim() == ","
-                    && cues
-                        .at(text, toks, c)
-                        .is_some_and(|h| h.kind == CueKind::Verb);
+                    && self.cue_at(pi, c).is_some_and(|h| h.kind == CueKind::Verb);
                 if verb {
                     let sp = self
                         .choose(pi, k, e)
@@ -1847,7 +1843,8 @@ impl<'a> Extractor<'a> {
     /// order. They depend on the document and on what the first pass
     /// learnt, so each pass works them out once per word.
     fn name_runs(&self, w: &str) -> Rc<[NameRun<'a>]> {
-        if let Some(r) = self.runs.borrow().get(w) {
+        let key = word_key(w);
+        if let Some(r) = self.runs.borrow().get(&key) {
             return r.clone();
         }
         let mut runs = Vec::new();
@@ -1907,11 +1904,7 @@ impl<'a> Extractor<'a> {
             }
         }
         let runs: Rc<[NameRun<'a>]> = runs.into();
-        if let Some(&(pi, j)) = self.doc.positions().get(w).and_then(|p| p.first()) {
-            // Keyed by the document's own word, which lives as long as the text.
-            let key = self.word(self.toks(pi as usize)[j as usize]);
-            self.runs.borrow_mut().insert(key, runs.clone());
-        }
+        self.runs.borrow_mut().insert(key, runs.clone());
         runs
     }
 
