@@ -75,15 +75,7 @@ const BAR_MAX: usize = BAR_WIDTH - BAR_LABEL - 52;
 pub fn bars(chart: &str, title: &str, bars: &[Bar], color: &str) -> String {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = bars.len() * BAR_ROW + 6;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<svg class=\"chart bars\" data-chart=\"{chart}\" \
-         viewBox=\"0 0 {BAR_WIDTH} {height}\" width=\"{BAR_WIDTH}\" height=\"{height}\" role=\"img\" \
-         aria-label=\"{title}\"><title>{title}</title>",
-        chart = escape(chart),
-        title = escape(title),
-    );
+    let mut s = chart_open("bars", chart, title, BAR_WIDTH, height);
     for (i, b) in bars.iter().enumerate() {
         let y = 3 + i * BAR_ROW;
         let w = (b.value * BAR_MAX).div_ceil(max).max(1);
@@ -158,15 +150,7 @@ pub fn heatmap(chart: &str, title: &str, axes: &[Axis], counts: &[Vec<usize>]) -
         .max(1);
     let width = MAT_LEFT + n * CELL + 10;
     let height = MAT_TOP + n * CELL + 10;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<svg class=\"chart heatmap\" data-chart=\"{chart}\" \
-         viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" \
-         aria-label=\"{title}\"><title>{title}</title>",
-        chart = escape(chart),
-        title = escape(title),
-    );
+    let mut s = chart_open("heatmap", chart, title, width, height);
     for (i, a) in axes.iter().enumerate() {
         let label = escape(&shorten(a.label, 24)).into_owned();
         let _ = write!(
@@ -224,6 +208,18 @@ pub fn heatmap(chart: &str, title: &str, axes: &[Axis], counts: &[Vec<usize>]) -
 }
 
 /// A blue from pale (0.0) to dark (1.0), and the ink that reads on it.
+/// The opening `<svg>` of a chart of class `class` (`bars`, `heatmap`),
+/// named `chart` in `data-chart`, with `title` as its accessible name.
+fn chart_open(class: &str, chart: &str, title: &str, width: usize, height: usize) -> String {
+    format!(
+        "<svg class=\"chart {class}\" data-chart=\"{chart}\" \
+         viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" \
+         aria-label=\"{title}\"><title>{title}</title>",
+        chart = escape(chart),
+        title = escape(title),
+    )
+}
+
 fn shade(t: f64) -> (String, &'static str) {
     if t <= 0.0 {
         return ("#f7f9fc".to_string(), "#555");
