@@ -42,25 +42,18 @@ def load_names(path):
 
 
 def cmd_names(paths):
+    # The same reading of a gazetteer TSV as the corpus generator's.
+    from gen_corpus import read_tsv
+
     seen = set()
     out = sys.stdout
     for p in paths:
-        with open(p, encoding="utf-8") as f:
-            header = None
-            for line in f:
-                line = line.rstrip("\n")
-                if not line or line.startswith("#"):
-                    continue
-                cols = line.split("\t")
-                if header is None:
-                    header = cols
-                    continue
-                row = dict(zip(header, cols))
-                for n in [row["name"]] + row.get("aliases", "").split("|"):
-                    n = n.lstrip("=").strip()
-                    if n and n not in seen:
-                        seen.add(n)
-                        out.write(n + "\n")
+        for _kind, name, aliases in read_tsv(p):
+            for n in [name] + aliases:
+                n = n.strip()
+                if n and n not in seen:
+                    seen.add(n)
+                    out.write(n + "\n")
 
 
 def report(load_s, match_s, nbytes, nmatches):
