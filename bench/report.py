@@ -87,6 +87,7 @@ def main():
     ft = mb("FlashText")
     ac = mb("pyahocorasick whole-word")
     ro = mb("read-only Rust, 1 thread")
+    bare = mb("bare aho-corasick scan, Rust, 1 thread")
 
     def chk(name, have, want):
         if have is None:
@@ -101,6 +102,10 @@ def main():
         chk("kutip 1T 200k / pyahocorasick whole-word (end to end)", k1[0] / ac[0], 2)
     if k1[1] and ac[1]:
         chk("kutip 1T 200k / pyahocorasick whole-word (scan, minus load)", k1[1] / ac[1], 2)
+    if k1[0] and bare[0]:
+        chk("kutip 1T 200k / bare aho-corasick whole-word scan, Rust 1T (end to end)", k1[0] / bare[0], 2)
+    if k1[1] and bare[1]:
+        chk("kutip 1T 200k / bare aho-corasick whole-word scan, Rust 1T (scan, minus load)", k1[1] / bare[1], 2)
     if kd1[0] and ro[0]:
         chk("kutip 1T default (~2,000 entities) / read-only Rust 1T", kd1[0] / ro[0], 1 / 3)
     if k1[0] and k2[0]:

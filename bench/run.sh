@@ -4,6 +4,9 @@
 #   bash bench/run.sh            # 200 MB corpus, medians of 3 runs
 #   QUICK=1 bash bench/run.sh    # 20 MB corpus, 1 run
 #
+# Peers: the read-only limit and the bare aho-corasick whole-word scan
+# (bench/readonly, Rust), cat, grep, FlashText, pyahocorasick, spaCy.
+#
 # Environment: MB (corpus size, default 200; 20 with QUICK=1), RUNS (runs per
 # measurement, default 3; 1 with QUICK=1), PEER_RUNS (runs of the slow Python
 # peers, default RUNS), SKIP_PEERS=1, SKIP_1M=1 (skip the 1M-name throughput
@@ -76,8 +79,10 @@ if [[ ! -f $ONE/one.txt ]]; then
     mkdir -p "$ONE"
     cp "$(find "$CORPUS" -name '*.txt' | sort | head -1)" "$ONE/one.txt"
 fi
-# Names for the peers: every name and alias of the 200k list.
+# Names for the peers: every name and alias of the 200k list, and of the
+# default (embedded) lists for the bare scan's small case.
 [[ -s $D/names200k.txt ]] || python3 "$B/peers.py" names "$D/gaz200k.tsv" > "$D/names200k.txt"
+python3 "$B/peers.py" names "$ROOT"/gazetteers/*.tsv > "$D/names-default.txt"
 # spaCy subset: the first tenth of the corpus subfolders (at least one).
 NDIRS=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d | wc -l)
 KSUB=$(( (NDIRS + 9) / 10 ))
@@ -141,6 +146,16 @@ M --label "cat > /dev/null" --names "-" --runs "$RUNS" --bytes "$CB" -- \
 say "peers"
 NAMES=$D/names200k.txt
 NN=$(wc -l < "$NAMES")
+ND=$(wc -l < "$D/names-default.txt")
+for t in 1 2; do
+    s=$([[ $t == 1 ]] && echo thread || echo threads)
+    M --label "bare aho-corasick scan, Rust, $t $s" --names "$NN names+aliases (200k list)" --runs "$RUNS" --bytes "$CB" \
+      --note "whole-word, CSV" -- \
+      "$READONLY" --threads "$t" --scan "$NAMES" --out "$OUT/bare.csv" "$CORPUS"
+done
+M --label "bare aho-corasick scan, Rust, 1 thread, default names" --names "$ND names+aliases (default lists)" --runs "$RUNS" --bytes "$CB" \
+  --note "whole-word, CSV" -- \
+  "$READONLY" --threads 1 --scan "$D/names-default.txt" --out "$OUT/bare.csv" "$CORPUS"
 M --label "grep -F -w -o -f names -r" --names "$NN names+aliases (200k list)" --runs "$RUNS" --bytes "$CB" --stdout "$OUT/grep.txt" -- \
   grep -F -w -o -f "$NAMES" -r "$CORPUS"
 if [[ -z "${SKIP_PEERS:-}" ]]; then
