@@ -153,23 +153,14 @@ fn words_hash(line: &str) -> u64 {
     use std::hash::Hasher;
     let b = line.as_bytes();
     // A line needs rebuilding when it has two spaces in a row, or a space
-    // other than ' ' (ASCII, or one of the few non-ASCII ones).
-    let mut plain = true;
-    let mut prev_space = false;
-    for (i, &x) in b.iter().enumerate() {
-        match x {
-            b' ' if !prev_space => prev_space = true,
-            b' ' | b'\t'..=b'\r' => {
-                plain = false;
-                break;
-            }
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if starts_with_other_space(&b[i..]) => {
-                plain = false;
-                break;
-            }
-            _ => prev_space = false,
-        }
-    }
+    // other than ' ' (ASCII, or one of the few non-ASCII ones). Each is a
+    // memchr search (a line holds no '\n').
+    let plain = memchr::memmem::find(b, b"  ").is_none()
+        && memchr::memchr3(b'\t', 0x0B, 0x0C, b).is_none()
+        && memchr::memchr(b'\r', b).is_none()
+        && !memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b)
+            .chain(memchr::memchr_iter(0xE3, b))
+            .any(|i| starts_with_other_space(&b[i..]));
     let mut h = rustc_hash::FxHasher::default();
     if plain {
         h.write(b);

@@ -7,6 +7,8 @@
 //! to the end of its paragraph (marked `closed: false`); an unclosed single
 //! mark and a stray closing mark are ignored.
 
+use crate::tokens::Ahead;
+
 /// A quoted span, in byte offsets of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -72,12 +74,18 @@ fn is_alnum(c: Option<char>) -> bool {
 pub fn find_spans(text: &str, start: usize, end: usize) -> Vec<Span> {
     let para = &text[start..end];
     // Every mark is `"`, `'` or a char whose UTF-8 starts with C2 (« »), E2
-    // (“ ” ‘ ’ „ ‟ ‹ ›) or E3 (「 」 『 』): most paragraphs without them are
-    // ruled out by one byte scan.
-    if !para
-        .bytes()
-        .any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
-    {
+    // (“ ” ‘ ’ „ ‟ ‹ ›) or E3 (「 」 『 』): memchr jumps from one such byte
+    // to the next.
+    let bytes = para.as_bytes();
+    let n = bytes.len();
+    let mut common = Ahead::new(|from| {
+        memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]).map_or(n, |k| from + k)
+    });
+    let mut rare =
+        Ahead::new(|from| memchr::memchr2(0xC2, 0xE3, &bytes[from..]).map_or(n, |k| from + k));
+    let mut next_candidate = |from: usize| common.next(from).min(rare.next(from));
+    let mut at = next_candidate(0);
+    if at == n {
         return Vec::new();
     }
     // Open marks: (family, byte offset).
@@ -86,13 +94,11 @@ pub fn find_spans(text: &str, start: usize, end: usize) -> Vec<Span> {
     let mut spans = Vec::new();
     // From one possible mark to the next: only those chars are decoded,
     // with the chars either side of them.
-    let bytes = para.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
+    while at < n {
         // `"`, `'` and the lead bytes C2, E2, E3 are always char boundaries.
-        if !matches!(bytes[at], b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
-            at += 1;
-            continue;
+        at = next_candidate(at);
+        if at == n {
+            break;
         }
         let bi = at;
         let Some(c) = para[bi..].chars().next() else {

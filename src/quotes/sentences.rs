@@ -6,6 +6,7 @@
 
 use super::marks::Span;
 use super::Paragraph;
+use crate::tokens::Ahead;
 
 static ABBREVIATIONS: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
     std::sync::LazyLock::new(|| {
@@ -27,9 +28,19 @@ pub fn split(text: &str, p: &Paragraph, spans: &[Span]) -> Vec<(usize, usize)> {
     let para = &text[p.start..p.end];
     let bytes = para.as_bytes();
     // Bytes, not chars: the enders are ASCII or `…` (E2 80 A6), and neither
-    // can occur inside another char's UTF-8 bytes.
+    // can occur inside another char's UTF-8 bytes. memchr jumps from one
+    // candidate byte to the next.
+    let n = bytes.len();
+    let mut enders = Ahead::new(|from| {
+        memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(n, |k| from + k)
+    });
+    let mut e2 = Ahead::new(|from| memchr::memchr(0xE2, &bytes[from..]).map_or(n, |k| from + k));
     let mut i = 0;
-    while i < bytes.len() {
+    while i < n {
+        i = enders.next(i).min(e2.next(i));
+        if i == n {
+            break;
+        }
         let c = match bytes[i] {
             b @ (b'.' | b'!' | b'?') => b as char,
             0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA6]) => '…',
