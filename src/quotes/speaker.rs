@@ -254,10 +254,10 @@ pub struct DocIndex<'a> {
     /// Per word id: [`MID_CAP`] and [`PLACE`] bits.
     flags: Vec<u8>,
     /// Per word id: where the word stands, capitalised: (paragraph, token).
-    positions: Vec<Vec<(u32, u32)>>,
+    positions: Grouped<(u32, u32)>,
     /// Per word id: what follows the word, capitalised: the next word when
-    /// only a space stands between, else "".
-    follows: Vec<Vec<&'a str>>,
+    /// only a space stands between, else "" (each once, first seen first).
+    follows: Grouped<&'a str>,
     /// Index in `name_words` of each paragraph's first token.
     token_base: Vec<u32>,
     /// Per token: is it a name word (see [`Extractor::is_name_word`])? 0 not
@@ -323,14 +323,74 @@ impl WordSet<'_, '_> {
 pub struct WordLists<'d, 'a, T> {
     ids: &'d WordIds,
     _words: std::marker::PhantomData<&'a str>,
-    lists: &'d [Vec<T>],
+    lists: &'d Grouped<T>,
 }
 
 impl<'d, T> WordLists<'d, '_, T> {
-    pub fn get(&self, w: &str) -> Option<&'d Vec<T>> {
+    pub fn get(&self, w: &str) -> Option<&'d [T]> {
         self.ids
             .get(&word_key(w))
-            .map(|&id| &self.lists[id as usize])
+            .map(|&id| self.lists.get(id as usize))
+    }
+}
+
+/// Lists by word id in one allocation: the items of id `i` are
+/// `items[starts[i]..starts[i + 1]]`, in the order they were added (one
+/// `Vec` per word cost an allocation per distinct capitalised word).
+struct Grouped<T> {
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy + PartialEq> Grouped<T> {
+    /// Groups `(id, item)` pairs by id (ids below `ids`), keeping their
+    /// order within each id (a counting sort); with `unique`, only the
+    /// first of equal items.
+    fn new(ids: usize, pairs: &[(u32, T)], unique: bool) -> Grouped<T> {
+        let mut starts = vec![0u32; ids + 1];
+        for &(id, _) in pairs {
+            starts[id as usize + 1] += 1;
+        }
+        for i in 0..ids {
+            starts[i + 1] += starts[i];
+        }
+        let Some(&(_, fill)) = pairs.first() else {
+            return Grouped {
+                starts,
+                items: Vec::new(),
+            };
+        };
+        let mut items = vec![fill; pairs.len()];
+        let mut next = starts.clone();
+        for &(id, x) in pairs {
+            items[next[id as usize] as usize] = x;
+            next[id as usize] += 1;
+        }
+        if unique {
+            // Drop repeats within each group, in place.
+            let (mut kept, mut a) = (0, 0);
+            for id in 0..ids {
+                // Where the group ended before the groups were compacted.
+                let b = starts[id + 1] as usize;
+                let from = kept;
+                for k in std::mem::replace(&mut a, b)..b {
+                    let x = items[k];
+                    if !items[from..kept].contains(&x) {
+                        items[kept] = x;
+                        kept += 1;
+                    }
+                }
+                starts[id + 1] = kept as u32;
+            }
+            items.truncate(kept);
+        }
+        Grouped { starts, items }
+    }
+}
+
+impl<T> Grouped<T> {
+    fn get(&self, id: usize) -> &[T] {
+        &self.items[self.starts[id] as usize..self.starts[id + 1] as usize]
     }
 }
 
@@ -354,8 +414,10 @@ impl<'a> DocIndex<'a> {
         let mut ids = WordIds::default();
         ids.reserve(words / 2);
         let mut flags: Vec<u8> = Vec::new();
-        let mut positions: Vec<Vec<(u32, u32)>> = Vec::new();
-        let mut follows: Vec<Vec<&'a str>> = Vec::new();
+        // (word id, place) and (word id, next word) of capitalised words,
+        // grouped by id at the end.
+        let mut positions: Vec<(u32, (u32, u32))> = Vec::new();
+        let mut follows: Vec<(u32, &'a str)> = Vec::new();
         let mut title_case = Vec::with_capacity(input.paragraphs.len());
         for (pi, p) in input.paragraphs.iter().enumerate() {
             let toks = p.tokens;
@@ -373,13 +435,11 @@ impl<'a> DocIndex<'a> {
                 let id = *ids.entry(word_key(w)).or_insert(next_id) as usize;
                 if id == flags.len() {
                     flags.push(0);
-                    positions.push(Vec::new());
-                    follows.push(Vec::new());
                 }
                 if !(c.is_uppercase() || c.is_ascii_digit()) {
                     continue;
                 }
-                positions[id].push((pi as u32, j as u32));
+                positions.push((id as u32, (pi as u32, j as u32)));
                 let next = toks.get(j + 1).map_or("", |n| {
                     if text[t.end..n.start] == *" " {
                         &text[n.start..n.end]
@@ -387,9 +447,7 @@ impl<'a> DocIndex<'a> {
                         ""
                     }
                 });
-                if !follows[id].contains(&next) {
-                    follows[id].push(next);
-                }
+                follows.push((id as u32, next));
                 if j > 0 {
                     let gap = &text[toks[j - 1].end..t.start];
                     let prev = &text[toks[j - 1].start..toks[j - 1].end];
@@ -414,9 +472,9 @@ impl<'a> DocIndex<'a> {
             spans,
             title_case,
             ids,
+            positions: Grouped::new(flags.len(), &positions, false),
+            follows: Grouped::new(flags.len(), &follows, true),
             flags,
-            positions,
-            follows,
             token_base: input
                 .paragraphs
                 .iter()
@@ -1848,8 +1906,7 @@ impl<'a> Extractor<'a> {
             return r.clone();
         }
         let mut runs = Vec::new();
-        let no_positions = Vec::new();
-        for &(pi, j) in self.doc.positions().get(w).unwrap_or(&no_positions) {
+        for &(pi, j) in self.doc.positions().get(w).unwrap_or(&[]) {
             let (pi, j) = (pi as usize, j as usize);
             let p = &self.input.paragraphs[pi];
             if p.title || self.title_case(pi) {
@@ -2153,6 +2210,10 @@ pub fn transcript_label(inner: &str) -> Option<(usize, &str)> {
 /// Does a word after `gap` (after the word `prev`) open a sentence or a
 /// quote? Not after an abbreviation ("Rep. Jim Clyburn", "G. Smith").
 fn opens_sentence(gap: &str, prev: &str, cues: &super::Cues) -> bool {
+    // Most words follow a single space, which opens nothing.
+    if gap == " " {
+        return false;
+    }
     let abbrev = gap.trim() == "." && (cues.is_title(prev) || prev.chars().count() == 1);
     // "….” ― Sonya Herridge": a name after a dash does not open a sentence.
     let dash = gap.trim_end().ends_with(['—', '–', '―', '-']);
@@ -2203,4 +2264,25 @@ fn joins(prev: &str, gap: &str, cues: &super::Cues) -> bool {
 
 fn name_gap(gap: &str) -> bool {
     matches!(gap, " " | "-" | ". " | "." | "'" | "’" | "\u{a0}")
+}
+
+#[cfg(test)]
+mod grouped_tests {
+    use super::Grouped;
+
+    #[test]
+    fn groups_keep_their_order_and_unique_drops_repeats() {
+        let pairs = [(2, 'a'), (0, 'b'), (2, 'c'), (2, 'a'), (0, 'b'), (3, 'd')];
+        let all = Grouped::new(4, &pairs, false);
+        let want: [&[char]; 4] = [&['b', 'b'], &[], &['a', 'c', 'a'], &['d']];
+        for (id, w) in want.iter().enumerate() {
+            assert_eq!(all.get(id), *w, "id {id}");
+        }
+        let unique = Grouped::new(4, &pairs, true);
+        let want: [&[char]; 4] = [&['b'], &[], &['a', 'c'], &['d']];
+        for (id, w) in want.iter().enumerate() {
+            assert_eq!(unique.get(id), *w, "id {id}");
+        }
+        assert!(Grouped::<char>::new(2, &[], true).get(1).is_empty());
+    }
 }
