@@ -293,7 +293,26 @@ pub(crate) fn guess_type(name: &str) -> EntityType {
             .into_iter()
             .collect()
         });
-    if name.split_whitespace().any(|w| ORG_WORDS.contains(&w)) {
+    // (first letter, length) of the words above, as bits: most words have
+    // another shape, and no hash is computed for them.
+    static SHAPES: std::sync::LazyLock<[u32; 26]> = std::sync::LazyLock::new(|| {
+        let mut t = [0u32; 26];
+        for w in ORG_WORDS.iter() {
+            let b = w.as_bytes();
+            assert!(b[0].is_ascii_uppercase() && b.len() < 32, "{w}");
+            t[usize::from(b[0] - b'A')] |= 1 << b.len();
+        }
+        t
+    });
+    let org_word = |w: &str| {
+        let b = w.as_bytes();
+        b.first().is_some_and(|&f| {
+            f.is_ascii_uppercase()
+                && b.len() < 32
+                && SHAPES[usize::from(f - b'A')] & (1 << b.len()) != 0
+        }) && ORG_WORDS.contains(&w)
+    };
+    if name.split_whitespace().any(org_word) {
         EntityType::Organization
     } else {
         EntityType::Person

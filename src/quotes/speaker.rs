@@ -531,48 +531,53 @@ impl<'a> DocIndex<'a> {
     }
 }
 
-/// Names by word: `Marsudi` -> `Retno Marsudi`.
+/// Names by word: `Marsudi` -> `Retno Marsudi`. Words are keyed by
+/// [`word_key`] (no string per key) and a name is shared by its words.
 #[derive(Default)]
 struct SpeakerIndex {
     /// Person names by first or last word (for `known_person`; a later
     /// name of equal length wins).
-    person_edge: HashMap<String, String>,
+    person_edge: NameMap,
     /// Person names by any word (for words the document cites people by).
-    person_any: HashMap<String, String>,
+    person_any: NameMap,
     /// Unlisted speakers' names of two words or more, by first or last word
     /// (for `fullest_name`; the first of equal length wins).
-    fullest: HashMap<String, String>,
+    fullest: NameMap,
     /// The same names with where they were quoted, in text order (for
     /// surnames several people share).
-    quoted_at: HashMap<String, Vec<(usize, String)>>,
+    quoted_at: HashMap<u64, Vec<(usize, Rc<str>)>>,
 }
 
+/// Names by [`word_key`].
+type NameMap = std::collections::HashMap<u64, Rc<str>, std::hash::BuildHasherDefault<KeyHasher>>;
+
 impl SpeakerIndex {
-    fn add_person(&mut self, name: &str) {
+    fn add_person(&mut self, name: &Rc<str>) {
         if guess_type(name) != EntityType::Person {
             return;
         }
-        let parts: Vec<&str> = name.split_whitespace().collect();
-        // Allocates only for a new word or a longer name.
-        let put = |map: &mut HashMap<String, String>, w: &str| match map.get_mut(w) {
-            Some(e) => {
+        let put = |map: &mut NameMap, w: &str| match map.entry(word_key(w)) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let e = e.get_mut();
                 if name.len() >= e.len() && e != name {
-                    *e = name.to_string();
+                    *e = name.clone();
                 }
             }
-            None => {
-                map.insert(w.to_string(), name.to_string());
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(name.clone());
             }
         };
-        for w in parts.first().into_iter().chain(parts.last()) {
+        let mut words = name.split_whitespace();
+        let first = words.next();
+        for w in first.into_iter().chain(words.next_back()) {
             put(&mut self.person_edge, w);
         }
-        for w in &parts {
+        for w in name.split_whitespace() {
             put(&mut self.person_any, w);
         }
     }
 
-    fn add_fullest(&mut self, name: &str, cues: &super::Cues) {
+    fn add_fullest(&mut self, name: &Rc<str>, cues: &super::Cues) {
         let parts: Vec<&str> = name.split_whitespace().collect();
         if parts.len() < 2 {
             return;
@@ -584,14 +589,15 @@ impl SpeakerIndex {
             .find(|w| !cues.is_given(w) && !is_initials(w))
             .filter(|w| **w != parts[0]);
         for &w in [parts[0], parts[parts.len() - 1]].iter().chain(cited) {
-            match self.fullest.get_mut(w) {
-                Some(e) => {
+            match self.fullest.entry(word_key(w)) {
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    let e = e.get_mut();
                     if e.len() < name.len() {
-                        *e = name.to_string();
+                        *e = name.clone();
                     }
                 }
-                None => {
-                    self.fullest.insert(w.to_string(), name.to_string());
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(name.clone());
                 }
             }
         }
@@ -602,8 +608,9 @@ impl<'a> Extractor<'a> {
     pub fn new(input: &'a QuoteInput<'a>, known: Known, doc: DocIndex<'a>) -> Extractor<'a> {
         let mut index = SpeakerIndex::default();
         for n in &known.names {
-            index.add_person(n);
-            index.add_fullest(n, input.cues);
+            let n: Rc<str> = n.as_str().into();
+            index.add_person(&n);
+            index.add_fullest(&n, input.cues);
         }
         Extractor {
             input,
@@ -926,18 +933,19 @@ impl<'a> Extractor<'a> {
             }
             if let Some(sp) = &q.speaker {
                 if sp.entity.is_none() {
+                    let name: Rc<str> = sp.name.as_str().into();
                     if sp.kind == EntityType::Person {
-                        self.index.add_person(&sp.name);
+                        self.index.add_person(&name);
                     }
-                    self.index.add_fullest(&sp.name, self.input.cues);
-                    let parts: Vec<&str> = sp.name.split_whitespace().collect();
-                    if parts.len() > 1 {
-                        for w in [parts[0], parts[parts.len() - 1]] {
+                    self.index.add_fullest(&name, self.input.cues);
+                    let mut words = name.split_whitespace();
+                    if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+                        for w in [first, last] {
                             self.index
                                 .quoted_at
-                                .entry(w.to_string())
+                                .entry(word_key(w))
                                 .or_default()
-                                .push((q.start, sp.name.clone()));
+                                .push((q.start, name.clone()));
                         }
                     }
                 }
@@ -1837,12 +1845,13 @@ impl<'a> Extractor<'a> {
         };
         // Borrowed names throughout: one allocation, for the answer.
         let runs = self.name_runs(w);
-        let mut best: Option<&str> = self.index.fullest.get(w).map(String::as_str);
+        let mut best: Option<&str> = self.index.fullest.get(&word_key(w)).map(|n| &**n);
         // The speaker quoted last before `pos` under a name with `w`.
-        let mut recent: Option<(usize, &str)> = self.index.quoted_at.get(w).and_then(|v| {
-            let i = v.partition_point(|q| q.0 < pos);
-            i.checked_sub(1).map(|i| (v[i].0, v[i].1.as_str()))
-        });
+        let mut recent: Option<(usize, &str)> =
+            self.index.quoted_at.get(&word_key(w)).and_then(|v| {
+                let i = v.partition_point(|q| q.0 < pos);
+                i.checked_sub(1).map(|i| (v[i].0, &*v[i].1))
+            });
         let mut candidates: Vec<&str> = best.into_iter().collect();
         for q in &self.quotes[self.indexed..] {
             let Some(sp) = q.speaker.as_ref() else {
@@ -2140,7 +2149,7 @@ impl<'a> Extractor<'a> {
         } else {
             &self.index.person_edge
         };
-        let mut best: Option<&str> = map.get(w).map(String::as_str);
+        let mut best: Option<&str> = map.get(&word_key(w)).map(|n| &**n);
         // Quotes of the paragraph in progress, not indexed yet.
         for sp in self.quotes[self.indexed..]
             .iter()
