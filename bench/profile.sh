@@ -38,12 +38,22 @@ run_cg() {  # name, extra kutip args...
     echo "== callgrind, $name: where the instructions go, by stage (inclusive)"
     local total
     total=$(grep -m1 -E '^ *[0-9,]+ \(100.0%\) +PROGRAM TOTALS' "$P/self.$name.txt" | awk '{gsub(",","",$1); print $1}')
-    for f in 'kutip::quotes::extract' 'kutip::document::segment' 'kutip::tokens::tokenize_into' \
+    # Inside quotes::extract: the per-document word index, then both
+    # attribution passes (quotes::run, twice), split into reported speech
+    # (indirect::find, which reads every sentence for cues), quoted spans
+    # (attribute_quoted) and indexing each paragraph's speakers.
+    for f in 'kutip::quotes::extract' '  kutip::quotes::speaker::DocIndex::build' \
+             '  kutip::quotes::run' '    kutip::quotes::indirect::find' \
+             '    kutip::quotes::speaker::Extractor::attribute_quoted' \
+             '    kutip::quotes::speaker::Extractor::paragraph_done' \
+             'kutip::document::segment' 'kutip::tokens::tokenize_into' \
              'kutip::matcher::Matcher::find_in_tokens' 'kutip::resolve::resolve' \
              'kutip::document::detect_language_in' 'kutip::output::TableWriter::write' \
              'kutip::pipeline::PipelineBuilder::build'; do
+        local label=$f
+        f=${f##* }
         grep -E "^ *[0-9,]+ .*:$f( |\$)" "$P/inclusive.$name.txt" | head -1 |
-            awk -v f="$f" -v t="$total" '{gsub(",","",$1); printf "  %-45s %5.1f%%\n", f, 100*$1/t}' || true
+            awk -v f="$label" -v t="$total" '{gsub(",","",$1); printf "  %-58s %5.1f%%\n", f, 100*$1/t}' || true
     done
     echo "== callgrind, $name: self cost (top 30; full: $P/self.$name.txt, inclusive: $P/inclusive.$name.txt)"
     grep -m 30 -E '^ *[0-9,]+ \(' "$P/self.$name.txt" | sed -n '2,31p' || true
