@@ -1,6 +1,6 @@
 //! `kutip extract`: a corpus in, four CSV tables out.
 
-use super::shared::{PipelineArgs, TableArgs};
+use super::shared::{exit_code, warn_renamed_ids, PipelineArgs, TableArgs};
 use anyhow::{Context, Result};
 use kutip::input::discover;
 use kutip::input::Source;
@@ -60,11 +60,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         writer.write(out)
     })?;
     progress.clear();
-    if summary.duplicate_ids > 0 && !args.quiet {
-        eprintln!(
-            "kutip: {} documents had a doc_id already used; renamed ID#2, ID#3, ... (see the error column)",
-            summary.duplicate_ids
-        );
+    if !args.quiet {
+        warn_renamed_ids(&summary);
     }
     writer.finish()?;
     if !args.quiet {
@@ -86,11 +83,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // at a time would only delay the exit (a tenth of a second for a
     // million names); the OS takes the memory back at once.
     std::mem::forget(pipeline);
-    Ok(if summary.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(&summary))
 }
 
 /// A one-line progress report on stderr (documents, MB, rate, ETA), only

@@ -1,6 +1,6 @@
 //! `kutip merge`: the shards of `kutip map` in, the four CSV tables out.
 
-use super::shared::TableArgs;
+use super::shared::{exit_code, warn_renamed_ids, TableArgs};
 use anyhow::Result;
 use kutip::merge::{merge, shard_files};
 use kutip::output::TableWriter;
@@ -40,12 +40,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let summary = merge(&files, |out| writer.write(out))?;
     writer.finish()?;
     if !args.quiet {
-        if summary.duplicate_ids > 0 {
-            eprintln!(
-                "kutip: {} documents had a doc_id already used; renamed ID#2, ID#3, ... (see the error column)",
-                summary.duplicate_ids
-            );
-        }
+        warn_renamed_ids(&summary);
         eprintln!(
             "kutip: {} shards, {} documents ({} ok, {} skipped, {} failed), {} mentions, {} quotes -> {}",
             files.len(),
@@ -58,9 +53,5 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.tables.out.display()
         );
     }
-    Ok(if summary.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(&summary))
 }

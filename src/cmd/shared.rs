@@ -5,8 +5,10 @@ use anyhow::{Context, Result};
 use kutip::gazetteer::Gazetteer;
 use kutip::output::OutputOptions;
 use kutip::quotes::Cues;
+use kutip::run::Summary;
 use kutip::{Pipeline, PipelineBuilder};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 /// Which gazetteers and cue lists build the pipeline (`extract`, `map`).
 #[derive(clap::Args, Debug)]
@@ -67,5 +69,26 @@ impl TableArgs {
             raw: self.raw,
             excel_bom: self.excel,
         }
+    }
+}
+
+/// Says on stderr how many documents were renamed for a `doc_id` already
+/// used (`extract`, `merge`); nothing when none was.
+pub fn warn_renamed_ids(summary: &Summary) {
+    if summary.duplicate_ids > 0 {
+        eprintln!(
+            "kutip: {} documents had a doc_id already used; renamed ID#2, ID#3, ... (see the error column)",
+            summary.duplicate_ids
+        );
+    }
+}
+
+/// The exit status of a run over documents: 1 when some document failed
+/// (see documents.csv), else 0.
+pub fn exit_code(summary: &Summary) -> ExitCode {
+    if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
