@@ -556,16 +556,9 @@ impl SpeakerIndex {
         if guess_type(name) != EntityType::Person {
             return;
         }
-        let put = |map: &mut NameMap, w: &str| match map.entry(word_key(w)) {
-            std::collections::hash_map::Entry::Occupied(mut e) => {
-                let e = e.get_mut();
-                if name.len() >= e.len() && e != name {
-                    *e = name.clone();
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(name.clone());
-            }
+        // A later name of equal length wins.
+        let put = |map: &mut NameMap, w: &str| {
+            file_under(map, w, name, |there| name.len() >= there.len())
         };
         let mut words = name.split_whitespace();
         let first = words.next();
@@ -589,17 +582,23 @@ impl SpeakerIndex {
             .find(|w| !cues.is_given(w) && !is_initials(w))
             .filter(|w| **w != parts[0]);
         for &w in [parts[0], parts[parts.len() - 1]].iter().chain(cited) {
-            match self.fullest.entry(word_key(w)) {
-                std::collections::hash_map::Entry::Occupied(mut e) => {
-                    let e = e.get_mut();
-                    if e.len() < name.len() {
-                        *e = name.clone();
-                    }
-                }
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(name.clone());
-                }
+            // The first name of equal length wins.
+            file_under(&mut self.fullest, w, name, |there| there.len() < name.len());
+        }
+    }
+}
+
+/// Files `name` under the word `w` of `map`: for a word not there yet, or
+/// over the name there when `replaces(that name)`.
+fn file_under(map: &mut NameMap, w: &str, name: &Rc<str>, replaces: impl Fn(&str) -> bool) {
+    match map.entry(word_key(w)) {
+        std::collections::hash_map::Entry::Occupied(mut e) => {
+            if replaces(e.get()) {
+                e.insert(name.clone());
             }
+        }
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(name.clone());
         }
     }
 }
