@@ -88,29 +88,47 @@ fn main() {
     }
 }
 
-fn read_only(files: &[PathBuf], threads: usize) {
+/// `f` of every item, by `threads` workers taking the next item as they
+/// finish one; the results in the items' order.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let next = AtomicUsize::new(0);
-    let (bytes, sum) = std::thread::scope(|s| {
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 s.spawn(|| {
-                    let (mut bytes, mut sum) = (0u64, 0u64);
+                    let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(f) = files.get(i) else { break };
-                        let data = std::fs::read(f).expect("read");
-                        bytes += data.len() as u64;
-                        // Touch every byte (what any scanner must at least do).
-                        sum = sum.wrapping_add(data.iter().map(|&b| b as u64).sum::<u64>());
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(item)));
                     }
-                    (bytes, sum)
+                    done
                 })
             })
             .collect();
-        handles.into_iter().fold((0u64, 0u64), |acc, h| {
-            let (b, s) = h.join().unwrap();
-            (acc.0 + b, acc.1.wrapping_add(s))
-        })
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    done.sort_by_key(|d| d.0);
+    done.into_iter().map(|d| d.1).collect()
+}
+
+fn read_only(files: &[PathBuf], threads: usize) {
+    let (bytes, sum) = in_parallel(files, threads, |f| {
+        let data = std::fs::read(f).expect("read");
+        // Touch every byte (what any scanner must at least do).
+        let sum = data.iter().map(|&b| b as u64).sum::<u64>();
+        (data.len() as u64, sum)
+    })
+    .into_iter()
+    .fold((0u64, 0u64), |acc, (b, s)| {
+        (acc.0 + b, acc.1.wrapping_add(s))
     });
     eprintln!(
         "readonly: {} files, {} bytes, checksum {}",
@@ -133,32 +151,14 @@ fn scan_all(files: &[PathBuf], threads: usize, names: &Path, out_path: &Path) {
     // Batches of files scanned by `threads` workers, written in input order.
     const BATCH: usize = 256;
     for batch in files.chunks(BATCH * threads) {
-        let next = AtomicUsize::new(0);
-        let mut parts: Vec<(usize, u64, u64, Vec<u8>)> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads)
-                .map(|_| {
-                    s.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(f) = batch.get(i) else { break };
-                            let data = std::fs::read(f).expect("read");
-                            let text = String::from_utf8_lossy(&data);
-                            let mut buf = Vec::new();
-                            let n = scan(&ac, &f.to_string_lossy(), &text, &mut buf);
-                            done.push((i, data.len() as u64, n, buf));
-                        }
-                        done
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap())
-                .collect()
+        let parts = in_parallel(batch, threads, |f| {
+            let data = std::fs::read(f).expect("read");
+            let text = String::from_utf8_lossy(&data);
+            let mut buf = Vec::new();
+            let n = scan(&ac, &f.to_string_lossy(), &text, &mut buf);
+            (data.len() as u64, n, buf)
         });
-        parts.sort_by_key(|p| p.0);
-        for (_, b, n, buf) in parts {
+        for (b, n, buf) in parts {
             bytes += b;
             matches += n;
             out.write_all(&buf).unwrap();
