@@ -12,7 +12,8 @@
 
 use super::cues::CueKind;
 use super::marks::Span;
-use super::speaker::{Extractor, Speaker};
+use super::model::{Method, Reference, Speaker};
+use super::speaker::Extractor;
 use super::{Quote, QuoteKind};
 
 /// Minimum words of reported content.
@@ -72,7 +73,7 @@ fn sentence(
     } else {
         ss
     };
-    let make = |c: Content, speaker: Option<Speaker>, cue: &str, method: &'static str| {
+    let make = |c: Content, speaker: Option<Speaker>, cue: &str, method: Option<Method>| {
         let (start, end) = trim_content(text, c.start, c.end);
         let placed = start >= after || start < ss;
         (count(start, end) >= MIN_WORDS && !starts_quoted(spans, start) && placed).then(|| Quote {
@@ -104,7 +105,7 @@ fn sentence(
                     participle
                         .then(|| ex.first_name(pi, first, c))
                         .flatten()
-                        .map(|s| (s, None))
+                        .map(|s| (s, Reference::Name))
                 };
                 if let Some((speaker, method)) =
                     subject().or_else(|| ex.np_backward(pi, first, c, toks[c].start))
@@ -130,7 +131,7 @@ fn sentence(
                         },
                         Some(speaker.clone()),
                         cue,
-                        method.unwrap_or("reported"),
+                        Some(method.method(Method::Reported)),
                     ) {
                         return Some((q, hit.end));
                     }
@@ -150,7 +151,7 @@ fn sentence(
                             Content { start: ss, end: cp },
                             Some(speaker),
                             cue,
-                            method.unwrap_or("reported"),
+                            Some(method.method(Method::Reported)),
                         ) {
                             return Some((q, hit.end));
                         }
@@ -163,7 +164,7 @@ fn sentence(
                             Content { start: ss, end: cp },
                             Some(speaker),
                             cue,
-                            "reported",
+                            Some(Method::Reported),
                         ) {
                             return Some((q, hit.end));
                         }
@@ -190,7 +191,7 @@ fn sentence(
                             end: toks[s0 - 1].end,
                         }
                     };
-                    if let Some(q) = make(content, None, cue, "") {
+                    if let Some(q) = make(content, None, cue, None) {
                         return Some((q, hit.end));
                     }
                 }
@@ -200,15 +201,25 @@ fn sentence(
                 speaker.as_ref()?;
                 if comma_before {
                     let cp = comma_pos.unwrap_or(toks[c].start);
-                    return make(Content { start: ss, end: cp }, speaker, cue, "according")
-                        .map(|q| (q, hit.end));
+                    return make(
+                        Content { start: ss, end: cp },
+                        speaker,
+                        cue,
+                        Some(Method::According),
+                    )
+                    .map(|q| (q, hit.end));
                 }
                 // "Menurut X, …": content after the next comma.
                 let rest = &text[toks[hit.end.min(last - 1)].start..se];
                 let comma = rest.find(',')?;
                 let start = toks[hit.end.min(last - 1)].start + comma + 1;
-                return make(Content { start, end: se }, speaker, cue, "according")
-                    .map(|q| (q, hit.end));
+                return make(
+                    Content { start, end: se },
+                    speaker,
+                    cue,
+                    Some(Method::According),
+                )
+                .map(|q| (q, hit.end));
             }
             CueKind::Backref => {
                 let mut k = hit.end;
@@ -225,7 +236,7 @@ fn sentence(
                     Content { start: ps, end: pe },
                     Some(speaker),
                     cue,
-                    "backref",
+                    Some(Method::Backref),
                 )
                 .map(|q| (q, hit.end));
             }
@@ -233,8 +244,13 @@ fn sentence(
                 if comma_before {
                     let cp = comma_pos.unwrap_or(toks[c].start);
                     let speaker = ex.subject_person(toks[c].start);
-                    return make(Content { start: ss, end: cp }, speaker, cue, "enclitic")
-                        .map(|q| (q, hit.end));
+                    return make(
+                        Content { start: ss, end: cp },
+                        speaker,
+                        cue,
+                        Some(Method::Enclitic),
+                    )
+                    .map(|q| (q, hit.end));
                 }
             }
             CueKind::Statement => {}

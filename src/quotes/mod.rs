@@ -46,71 +46,14 @@
 pub mod cues;
 mod indirect;
 pub mod marks;
+mod model;
 mod sentences;
 mod speaker;
 
-use crate::gazetteer::{Entity, EntityType};
-use crate::resolve::Mention;
-use crate::tokens::Token;
+use crate::gazetteer::EntityType;
 pub use cues::Cues;
 use marks::Span;
-pub use speaker::Speaker;
-
-/// The kind of a quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuoteKind {
-    Direct,
-    Partial,
-    Indirect,
-}
-
-impl QuoteKind {
-    /// The `kind` column value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Partial => "partial",
-            QuoteKind::Indirect => "indirect",
-        }
-    }
-}
-
-/// One quote, in byte offsets of the document text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quote {
-    /// Start of the quoted words (after the opening mark).
-    pub start: usize,
-    pub end: usize,
-    pub kind: QuoteKind,
-    /// Index of its paragraph in [`QuoteInput::paragraphs`].
-    pub paragraph: usize,
-    pub speaker: Option<Speaker>,
-    /// The reporting word(s), as written.
-    pub cue: String,
-    /// The rule that found the speaker; empty when there is none.
-    pub method: &'static str,
-}
-
-/// One paragraph to search.
-#[derive(Debug, Clone, Copy)]
-pub struct Paragraph<'a> {
-    pub start: usize,
-    pub end: usize,
-    /// Titles are searched for nothing.
-    pub title: bool,
-    /// Words of the paragraph, in document byte offsets.
-    pub tokens: &'a [Token],
-}
-
-/// What the extractor reads.
-pub struct QuoteInput<'a> {
-    pub text: &'a str,
-    pub paragraphs: &'a [Paragraph<'a>],
-    /// Entity mentions, in text order.
-    pub mentions: &'a [Mention],
-    pub entities: &'a [Entity],
-    pub cues: &'a Cues,
-}
+pub use model::{Method, Paragraph, Quote, QuoteInput, QuoteKind, Speaker};
 
 /// Finds the quotes of a document, in text order.
 ///
@@ -178,18 +121,18 @@ fn quoted(ex: &mut speaker::Extractor, pi: usize, span: &Span, sents: &[(usize, 
     let found = ex.attribute_quoted(pi, span, kind, sent_start);
     // A transcript's label is not part of what was said.
     let start = match &found {
-        Some(f) if f.method == "transcript" => {
+        Some(f) if f.method == Method::Transcript => {
             let label = speaker::transcript_label(&text[span.inner_start..span.inner_end]);
             span.inner_start + label.map_or(0, |l| l.0)
         }
         _ => span.inner_start,
     };
     let (speaker, cue, method) = match found {
-        Some(f) => (f.speaker, f.cue, f.method),
+        Some(f) => (f.speaker, f.cue, Some(f.method)),
         // A title in quotes (“Fox and Friends”, “The Art of the Deal”),
         // with no one saying it, is not speech.
         None if is_title(inner) => return,
-        None => (None, String::new(), ""),
+        None => (None, String::new(), None),
     };
     ex.quotes.push(Quote {
         start,

@@ -3,6 +3,7 @@
 
 use super::cues::{CueHit, CueKind};
 use super::marks::Span;
+use super::model::{Method, Reference, Speaker};
 use super::{guess_type, Quote, QuoteInput, QuoteKind};
 use crate::gazetteer::EntityType;
 use crate::resolve::Mention;
@@ -67,23 +68,11 @@ impl Known {
     }
 }
 
-/// Who said it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Speaker {
-    /// Index of the entity in the matcher, when the gazetteer knows it.
-    pub entity: Option<u32>,
-    /// Canonical name, or the fullest name the document gives.
-    pub name: String,
-    pub kind: EntityType,
-    /// The words of the text that name it.
-    pub surface: String,
-}
-
 /// An attribution: speaker (possibly unresolved), cue and rule.
 pub struct Found {
     pub speaker: Option<Speaker>,
     pub cue: String,
-    pub method: &'static str,
+    pub method: Method,
 }
 
 /// Words that start a sentence without being part of a name.
@@ -722,7 +711,7 @@ impl<'a> Extractor<'a> {
             return Some(Found {
                 speaker: Some(self.label_speaker(label, span.open)),
                 cue: format!("{label}:"),
-                method: "transcript",
+                method: Method::Transcript,
             });
         }
         // 1. Cue after the closing mark, in the same sentence.
@@ -802,7 +791,7 @@ impl<'a> Extractor<'a> {
                     return Some(Found {
                         speaker: Some(s.clone()),
                         cue: String::new(),
-                        method: "continuation",
+                        method: Method::Continuation,
                     });
                 }
             }
@@ -815,7 +804,7 @@ impl<'a> Extractor<'a> {
                 return Some(Found {
                     speaker: Some(sp),
                     cue: String::new(),
-                    method: "sentence-subject",
+                    method: Method::SentenceSubject,
                 });
             }
         }
@@ -997,7 +986,7 @@ impl<'a> Extractor<'a> {
                     return Some(Found {
                         speaker: Some(sp),
                         cue: self.word(toks[c]).to_string(),
-                        method: "cue-after",
+                        method: Method::CueAfter,
                     });
                 }
             }
@@ -1009,7 +998,7 @@ impl<'a> Extractor<'a> {
             return Some(Found {
                 speaker: Some(sp),
                 cue: "—".into(),
-                method: "cue-after",
+                method: Method::CueAfter,
             });
         }
         None
@@ -1023,17 +1012,17 @@ impl<'a> Extractor<'a> {
             CueKind::Enclitic => Some(Found {
                 speaker: self.subject_person(quote_start),
                 cue,
-                method: "enclitic",
+                method: Method::Enclitic,
             }),
             CueKind::Statement => Some(Found {
                 speaker: self.last_organization(quote_start),
                 cue,
-                method: "statement",
+                method: Method::Statement,
             }),
             CueKind::Verb | CueKind::According | CueKind::Backref => {
                 let speaker = if hit.start == k {
                     // kata X / said X
-                    self.np_forward(pi, hit.end).map(|s| (s, None))
+                    self.np_forward(pi, hit.end).map(|s| (s, Reference::Name))
                 } else {
                     // X said
                     self.np_window(pi, k, hit.start, quote_start)
@@ -1042,7 +1031,7 @@ impl<'a> Extractor<'a> {
                 Some(Found {
                     speaker: Some(speaker.0),
                     cue,
-                    method: speaker.1.unwrap_or("cue-after"),
+                    method: speaker.1.method(Method::CueAfter),
                 })
             }
         }
@@ -1071,14 +1060,14 @@ impl<'a> Extractor<'a> {
                 return Some(Found {
                     speaker: Some(sp),
                     cue,
-                    method: "cue-before",
+                    method: Method::CueBefore,
                 });
             }
             let speaker = match hit.kind {
-                CueKind::According => self.np_forward(pi, hit.end).map(|s| (s, None)),
+                CueKind::According => self.np_forward(pi, hit.end).map(|s| (s, Reference::Name)),
                 _ => self
                     .np_backward(pi, first, hit.start, open)
-                    .or_else(|| self.np_forward(pi, hit.end).map(|s| (s, None))),
+                    .or_else(|| self.np_forward(pi, hit.end).map(|s| (s, Reference::Name))),
             };
             // No speaker at this cue ("X said the protests demand “…”"):
             // the cue before it.
@@ -1088,7 +1077,7 @@ impl<'a> Extractor<'a> {
             return Some(Found {
                 speaker: Some(speaker),
                 cue,
-                method: method.unwrap_or("cue-before"),
+                method: method.method(Method::CueBefore),
             });
         }
         None
@@ -1101,7 +1090,7 @@ impl<'a> Extractor<'a> {
         from: usize,
         to: usize,
         pos: usize,
-    ) -> Option<(Speaker, Option<&'static str>)> {
+    ) -> Option<(Speaker, Reference)> {
         let toks = self.toks(pi);
         let to = self.skip_paren(pi, from, to);
         if from >= to {
@@ -1109,13 +1098,13 @@ impl<'a> Extractor<'a> {
         }
         let words: Vec<&str> = (from..to).map(|j| self.word(toks[j])).collect();
         if words.len() == 1 && self.input.cues.is_pronoun(words[0]) {
-            return Some((self.last_person(pos)?, Some("pronoun")));
+            return Some((self.last_person(pos)?, Reference::Pronoun));
         }
         if let Some(s) = self.choose(pi, from, to) {
-            return Some((s, None));
+            return Some((s, Reference::Name));
         }
         if words.iter().any(|w| self.input.cues.is_description(w)) {
-            return Some((self.last_person(pos)?, Some("description")));
+            return Some((self.last_person(pos)?, Reference::Description));
         }
         None
     }
@@ -1293,7 +1282,7 @@ impl<'a> Extractor<'a> {
         first: usize,
         cue: usize,
         pos: usize,
-    ) -> Option<(Speaker, Option<&'static str>)> {
+    ) -> Option<(Speaker, Reference)> {
         let text = self.input.text;
         let toks = self.toks(pi);
         let cues = self.input.cues;
@@ -1316,7 +1305,9 @@ impl<'a> Extractor<'a> {
             "and" | "dan" | "but" | "namun" | "lalu" | "serta"
         ) && !text[toks[j - 1].end..toks[j].start].contains(',')
         {
-            return self.first_name(pi, first, j - 1).map(|s| (s, None));
+            return self
+                .first_name(pi, first, j - 1)
+                .map(|s| (s, Reference::Name));
         }
         let gap = &text[toks[j - 1].end..toks[j].start];
         if gap.contains(',') {
@@ -1347,7 +1338,7 @@ impl<'a> Extractor<'a> {
                         .choose(pi, e, e2)
                         .filter(|s| s.kind == EntityType::Person)
                     {
-                        return Some((s, None));
+                        return Some((s, Reference::Name));
                     }
                 }
             }
@@ -1356,7 +1347,7 @@ impl<'a> Extractor<'a> {
                     .choose(pi, first, e)
                     .filter(|s| s.kind == EntityType::Person)
                 {
-                    return Some((s, None));
+                    return Some((s, Reference::Name));
                 }
             }
             // Apposition: "Sergey Lavrov, Russia's foreign minister, said".
@@ -1379,16 +1370,16 @@ impl<'a> Extractor<'a> {
                     });
                 let a_listed = a.as_ref().is_some_and(|s| s.entity.is_some());
                 if person(&b) && pure_b && !a_listed && titled(head, c) {
-                    return b.map(|s| (s, None));
+                    return b.map(|s| (s, Reference::Name));
                 }
                 if person(&a) {
-                    return a.map(|s| (s, None));
+                    return a.map(|s| (s, Reference::Name));
                 }
                 if person(&b) {
-                    return b.map(|s| (s, None));
+                    return b.map(|s| (s, Reference::Name));
                 }
                 if let Some(s) = a.or(b) {
-                    return Some((s, None));
+                    return Some((s, Reference::Name));
                 }
             }
             return None;
@@ -1406,12 +1397,15 @@ impl<'a> Extractor<'a> {
                             .split_whitespace()
                             .any(|w| self.known_person(w).is_some()))
             });
-            return Some((subject.or_else(|| self.last_person(pos))?, Some("pronoun")));
+            return Some((
+                subject.or_else(|| self.last_person(pos))?,
+                Reference::Pronoun,
+            ));
         }
         let start = self.window_start(pi, first, j);
         if start < j {
             if let Some(s) = self.choose(pi, start, j) {
-                return Some((s, None));
+                return Some((s, Reference::Name));
             }
         }
         // "Diplomat top itu", "the minister", "pejabat tersebut".
@@ -1420,7 +1414,7 @@ impl<'a> Extractor<'a> {
         let english = (from..j).any(|i| self.word(toks[i]).eq_ignore_ascii_case("the"));
         if (demonstrative || english) && (from..j).any(|i| cues.is_description(self.word(toks[i])))
         {
-            return Some((self.last_person(pos)?, Some("description")));
+            return Some((self.last_person(pos)?, Reference::Description));
         }
         None
     }
@@ -2083,7 +2077,7 @@ impl<'a> Extractor<'a> {
                 }
                 CueKind::Verb => self
                     .np_backward(pi, first, c, pos)
-                    .and_then(|(s, m)| m.is_none().then_some(s)),
+                    .and_then(|(s, r)| (r == Reference::Name).then_some(s)),
                 CueKind::According => self.np_forward(pi, hit.end),
                 _ => None,
             };
