@@ -10,59 +10,33 @@
 //! Y's), and only when its speaker (or a pronoun, description or unnamed
 //! source for one) is found.
 
+use super::context::Context;
 use super::cues::CueKind;
 use super::marks::Span;
 use super::model::{Method, Reference, Speaker};
-use super::speaker::Extractor;
 use super::{Quote, QuoteKind};
 
 /// Minimum words of reported content.
 const MIN_WORDS: usize = 4;
-
-/// Most indirect quotes one sentence gives.
-const PER_SENTENCE: usize = 2;
-
-pub fn find(ex: &mut Extractor, pi: usize, spans: &[Span], sents: &[(usize, usize)]) {
-    for (si, &(ss, se)) in sents.iter().enumerate() {
-        // Only the paragraph in progress can hold quotes of paragraph `pi`.
-        let has_direct = ex.current_quotes().iter().any(|q| {
-            q.paragraph == pi && q.kind == QuoteKind::Direct && q.start < se && q.end > ss
-        });
-        if has_direct {
-            continue;
-        }
-        // Further reported speech after the cue of the last one, nested
-        // in its content or following it ("X said A, adding that B").
-        // At most `PER_SENTENCE`: nested contents overlap.
-        let mut from = 0;
-        for _ in 0..PER_SENTENCE {
-            let Some((q, next)) = sentence(ex, pi, si, sents, spans, from) else {
-                break;
-            };
-            ex.quotes.push(q);
-            from = next;
-        }
-    }
-}
 
 struct Content {
     start: usize,
     end: usize,
 }
 
-fn sentence(
-    ex: &Extractor,
+pub fn sentence(
+    ex: &Context,
     pi: usize,
     si: usize,
     sents: &[(usize, usize)],
     spans: &[Span],
     from: usize,
 ) -> Option<(Quote, usize)> {
-    let text = ex.input.text;
+    let text = ex.input().text;
     let (ss, se) = sents[si];
-    let p = ex.input.paragraphs[pi];
+    let p = ex.input().paragraphs[pi];
     let toks = p.tokens;
-    let cues = ex.input.cues;
+    let cues = ex.input().cues;
     let first = ex.tok_at(pi, ss);
     let last = ex.tok_at(pi, se);
     let count = |a: usize, b: usize| ex.tok_at(pi, b) - ex.tok_at(pi, a);
@@ -263,10 +237,10 @@ fn sentence(
 /// one to five lowercase words ("sources", "a campaign aide", "the poll"),
 /// maybe with capitalised modifiers ("A Bloomberg poll", "Clinton
 /// supporters"), opening the sentence or following a comma.
-fn unnamed_source(ex: &Extractor, pi: usize, first: usize, c: usize) -> Option<usize> {
-    let text = ex.input.text;
-    let toks = ex.input.paragraphs[pi].tokens;
-    let cues = ex.input.cues;
+fn unnamed_source(ex: &Context, pi: usize, first: usize, c: usize) -> Option<usize> {
+    let text = ex.input().text;
+    let toks = ex.input().paragraphs[pi].tokens;
+    let cues = ex.input().cues;
     let mut s = c;
     let mut lowercase = false;
     while s > first && c - s < 5 {
@@ -312,7 +286,7 @@ fn starts_quoted(spans: &[Span], start: usize) -> bool {
 /// The sentence before sentence `si`: in the same paragraph, or the last
 /// sentence of the previous paragraph.
 fn previous_sentence(
-    ex: &Extractor,
+    ex: &Context,
     pi: usize,
     si: usize,
     sents: &[(usize, usize)],
@@ -321,7 +295,7 @@ fn previous_sentence(
         return Some(sents[si - 1]);
     }
     let prev = pi.checked_sub(1)?;
-    let p = &ex.input.paragraphs[prev];
+    let p = &ex.input().paragraphs[prev];
     if p.title {
         return None;
     }
