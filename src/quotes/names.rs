@@ -6,7 +6,7 @@ use super::context::index::word_key;
 use super::context::{Context, NameRun};
 use super::cues::CueKind;
 use super::model::Speaker;
-use super::words::{affixed, guess_type, is_acronym, is_initials, joins, JOINERS, NOT_NAMES};
+use super::words::{affixed, guess_type, is_acronym, is_initials, joins};
 use crate::gazetteer::EntityType;
 use crate::resolve::Mention;
 use crate::tokens::is_capitalized;
@@ -32,7 +32,7 @@ impl<'a> Context<'a> {
             if e > k && !slash && !joins(self.word(toks[e - 1]), gap, cues) {
                 break;
             }
-            titled |= cues.is_title(w) || cues.is_org(w);
+            titled |= cues.is_title(w) || cues.is_head(w);
             let and = titled
                 && matches!(w, "dan" | "and" | "&")
                 && e + 1 < toks.len()
@@ -44,7 +44,7 @@ impl<'a> Context<'a> {
             let digit_after_hyphen = e > k
                 && w.chars().all(|c| c.is_ascii_digit())
                 && self.input().text[toks[e - 1].end..toks[e].start] == *"-";
-            let joins = JOINERS.contains(&w)
+            let joins = self.input().cues.is_joiner(w)
                 && e + 1 < toks.len()
                 && is_capitalized(self.word(toks[e + 1]));
             if is_capitalized(w) || digit_after_hyphen || joins || self.apostrophe_tail(pi, e) {
@@ -76,7 +76,7 @@ impl<'a> Context<'a> {
                 && self.input().text[toks[s - 2].end..toks[s - 1].start] == *"-";
             if is_capitalized(w)
                 || digit_after_hyphen
-                || (JOINERS.contains(&w) && s < j)
+                || (self.input().cues.is_joiner(w) && s < j)
                 || self.apostrophe_tail(pi, s - 1)
             {
                 s -= 1;
@@ -85,7 +85,7 @@ impl<'a> Context<'a> {
             }
         }
         // A window never starts with a joiner.
-        while s < j && JOINERS.contains(&self.word(toks[s])) {
+        while s < j && self.input().cues.is_joiner(self.word(toks[s])) {
             s += 1;
         }
         s
@@ -116,9 +116,9 @@ impl<'a> Context<'a> {
                 let w = self.word(toks[j]);
                 (w == "of" || w == "for") && j > from && {
                     let head = &self.input().text[toks[from].start..toks[j - 1].end];
-                    guess_type(head) == EntityType::Person
+                    guess_type(head, self.input().cues) == EntityType::Person
                         && (from..j).any(|i| self.is_name_word(pi, i))
-                        && !(from..j).any(|i| cues.is_org(self.word(toks[i])))
+                        && !(from..j).any(|i| cues.is_head(self.word(toks[i])))
                 }
             })
             .unwrap_or(to);
@@ -126,7 +126,7 @@ impl<'a> Context<'a> {
         // a listed organization, country or place.
         let nameable = |j: usize| {
             self.is_name_word(pi, j)
-                || (JOINERS.contains(&self.word(toks[j]))
+                || (self.input().cues.is_joiner(self.word(toks[j]))
                     && j > from
                     && j + 1 < to
                     && self.is_name_word(pi, j - 1)
@@ -221,7 +221,7 @@ impl<'a> Context<'a> {
         // "Masjid Istiqlal Nasaruddin Umar", "Kota Risma".
         if let Some(o) = (start..end)
             .rev()
-            .find(|&j| self.input().cues.is_org(self.word(toks[j])))
+            .find(|&j| self.input().cues.is_head(self.word(toks[j])))
         {
             // Nothing after it: no person's name here.
             start = if o + 2 < end { o + 2 } else { o + 1 };
@@ -252,9 +252,9 @@ impl<'a> Context<'a> {
         // Only after an organization ("Kepala BPS Kalsel …", "Kementerian …").
         let titled = start > 0 && {
             let before = self.word(toks[start - 1]);
-            self.input().cues.is_org(before)
+            self.input().cues.is_head(before)
                 || is_acronym(before)
-                || self.input().cues.is_org(self.word(toks[start]))
+                || self.input().cues.is_head(self.word(toks[start]))
         };
         for i in (start..end.saturating_sub(1)).rev().filter(|_| titled) {
             let w = self.word(toks[i]);
@@ -322,9 +322,9 @@ impl<'a> Context<'a> {
             && is_capitalized(prev)
             && self.mention_at(toks[j - 1]).is_none()
             && !cues.is_title(prev)
-            && !cues.is_org(prev)
+            && !cues.is_head(prev)
             && !is_acronym(prev)
-            && !NOT_NAMES.contains(&prev)
+            && !self.input().cues.is_not_name(prev)
             && !self.doc().places().contains(prev)
             && (!self.sentence_initial(pi, j - 1) || self.doc().mid_caps().contains(prev))
     }
@@ -350,7 +350,7 @@ impl<'a> Context<'a> {
         (is_capitalized(w) || self.apostrophe_tail(pi, j))
             && w.chars().any(char::is_alphabetic)
             && !self.input().cues.is_title(w)
-            && !NOT_NAMES.contains(&w)
+            && !self.input().cues.is_not_name(w)
             && (self.mention_at(toks[j]).is_none() || self.embedded(pi, j))
             && !(self.sentence_initial(pi, j) && !self.doc().mid_caps().contains(w) && {
                 // A sentence-initial word the document never writes inside
@@ -388,7 +388,7 @@ impl<'a> Context<'a> {
         let name = self.fullest_name(surface, pos);
         Speaker {
             entity: None,
-            kind: guess_type(&name),
+            kind: guess_type(&name, self.input().cues),
             name,
             surface: surface.to_string(),
         }
@@ -525,7 +525,7 @@ impl<'a> Context<'a> {
                     runs.push(NameRun {
                         start: toks[s].start,
                         name,
-                        person: guess_type(name) == EntityType::Person,
+                        person: guess_type(name, self.input().cues) == EntityType::Person,
                     });
                 }
             }

@@ -6,7 +6,7 @@ use super::context::index::word_key;
 use super::context::Context;
 use super::cues::CueKind;
 use super::model::{Reference, Speaker};
-use super::words::{guess_type, is_acronym, JOINERS, NOT_NAMES};
+use super::words::{guess_type, is_acronym};
 use crate::gazetteer::EntityType;
 use crate::tokens::is_capitalized;
 
@@ -109,7 +109,8 @@ impl Context<'_> {
         while k < toks.len() && k < start + 4 && !is_capitalized(self.word(toks[k])) {
             let w = self.word(toks[k]);
             described |= self.input().cues.is_description(w);
-            if !(described || JOINERS.contains(&w) || w == "the" || w == "a" || w == "an") {
+            if !(described || self.input().cues.is_joiner(w) || w == "the" || w == "a" || w == "an")
+            {
                 return None;
             }
             k += 1;
@@ -159,7 +160,7 @@ impl Context<'_> {
         // organization, the first segment that is only a person's name.
         let titled = (k..end).any(|i| {
             let w = self.word(toks[i]);
-            cues.is_title(w) || cues.is_org(w) || is_acronym(w)
+            cues.is_title(w) || cues.is_head(w) || is_acronym(w)
         });
         let listed = found
             .as_ref()
@@ -177,7 +178,7 @@ impl Context<'_> {
                 let pure = e2 - e <= 4
                     && (e..e2).all(|i| {
                         let w = self.word(toks[i]);
-                        (self.is_name_word(pi, i) && !cues.is_org(w) && !is_acronym(w))
+                        (self.is_name_word(pi, i) && !cues.is_head(w) && !is_acronym(w))
                             || self
                                 .mention_at(toks[i])
                                 .is_some_and(|m| self.entity_kind(m) == EntityType::Person)
@@ -301,7 +302,7 @@ impl Context<'_> {
             let titled = |a: usize, b: usize| {
                 (a..b).any(|i| {
                     let w = self.word(toks[i]);
-                    cues.is_title(w) || cues.is_org(w)
+                    cues.is_title(w) || cues.is_head(w)
                 })
             };
             let e = self.window_end(pi, first);
@@ -314,7 +315,7 @@ impl Context<'_> {
                 let e2 = self.window_end(pi, e);
                 let pure = (e..e2).all(|i| {
                     let w = self.word(toks[i]);
-                    self.is_name_word(pi, i) && !cues.is_org(w) && !is_acronym(w)
+                    self.is_name_word(pi, i) && !cues.is_head(w) && !is_acronym(w)
                 });
                 if e2 > e && e2 <= j && e2 - e <= 4 && pure && (e2 == j || comma_at(e2)) {
                     if let Some(s) = self
@@ -349,7 +350,7 @@ impl Context<'_> {
                 let pure_b = j - c <= 4
                     && (c..j).all(|i| {
                         let w = self.word(toks[i]);
-                        self.is_name_word(pi, i) && !cues.is_org(w) && !is_acronym(w)
+                        self.is_name_word(pi, i) && !cues.is_head(w) && !is_acronym(w)
                     });
                 let a_listed = a.as_ref().is_some_and(|s| s.entity.is_some());
                 if person(&b) && pure_b && !a_listed && titled(head, c) {
@@ -431,9 +432,9 @@ impl Context<'_> {
                 let cues = self.input().cues;
                 if !is_capitalized(w)
                     || cues.is_title(w)
-                    || cues.is_org(w)
+                    || cues.is_head(w)
                     || is_acronym(w)
-                    || NOT_NAMES.contains(&w)
+                    || self.input().cues.is_not_name(w)
                 {
                     continue;
                 }
@@ -535,7 +536,7 @@ impl Context<'_> {
                 || !s.name.split_whitespace().any(|w| {
                     is_acronym(w)
                         || cues.is_title(w)
-                        || cues.is_org(w)
+                        || cues.is_head(w)
                         || self.doc().places().contains(w)
                         || (self.doc().lower().contains(w.to_lowercase().as_str())
                             && !self.known().short.contains(w))
@@ -555,7 +556,8 @@ impl Context<'_> {
             return (self.entity_kind(m) == EntityType::Person).then(|| self.speaker_of(m));
         }
         let cues = self.input().cues;
-        if cues.is_title(w) || cues.is_org(w) || is_acronym(w) || NOT_NAMES.contains(&w) {
+        if cues.is_title(w) || cues.is_head(w) || is_acronym(w) || self.input().cues.is_not_name(w)
+        {
             return None;
         }
         self.known_person(w)
@@ -586,7 +588,7 @@ impl Context<'_> {
         {
             if sp.entity.is_some()
                 || sp.kind != EntityType::Person
-                || guess_type(&sp.name) != EntityType::Person
+                || guess_type(&sp.name, self.input().cues) != EntityType::Person
             {
                 continue;
             }

@@ -90,7 +90,7 @@ impl std::hash::Hasher for KeyHasher {
 
 /// A capitalised word the document writes inside a sentence.
 const MID_CAP: u8 = 1;
-/// A capitalised word the document writes after "di", "ke" or "dari".
+/// A capitalised word the document writes after a locative (`di`, `ke`, `dari`).
 const PLACE: u8 = 2;
 
 /// A set of the document's words (see [`DocIndex::lower`]).
@@ -256,7 +256,7 @@ impl<'a> DocIndex<'a> {
                     if !opens_sentence(gap, prev, input.cues) {
                         flags[id] |= MID_CAP;
                     }
-                    if gap == " " && matches!(prev, "di" | "Di" | "ke" | "dari") && !is_acronym(w) {
+                    if gap == " " && input.cues.is_locative(prev) && !is_acronym(w) {
                         flags[id] |= PLACE;
                     }
                 }

@@ -48,7 +48,7 @@ impl Known {
             let words: Vec<&str> = s
                 .name
                 .split_whitespace()
-                .skip_while(|w| cues.is_title(w) || cues.is_org(w) || is_acronym(w))
+                .skip_while(|w| cues.is_title(w) || cues.is_head(w) || is_acronym(w))
                 .collect();
             // Cut a title or organization left before a cited first name
             // (but not given names and initials: "Muhammad Zaki Iskandar").
@@ -89,8 +89,8 @@ pub type NameMap =
     std::collections::HashMap<u64, Rc<str>, std::hash::BuildHasherDefault<KeyHasher>>;
 
 impl SpeakerIndex {
-    pub fn add_person(&mut self, name: &Rc<str>) {
-        if guess_type(name) != EntityType::Person {
+    pub fn add_person(&mut self, name: &Rc<str>, cues: &Cues) {
+        if guess_type(name, cues) != EntityType::Person {
             return;
         }
         // A later name of equal length wins.

@@ -78,7 +78,7 @@ impl<'a> Context<'a> {
         let mut index = SpeakerIndex::default();
         for n in &known.names {
             let n: Rc<str> = n.as_str().into();
-            index.add_person(&n);
+            index.add_person(&n, input.cues);
             index.add_fullest(&n, input.cues);
         }
         Context {
@@ -195,7 +195,7 @@ impl<'a> Context<'a> {
                 if sp.entity.is_none() {
                     let name: Rc<str> = sp.name.as_str().into();
                     if sp.kind == EntityType::Person {
-                        self.index.add_person(&name);
+                        self.index.add_person(&name, self.input.cues);
                     }
                     self.index.add_fullest(&name, self.input.cues);
                     let mut words = name.split_whitespace();
