@@ -54,6 +54,8 @@ mod quoted;
 mod sentences;
 mod sieves;
 mod speakers;
+#[cfg(test)]
+mod testing;
 mod words;
 
 use context::index::DocIndex;

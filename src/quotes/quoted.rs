@@ -8,36 +8,11 @@ use super::sieves::{self, QuotedSpan};
 
 /// Classifies and attributes one quoted span.
 pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) -> Option<Quote> {
-    let text = cx.input().text;
-    let p = cx.input().paragraphs[pi];
-    let sent_start = sents
-        .iter()
-        .find(|s| s.0 <= span.open && span.open < s.1.max(s.0 + 1))
-        .map_or(p.start, |s| s.0);
-    let before = text[sent_start..span.open].trim();
+    let text = cx.text();
+    let q = classify(cx, pi, span, sents);
+    let kind = q.kind;
     let inner = text[span.inner_start..span.inner_end].trim();
-    let words = inner.split_whitespace().count();
-    let ends_punct = inner
-        .chars()
-        .last()
-        .is_some_and(|c| ".,!?…;:—–-".contains(c));
-    let before_is_lead = before.is_empty()
-        || before.ends_with([':', ',', '—', '–', '-'])
-        || cx.ends_with_cue(sent_start, span.open);
-    let kind = if before_is_lead && (ends_punct || words >= 4 || !span.closed) {
-        QuoteKind::Direct
-    } else {
-        QuoteKind::Partial
-    };
-    let found = sieves::attribute(
-        cx,
-        &QuotedSpan {
-            paragraph: pi,
-            span,
-            kind,
-            sentence_start: sent_start,
-        },
-    );
+    let found = sieves::attribute(cx, &q);
     // A transcript's label is not part of what was said.
     let start = match &found {
         Some(f) if f.method == Method::Transcript => {
@@ -96,4 +71,44 @@ fn is_title(inner: &str) -> bool {
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
         && !words.iter().all(|w| SMALL.contains(w))
+}
+
+/// A quoted span of paragraph `pi` (sentences `sents`) as the sieves see
+/// it: a direct quote when it opens its sentence or follows a colon, a
+/// comma, a dash or a cue, and reads as an utterance (ends with
+/// punctuation, four words or more, or runs to the paragraph's end); else
+/// a partial quote.
+pub fn classify<'s>(
+    cx: &Context,
+    pi: usize,
+    span: &'s Span,
+    sents: &[(usize, usize)],
+) -> QuotedSpan<'s> {
+    let text = cx.text();
+    let p = cx.input().paragraphs[pi];
+    let sent_start = sents
+        .iter()
+        .find(|s| s.0 <= span.open && span.open < s.1.max(s.0 + 1))
+        .map_or(p.start, |s| s.0);
+    let before = text[sent_start..span.open].trim();
+    let inner = text[span.inner_start..span.inner_end].trim();
+    let words = inner.split_whitespace().count();
+    let ends_punct = inner
+        .chars()
+        .last()
+        .is_some_and(|c| ".,!?…;:—–-".contains(c));
+    let before_is_lead = before.is_empty()
+        || before.ends_with([':', ',', '—', '–', '-'])
+        || cx.ends_with_cue(sent_start, span.open);
+    let kind = if before_is_lead && (ends_punct || words >= 4 || !span.closed) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
+    QuotedSpan {
+        paragraph: pi,
+        span,
+        kind,
+        sentence_start: sent_start,
+    }
 }

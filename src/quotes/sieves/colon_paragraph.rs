@@ -20,3 +20,32 @@ pub fn propose(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
     let &(ss, _) = cx.doc().sentences[pi - 1].last()?;
     cue_before(cx, pi - 1, ss, prev.end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::propose;
+    use crate::quotes::model::Method;
+    use crate::quotes::testing::{said, Fixture};
+
+    #[test]
+    fn a_cue_and_colon_ending_the_paragraph_before_attribute_the_quote() {
+        let f = Fixture::new(
+            "Dewi Lestari menambahkan:\n“Kami siap menghadapi semuanya.”",
+            &[],
+        );
+        assert_eq!(
+            f.propose(propose, "Kami"),
+            said("Dewi Lestari", Method::CueBefore)
+        );
+    }
+
+    #[test]
+    fn not_without_the_colon_nor_after_words_opening_the_paragraph() {
+        let f = Fixture::new(
+            "Dewi Lestari menambahkan.\n“Kami siap menghadapi semuanya.”\nDewi Lestari menambahkan:\nLalu “Kita lihat nanti saja.”",
+            &[],
+        );
+        assert_eq!(f.propose(propose, "Kami"), None);
+        assert_eq!(f.propose(propose, "Kita"), None);
+    }
+}

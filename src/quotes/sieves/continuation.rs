@@ -52,3 +52,45 @@ fn other_person_between(cx: &Context, s: &Speaker, from: usize, to: usize) -> bo
             && !cx.in_quote(m.start)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::propose;
+    use crate::quotes::model::Method;
+    use crate::quotes::testing::{person, said, Fixture};
+
+    #[test]
+    fn a_quote_with_no_cue_continues_the_quote_before() {
+        let f = Fixture::new(
+            "“Kami siap,” kata Dewi Lestari. “Kami juga kuat sekali.”\n“Semua sudah diatur dengan baik.”",
+            &[],
+        );
+        assert_eq!(
+            f.propose(propose, "Kami juga"),
+            said("Dewi Lestari", Method::Continuation)
+        );
+        assert_eq!(
+            f.propose(propose, "Semua"),
+            said("Dewi Lestari", Method::Continuation)
+        );
+    }
+
+    #[test]
+    fn not_when_another_person_is_named_between() {
+        let f = Fixture::new(
+            "“Kami siap,” kata Dewi Lestari. Budi Santoso tersenyum. “Kami juga kuat sekali.”",
+            &[person("Budi Santoso")],
+        );
+        assert_eq!(f.propose(propose, "Kami juga"), None);
+    }
+
+    #[test]
+    fn not_after_a_paragraph_between_nor_for_a_partial_quote() {
+        let f = Fixture::new(
+            "“Kami siap,” kata Dewi Lestari.\nHujan turun.\n“Semua sudah diatur dengan baik.”\nIa menyebutnya “aman”.",
+            &[],
+        );
+        assert_eq!(f.propose(propose, "Semua"), None);
+        assert_eq!(f.propose(propose, "aman"), None);
+    }
+}

@@ -121,3 +121,54 @@ fn after_hit(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::propose;
+    use crate::quotes::model::Method;
+    use crate::quotes::testing::{person, said, Fixture};
+
+    #[test]
+    fn the_name_after_or_before_the_cue_speaks() {
+        let f = Fixture::new(
+            "“Kami siap bekerja,” kata Dewi Lestari.\n\"We are ready,\" Tom Hale said.",
+            &[],
+        );
+        assert_eq!(
+            f.propose(propose, "Kami"),
+            said("Dewi Lestari", Method::CueAfter)
+        );
+        assert_eq!(f.propose(propose, "We"), said("Tom Hale", Method::CueAfter));
+    }
+
+    #[test]
+    fn an_enclitic_stands_for_the_last_speaker_a_description_for_the_last_person() {
+        let f = Fixture::new(
+            "Dewi Lestari datang pagi itu.\n“Kami siap bekerja,” katanya.\n\"We are ready,\" the minister said.",
+            &[person("Dewi Lestari")],
+        );
+        assert_eq!(
+            f.propose(propose, "Kami"),
+            said("Dewi Lestari", Method::Enclitic)
+        );
+        assert_eq!(
+            f.propose(propose, "We"),
+            said("Dewi Lestari", Method::Description)
+        );
+    }
+
+    #[test]
+    fn a_dash_names_the_speaker() {
+        let f = Fixture::new("“Kerja, kerja, kerja.” — Dewi Lestari", &[]);
+        assert_eq!(
+            f.propose(propose, "Kerja"),
+            said("Dewi Lestari", Method::CueAfter)
+        );
+    }
+
+    #[test]
+    fn a_cue_after_the_sentence_ends_is_not_this_quotes() {
+        let f = Fixture::new("“Kami siap bekerja”. Dewi Lestari kata orang hebat.", &[]);
+        assert_eq!(f.propose(propose, "Kami"), None);
+    }
+}

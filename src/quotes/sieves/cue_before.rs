@@ -55,3 +55,44 @@ pub fn cue_before(cx: &Context, pi: usize, sent_start: usize, open: usize) -> Op
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::propose;
+    use crate::quotes::model::Method;
+    use crate::quotes::testing::{person, said, Fixture};
+
+    #[test]
+    fn the_name_before_the_cue_speaks() {
+        let f = Fixture::new(
+            "Dewi Lestari mengatakan: “Kami siap menghadapi semuanya.”\nKata Tom Hale, “Kita lihat nanti.”",
+            &[],
+        );
+        assert_eq!(
+            f.propose(propose, "Kami"),
+            said("Dewi Lestari", Method::CueBefore)
+        );
+        assert_eq!(
+            f.propose(propose, "Kita"),
+            said("Tom Hale", Method::CueBefore)
+        );
+    }
+
+    #[test]
+    fn a_pronoun_before_the_cue_stands_for_the_last_person() {
+        let f = Fixture::new(
+            "Dewi Lestari tiba di kantor.\nDia mengatakan: “Kami siap menghadapi semuanya.”",
+            &[person("Dewi Lestari")],
+        );
+        assert_eq!(
+            f.propose(propose, "Kami"),
+            said("Dewi Lestari", Method::Pronoun)
+        );
+    }
+
+    #[test]
+    fn no_cue_before_the_quote_proposes_nothing() {
+        let f = Fixture::new("Dewi Lestari tersenyum: “Kami siap.”", &[]);
+        assert_eq!(f.propose(propose, "Kami"), None);
+    }
+}

@@ -75,3 +75,42 @@ pub fn attribute(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
 fn choose(mut candidates: impl Iterator<Item = Candidate>) -> Option<Candidate> {
     candidates.next()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{attribute, continuation, cue_after};
+    use crate::quotes::model::Method;
+    use crate::quotes::testing::{said, Fixture};
+
+    #[test]
+    fn the_first_sieve_with_a_candidate_wins() {
+        let f = Fixture::new(
+            "“Kami siap,” kata Dewi Lestari. “Kami juga kuat,” kata Tom Hale.",
+            &[],
+        );
+        // Both sieves have a candidate; cue-after runs first.
+        assert_eq!(
+            f.propose(continuation::propose, "Kami juga"),
+            said("Dewi Lestari", Method::Continuation)
+        );
+        assert_eq!(
+            f.propose(cue_after::propose, "Kami juga"),
+            said("Tom Hale", Method::CueAfter)
+        );
+        assert_eq!(
+            f.propose(attribute, "Kami juga"),
+            said("Tom Hale", Method::CueAfter)
+        );
+    }
+
+    #[test]
+    fn a_candidate_without_a_speaker_is_kept() {
+        // `katanya` with nobody before: the enclitic's candidate names no
+        // one, and the quote keeps its cue and method.
+        let f = Fixture::new("Hujan turun sejak pagi.\n“Kami juga kuat,” katanya.", &[]);
+        assert_eq!(
+            f.propose(attribute, "Kami juga"),
+            said("", Method::Enclitic)
+        );
+    }
+}

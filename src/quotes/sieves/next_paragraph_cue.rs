@@ -26,3 +26,32 @@ pub fn propose(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::propose;
+    use crate::quotes::model::Method;
+    use crate::quotes::testing::{person, said, Fixture};
+
+    #[test]
+    fn a_cue_opening_the_next_paragraph_attributes_the_quote() {
+        let f = Fixture::new(
+            "Dewi Lestari datang pagi itu.\n“Kami siap menghadapi semuanya.”\nkatanya.",
+            &[person("Dewi Lestari")],
+        );
+        assert_eq!(
+            f.propose(propose, "Kami"),
+            said("Dewi Lestari", Method::Enclitic)
+        );
+    }
+
+    #[test]
+    fn only_after_a_quote_ending_its_paragraph_and_before_a_lowercase_cue() {
+        let f = Fixture::new(
+            "Dewi Lestari datang.\n“Kami siap menghadapi semuanya.” Lalu pulang.\nkatanya.\n“Kami juga.”\nKatanya begitu.",
+            &[person("Dewi Lestari")],
+        );
+        assert_eq!(f.propose(propose, "Kami siap"), None);
+        assert_eq!(f.propose(propose, "Kami juga"), None);
+    }
+}

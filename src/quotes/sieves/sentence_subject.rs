@@ -20,3 +20,32 @@ pub fn propose(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
         method: Method::SentenceSubject,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::propose;
+    use crate::quotes::model::Method;
+    use crate::quotes::testing::{said, Fixture};
+
+    #[test]
+    fn a_partial_quote_is_said_by_whom_its_sentence_is_about() {
+        let f = Fixture::new(
+            "Dewi Lestari menyebut rencana itu “sangat berbahaya” bagi warga.",
+            &[],
+        );
+        assert_eq!(
+            f.propose(propose, "sangat"),
+            said("Dewi Lestari", Method::SentenceSubject)
+        );
+    }
+
+    #[test]
+    fn a_direct_quote_or_a_sentence_naming_nobody_gives_nothing() {
+        let f = Fixture::new(
+            "Dewi Lestari berkata: “Kami siap menghadapi semuanya.”\nRencana itu disebut “sangat berbahaya” oleh warga.",
+            &[],
+        );
+        assert_eq!(f.propose(propose, "Kami"), None);
+        assert_eq!(f.propose(propose, "sangat"), None);
+    }
+}

@@ -80,3 +80,38 @@ pub fn transcript_label(inner: &str) -> Option<(usize, &str)> {
         && !words.iter().any(|w| NOT_SPEAKERS.contains(w));
     ok.then_some((colon + 2, label))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::propose;
+    use crate::quotes::model::Method;
+    use crate::quotes::testing::{person, said, Fixture};
+
+    #[test]
+    fn a_label_names_the_listed_person_whose_name_ends_with_it() {
+        let f = Fixture::new(
+            "Rudi Hartono spoke last.\n\"HARTONO: We will win this race.\"",
+            &[person("Rudi Hartono")],
+        );
+        assert_eq!(
+            f.propose(propose, "HARTONO"),
+            said("Rudi Hartono", Method::Transcript)
+        );
+    }
+
+    #[test]
+    fn an_unlisted_label_is_the_speaker_in_title_case() {
+        let f = Fixture::new("\"SEN. MARA DELL: We will win.\"", &[]);
+        assert_eq!(
+            f.propose(propose, "SEN"),
+            said("Sen. Mara Dell", Method::Transcript)
+        );
+    }
+
+    #[test]
+    fn notes_and_lowercase_openings_are_no_labels() {
+        let f = Fixture::new("\"NOTE: the vote was moved.\" \"Dell: we will win.\"", &[]);
+        assert_eq!(f.propose(propose, "NOTE"), None);
+        assert_eq!(f.propose(propose, "Dell"), None);
+    }
+}
