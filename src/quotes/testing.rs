@@ -7,6 +7,7 @@ use super::context::index::DocIndex;
 use super::context::known::Known;
 use super::context::Context;
 use super::cues::Cues;
+use super::indirect;
 use super::model::{Method, Paragraph, QuoteInput};
 use super::quoted::{classify, quoted};
 use super::sieves::Sieve;
@@ -118,24 +119,63 @@ impl Fixture {
     /// `quote`, after the pass attributed the quoted spans before it:
     /// (speaker's name, or "" for none; method).
     pub fn propose(&self, sieve: Sieve, quote: &str) -> Option<(String, Method)> {
+        let at = self.find(quote);
         self.with(|cx| {
-            for pi in 0..self.bounds.len() {
-                let spans = cx.doc_spans(pi).to_vec();
-                let sents = cx.sentences(pi).to_vec();
-                for span in &spans {
-                    if self.text[span.inner_start..].starts_with(quote) {
-                        let c = sieve(cx, &classify(cx, pi, span, &sents))?;
-                        return Some((c.speaker.map(|s| s.name).unwrap_or_default(), c.method));
-                    }
-                    if let Some(q) = quoted(cx, pi, span, &sents) {
-                        cx.push(q);
-                    }
-                }
-                cx.sort_current();
-                cx.paragraph_done();
-            }
-            panic!("no quoted span starts with {quote:?} in {:?}", self.text)
+            let pi = self.replay(cx, at);
+            let spans = cx.doc_spans(pi).to_vec();
+            let sents = cx.sentences(pi).to_vec();
+            let span = spans.iter().find(|s| s.inner_start == at).unwrap();
+            let c = sieve(cx, &classify(cx, pi, span, &sents))?;
+            Some((c.speaker.map(|s| s.name).unwrap_or_default(), c.method))
         })
+    }
+
+    /// The first indirect quote of the sentence starting with `sentence`,
+    /// after the pass attributed the quoted spans up to its paragraph's
+    /// end: (content,
+    /// speaker's name or "", method).
+    pub fn reported(&self, sentence: &str) -> Option<(String, String, Option<Method>)> {
+        let at = self.find(sentence);
+        self.with(|cx| {
+            // The pass reads reported speech after all quoted spans of
+            // the paragraph.
+            let end = self.bounds.iter().find(|b| at < b.1).unwrap().1;
+            let pi = self.replay(cx, end);
+            let spans = cx.doc_spans(pi).to_vec();
+            let sents = cx.sentences(pi).to_vec();
+            let si = sents.iter().position(|s| s.0 == at).unwrap();
+            let (q, _) = indirect::sentence(cx, pi, si, &sents, &spans, 0)?;
+            let speaker = q.speaker.map(|s| s.name).unwrap_or_default();
+            Some((self.text[q.start..q.end].to_string(), speaker, q.method))
+        })
+    }
+
+    fn find(&self, words: &str) -> usize {
+        let Some(at) = self.text.find(words) else {
+            panic!("no {words:?} in {:?}", self.text)
+        };
+        at
+    }
+
+    /// Attributes the quoted spans whose words start before byte `upto`, as the
+    /// pass does (finishing each paragraph before `upto`'s); returns the
+    /// paragraph of `upto`.
+    fn replay(&self, cx: &mut Context, upto: usize) -> usize {
+        for (pi, &(_, end)) in self.bounds.iter().enumerate() {
+            let spans = cx.doc_spans(pi).to_vec();
+            let sents = cx.sentences(pi).to_vec();
+            for span in spans.iter().filter(|s| s.inner_start < upto) {
+                if let Some(q) = quoted(cx, pi, span, &sents) {
+                    cx.push(q);
+                }
+            }
+            if upto <= end {
+                return pi;
+            }
+            cx.sort_current();
+            cx.paragraph_done();
+        }
+        panic!("byte {upto} is past the text")
     }
 }
 
@@ -147,4 +187,13 @@ pub fn person(name: &str) -> (&str, EntityType) {
 /// `(speaker, method)` as [`Fixture::propose`] gives it.
 pub fn said(speaker: &str, method: Method) -> Option<(String, Method)> {
     Some((speaker.to_string(), method))
+}
+
+/// `(content, speaker, method)` as [`Fixture::reported`] gives it.
+pub fn reported(
+    content: &str,
+    speaker: &str,
+    method: Option<Method>,
+) -> Option<(String, String, Option<Method>)> {
+    Some((content.to_string(), speaker.to_string(), method))
 }
