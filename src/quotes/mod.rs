@@ -4,8 +4,8 @@
 //! inside a sentence, like “upaya kudeta”) and `indirect` (reported speech
 //! without marks: "X mengatakan bahwa …", "according to X, …").
 //!
-//! Speakers are found by ordered rules (sieves), most certain first; the rule
-//! that decided is the quote's `method`:
+//! Speakers are found by ordered rules (sieves), most certain first; the
+//! rule that decided is the quote's [`Method`]:
 //!
 //! | method | example |
 //! |---|---|
@@ -19,7 +19,6 @@
 //! | `according` | Menurut X, … / …, according to X |
 //! | `backref` | … . Demikian diungkapkan X |
 //! | `transcript` | "PENCE: Well, look, …" (the label, cut off the quote) |
-//!
 //! | `pronoun`, `description` | He said: “…” / “…,” the minister said |
 //!
 //! An enclitic (`katanya`, `she said`) stands for the speaker of the nearest
@@ -38,15 +37,41 @@
 //! (`Kepala Dinas Kesehatan Kota Bandung Rina Wulandari` -> `Rina
 //! Wulandari`), and a name given only in part takes the fullest form the
 //! document gives; when it gives several (`Ted Cruz`, `Rafael Cruz`), the
-//! one quoted last before, else named last before. The extractor runs twice: the first pass learns the
-//! names the document cites people by (`kata Agus`), which the second uses
-//! to find where a full name starts and to resolve enclitics to people no
-//! gazetteer lists.
+//! one quoted last before, else named last before. The extractor runs
+//! twice: the first pass learns the names the document cites people by
+//! (`kata Agus`), which the second uses to find where a full name starts
+//! and to resolve enclitics to people no gazetteer lists.
+//!
+//! # Shape
+//!
+//! [`extract`] builds the document's `context::index::DocIndex` once and
+//! runs `pass::run` twice. A pass walks the paragraphs in order; for each,
+//! it turns every quoted span into a quote (`quoted`: classify it direct
+//! or partial, then the sieves), then reads each sentence for reported
+//! speech (`indirect`), then indexes the paragraph's speakers. Only the
+//! pass adds quotes; everything else reads the `context::Context` through
+//! `&`.
+//!
+//! The sieves for quoted spans run in the order of `sieves::SIEVES`:
+//! transcript, cue-after, next-paragraph-cue, cue-before, colon-paragraph,
+//! continuation, sentence-subject. Each proposes a `sieves::Candidate`
+//! (speaker, cue, method) or nothing; the first candidate wins. To add one,
+//! write `sieves/NAME.rs` with `pub fn propose(cx: &Context, q:
+//! &QuotedSpan) -> Option<Candidate>` and unit tests on a
+//! `testing::Fixture`, and list it in `SIEVES` at its rank. Reported
+//! speech has one rule per kind of cue, in `indirect/`.
+//!
+//! Modules, each using only those above it: `model`, [`cues`], `words`
+//! (word shapes, the type guess); `marks`, `sentences`; `context`
+//! (the per-pass context, the document index, the speaker index); `names`
+//! (name words, cutting titles and organizations, fullest names);
+//! `speakers` (the name at a cue; what a pronoun, enclitic, description
+//! or title stands for); `sieves`, `indirect`; `quoted`; `pass`.
 
 mod context;
 pub mod cues;
 mod indirect;
-pub mod marks;
+mod marks;
 mod model;
 mod names;
 mod pass;

@@ -17,7 +17,7 @@ pub struct DocIndex<'a> {
     pub sentences: Vec<Vec<(usize, usize)>>,
     /// Quoted spans `(open, close)` of all paragraphs, in text order.
     pub marked: Vec<(usize, usize)>,
-    /// Is each paragraph written like a headline? See [`Extractor::title_case`].
+    /// Is each paragraph written like a headline? See [`super::Context::title_case`].
     pub title_case: Vec<bool>,
     /// Every distinct word of the document and its id: one hash per word
     /// serves all the word sets below.
@@ -31,9 +31,9 @@ pub struct DocIndex<'a> {
     follows: Grouped<&'a str>,
     /// Index in the token memos of each paragraph's first token.
     token_base: Vec<u32>,
-    /// Per token: is it a name word (see [`Context::is_name_word`])?
+    /// Per token: is it a name word (see [`super::Context::is_name_word`])?
     pub name_words: TokenMemo,
-    /// Per token: does a cue start there (see [`Context::cue_at`])? Only
+    /// Per token: does a cue start there (see [`super::Context::cue_at`])? Only
     /// "no" is used: most words start none.
     pub starts_cue: TokenMemo,
 }
