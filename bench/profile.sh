@@ -39,13 +39,14 @@ run_cg() {  # name, extra kutip args...
     local total
     total=$(grep -m1 -E '^ *[0-9,]+ \(100.0%\) +PROGRAM TOTALS' "$P/self.$name.txt" | awk '{gsub(",","",$1); print $1}')
     # Inside quotes::extract: the per-document word index, then both
-    # attribution passes (quotes::run, twice), split into reported speech
-    # (indirect::find, which reads every sentence for cues), quoted spans
-    # (attribute_quoted) and indexing each paragraph's speakers.
-    for f in 'kutip::quotes::extract' '  kutip::quotes::speaker::DocIndex::build' \
-             '  kutip::quotes::run' '    kutip::quotes::indirect::find' \
-             '    kutip::quotes::speaker::Extractor::attribute_quoted' \
-             '    kutip::quotes::speaker::Extractor::paragraph_done' \
+    # attribution passes (quotes::pass::run, twice), split into reported
+    # speech (indirect::sentence, which reads every sentence for cues),
+    # quoted spans (quoted::quoted: classify, then the sieves) and indexing
+    # each paragraph's speakers.
+    for f in 'kutip::quotes::extract' '  kutip::quotes::context::index::DocIndex::build' \
+             '  kutip::quotes::pass::run' '    kutip::quotes::indirect::sentence' \
+             '    kutip::quotes::quoted::quoted' \
+             '    kutip::quotes::context::Context::paragraph_done' \
              'kutip::document::segment' 'kutip::tokens::tokenize_into' \
              'kutip::matcher::Matcher::find_in_tokens' 'kutip::resolve::resolve' \
              'kutip::document::detect_language_in' 'kutip::output::TableWriter::write' \

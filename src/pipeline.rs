@@ -222,7 +222,7 @@ impl Pipeline {
                     speaker_type: sp.map(|s| s.kind.as_str().to_string()).unwrap_or_default(),
                     speaker_surface: sp.map(|s| s.surface.clone()).unwrap_or_default(),
                     cue: q.cue.clone(),
-                    method: q.method.into(),
+                    method: q.method.map_or("", quotes::Method::as_str).into(),
                     paragraph: seg.paragraphs[words[q.paragraph].0].number,
                 }
             })

@@ -49,11 +49,59 @@ pub struct Cues {
     titles: HashSet<String>,
     that: HashSet<String>,
     skip: HashSet<String>,
-    /// Words that head an organization or place name (`Kota`, `Dinas`), as written.
-    org: HashSet<String>,
+    /// Words that head an organization or place name (`Kota`, `Dinas`), as
+    /// written: kinds `head` and `org`.
+    heads: HashSet<String>,
+    /// Words that make a name an organization's (`Kementerian`, `Dewan`),
+    /// as written: kinds `org` and `orgword`.
+    org_types: OrgTypes,
+    /// Capitalised words that open sentences without being names, as written.
+    not_names: HashSet<String>,
+    /// Lowercase words that may stand inside a name (`bin`, `of`), as written.
+    joiners: HashSet<String>,
+    /// Prepositions before a place (`di`), as written.
+    locatives: HashSet<String>,
     /// Given names that open a full name before the name a person is cited
     /// by (`Muhammad` in `Muhammad Zaki Iskandar`, cited as `Zaki`), as written.
     given: HashSet<String>,
+}
+
+/// Words that make a name an organization's, with a filter of their
+/// shapes: most words of a name have another shape, and are ruled out
+/// without hashing them.
+#[derive(Debug, Clone, Default)]
+struct OrgTypes {
+    words: HashSet<String>,
+    /// Per first letter `A`..`Z`: bit `n` when a word of `n` bytes starts
+    /// with it.
+    shapes: [u32; 26],
+    /// Is some word of another shape (not an ASCII capital first, or 32
+    /// bytes or more)? Then the filter rules nothing out.
+    unshaped: bool,
+}
+
+impl OrgTypes {
+    fn insert(&mut self, word: &str) {
+        match shape(word) {
+            Some((letter, len)) => self.shapes[letter] |= 1 << len,
+            None => self.unshaped = true,
+        }
+        self.words.insert(word.to_string());
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let fits = self.unshaped
+            || shape(word).is_some_and(|(letter, len)| self.shapes[letter] & (1 << len) != 0);
+        fits && self.words.contains(word)
+    }
+}
+
+/// A word's first letter (`A` = 0) and length, when it starts with an ASCII
+/// capital and is shorter than 32 bytes.
+fn shape(word: &str) -> Option<(usize, usize)> {
+    let b = word.as_bytes();
+    let &first = b.first()?;
+    (first.is_ascii_uppercase() && b.len() < 32).then(|| (usize::from(first - b'A'), b.len()))
 }
 
 /// The bits of [`Cues::first_words`].
@@ -157,8 +205,29 @@ impl Cues {
                     self.skip.insert(lower);
                     None
                 }
+                "head" => {
+                    self.heads.insert(phrase.to_string());
+                    None
+                }
                 "org" => {
-                    self.org.insert(phrase.to_string());
+                    self.heads.insert(phrase.to_string());
+                    self.org_types.insert(phrase);
+                    None
+                }
+                "orgword" => {
+                    self.org_types.insert(phrase);
+                    None
+                }
+                "notname" => {
+                    self.not_names.insert(phrase.to_string());
+                    None
+                }
+                "joiner" => {
+                    self.joiners.insert(phrase.to_string());
+                    None
+                }
+                "locative" => {
+                    self.locatives.insert(phrase.to_string());
                     None
                 }
                 "given" => {
@@ -167,7 +236,7 @@ impl Cues {
                 }
                 other => {
                     return Err(err(format!(
-                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, org, given)"
+                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, given)"
                     )))
                 }
             };
@@ -244,8 +313,28 @@ impl Cues {
     }
 
     /// Does `word` head an organization or place name (`Kota`, `Dinas`)?
-    pub fn is_org(&self, word: &str) -> bool {
-        self.org.contains(word)
+    pub fn is_head(&self, word: &str) -> bool {
+        self.heads.contains(word)
+    }
+
+    /// Does `word` make a name an organization's (`Kementerian`, `Dewan`)?
+    pub fn is_org_type(&self, word: &str) -> bool {
+        self.org_types.contains(word)
+    }
+
+    /// Does `word` open sentences without being part of a name (`Namun`)?
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(word)
+    }
+
+    /// May `word` stand inside a name (`bin`, `of`)?
+    pub fn is_joiner(&self, word: &str) -> bool {
+        self.joiners.contains(word)
+    }
+
+    /// Is `word` a preposition before a place (`di`)?
+    pub fn is_locative(&self, word: &str) -> bool {
+        self.locatives.contains(word)
     }
 
     /// Is `word` a given name that opens full names (`Muhammad`, `Raden`)?
@@ -317,6 +406,40 @@ mod tests {
             Some((CueKind::Enclitic, 5))
         );
         assert_eq!(c.at(text, &toks, 2), None);
+    }
+
+    #[test]
+    fn org_heads_a_name_and_types_it_head_and_orgword_do_one_each() {
+        let mut c = Cues::default();
+        c.add("org\tPartai\nhead\tKota\norgword\tDewan\n", "t.tsv")
+            .unwrap();
+        let roles = |w: &str| (c.is_head(w), c.is_org_type(w));
+        assert_eq!(roles("Partai"), (true, true));
+        assert_eq!(roles("Kota"), (true, false));
+        assert_eq!(roles("Dewan"), (false, true));
+        assert_eq!(roles("partai"), (false, false));
+    }
+
+    #[test]
+    fn org_type_words_of_any_shape_are_found() {
+        // The shape filter knows words with an ASCII capital first; others
+        // (lowercase, accented, long) turn it off rather than go unseen.
+        let mut c = Cues::default();
+        c.add("orgword\tDewan\n", "t.tsv").unwrap();
+        assert!(!c.is_org_type("Ényi") && !c.is_org_type("dewan"));
+        c.add("orgword\tÉnyi\norgword\tdewan\n", "t.tsv").unwrap();
+        assert!(c.is_org_type("Ényi") && c.is_org_type("dewan") && c.is_org_type("Dewan"));
+        assert!(!c.is_org_type("Dewa"));
+    }
+
+    #[test]
+    fn word_lists_load_from_the_default_cues() {
+        let c = Cues::defaults().unwrap();
+        assert!(c.is_not_name("Namun") && !c.is_not_name("However"));
+        assert!(c.is_joiner("bin") && c.is_joiner("of") && !c.is_joiner("Of"));
+        assert!(c.is_locative("di") && c.is_locative("Di") && !c.is_locative("DI"));
+        assert!(c.is_org_type("Kementerian") && c.is_org_type("Senate"));
+        assert!(c.is_head("Kementerian") && c.is_head("Kota") && !c.is_head("Senate"));
     }
 
     #[test]

@@ -1,0 +1,363 @@
+//! What a document says about its words, worked out once per document
+//! and read by both passes: quoted spans, sentences, which words it writes
+//! capitalised inside a sentence or after a place preposition, where each
+//! capitalised word stands and what follows it.
+
+use crate::quotes::marks::Span;
+use crate::quotes::model::QuoteInput;
+use crate::quotes::words::{is_acronym, opens_sentence};
+use crate::quotes::{marks, sentences};
+use std::cell::Cell;
+
+/// Facts about a document's words, built once per document.
+pub struct DocIndex<'a> {
+    /// Quoted spans of each paragraph (empty for titles).
+    pub spans: Vec<Vec<Span>>,
+    /// Sentences `(start, end)` of each paragraph.
+    pub sentences: Vec<Vec<(usize, usize)>>,
+    /// Quoted spans `(open, close)` of all paragraphs, in text order.
+    pub marked: Vec<(usize, usize)>,
+    /// Is each paragraph written like a headline? See [`super::Context::title_case`].
+    pub title_case: Vec<bool>,
+    /// Every distinct word of the document and its id: one hash per word
+    /// serves all the word sets below.
+    ids: WordIds,
+    /// Per word id: [`MID_CAP`] and [`PLACE`] bits.
+    flags: Vec<u8>,
+    /// Per word id: where the word stands, capitalised: (paragraph, token).
+    positions: Grouped<(u32, u32)>,
+    /// Per word id: what follows the word, capitalised: the next word when
+    /// only a space stands between, else "" (each once, first seen first).
+    follows: Grouped<&'a str>,
+    /// Index in the token memos of each paragraph's first token.
+    token_base: Vec<u32>,
+    /// Per token: is it a name word (see [`super::Context::is_name_word`])?
+    pub name_words: TokenMemo,
+    /// Per token: does a cue start there (see [`super::Context::cue_at`])? Only
+    /// "no" is used: most words start none.
+    pub starts_cue: TokenMemo,
+}
+
+/// A yes/no fact per token of the document, worked out at most once and
+/// kept for both passes (it depends on the document alone): `None` until
+/// first asked. Interior mutability because the facts are found while
+/// sieves read the context through `&`.
+pub struct TokenMemo(Vec<Cell<Option<bool>>>);
+
+impl TokenMemo {
+    fn new(tokens: usize) -> TokenMemo {
+        TokenMemo(vec![Cell::new(None); tokens])
+    }
+
+    /// The fact for token `i` (see [`DocIndex::token`]), if known.
+    pub fn get(&self, i: usize) -> Option<bool> {
+        self.0[i].get()
+    }
+
+    pub fn set(&self, i: usize, fact: bool) {
+        self.0[i].set(Some(fact));
+    }
+}
+
+/// Word ids by [`word_key`]: the key is a hash already, used as it is.
+pub type WordIds = std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// A word as a 64-bit hash of its exact bytes: the document's words are
+/// told apart by it (two words of one document sharing 64 bits is not a
+/// case to plan for), and no string is compared.
+pub fn word_key(w: &str) -> u64 {
+    crate::tokens::hash_exact(w)
+}
+
+/// The hasher of [`WordIds`]: passes a [`word_key`] through.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed; fold anything else in all the same.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, k: u64) {
+        self.0 = k;
+    }
+}
+
+/// A capitalised word the document writes inside a sentence.
+const MID_CAP: u8 = 1;
+/// A capitalised word the document writes after a locative (`di`, `ke`, `dari`).
+const PLACE: u8 = 2;
+
+/// A set of the document's words (see [`DocIndex::lower`]).
+pub struct WordSet<'d, 'a> {
+    doc: &'d DocIndex<'a>,
+    member: Membership,
+}
+
+/// What puts a word of the document in a [`WordSet`].
+#[derive(Clone, Copy)]
+enum Membership {
+    /// It starts in lowercase.
+    Lowercase,
+    /// It carries this flag bit ([`MID_CAP`], [`PLACE`]).
+    Flag(u8),
+}
+
+impl WordSet<'_, '_> {
+    pub fn contains(&self, w: &str) -> bool {
+        match self.doc.ids.get(&word_key(w)) {
+            None => false,
+            Some(&id) => match self.member {
+                Membership::Lowercase => w.chars().next().is_some_and(char::is_lowercase),
+                Membership::Flag(bit) => self.doc.flags[id as usize] & bit != 0,
+            },
+        }
+    }
+}
+
+/// Lists by word (see [`DocIndex::positions`]); a word never written
+/// capitalised has an empty list.
+pub struct WordLists<'d, 'a, T> {
+    ids: &'d WordIds,
+    _words: std::marker::PhantomData<&'a str>,
+    lists: &'d Grouped<T>,
+}
+
+impl<'d, T> WordLists<'d, '_, T> {
+    pub fn get(&self, w: &str) -> Option<&'d [T]> {
+        self.ids
+            .get(&word_key(w))
+            .map(|&id| self.lists.get(id as usize))
+    }
+}
+
+/// Lists by word id in one allocation: the items of id `i` are
+/// `items[starts[i]..starts[i + 1]]`, in the order they were added (one
+/// `Vec` per word cost an allocation per distinct capitalised word).
+struct Grouped<T> {
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy + PartialEq> Grouped<T> {
+    /// Groups `(id, item)` pairs by id (ids below `ids`), keeping their
+    /// order within each id (a counting sort); with `unique`, only the
+    /// first of equal items.
+    fn new(ids: usize, pairs: &[(u32, T)], unique: bool) -> Grouped<T> {
+        let mut starts = vec![0u32; ids + 1];
+        for &(id, _) in pairs {
+            starts[id as usize + 1] += 1;
+        }
+        for i in 0..ids {
+            starts[i + 1] += starts[i];
+        }
+        let Some(&(_, fill)) = pairs.first() else {
+            return Grouped {
+                starts,
+                items: Vec::new(),
+            };
+        };
+        let mut items = vec![fill; pairs.len()];
+        let mut next = starts.clone();
+        for &(id, x) in pairs {
+            items[next[id as usize] as usize] = x;
+            next[id as usize] += 1;
+        }
+        if unique {
+            // Drop repeats within each group, in place.
+            let (mut kept, mut a) = (0, 0);
+            for id in 0..ids {
+                // Where the group ended before the groups were compacted.
+                let b = starts[id + 1] as usize;
+                let from = kept;
+                for k in std::mem::replace(&mut a, b)..b {
+                    let x = items[k];
+                    if !items[from..kept].contains(&x) {
+                        items[kept] = x;
+                        kept += 1;
+                    }
+                }
+                starts[id + 1] = kept as u32;
+            }
+            items.truncate(kept);
+        }
+        Grouped { starts, items }
+    }
+}
+
+impl<T> Grouped<T> {
+    fn get(&self, id: usize) -> &[T] {
+        &self.items[self.starts[id] as usize..self.starts[id + 1] as usize]
+    }
+}
+
+impl<'a> DocIndex<'a> {
+    /// Reads the document's words once.
+    pub fn build(input: &'a QuoteInput<'a>) -> DocIndex<'a> {
+        // Quoted spans of each paragraph (none in titles).
+        let spans: Vec<Vec<Span>> = input
+            .paragraphs
+            .iter()
+            .map(|p| {
+                if p.title {
+                    Vec::new()
+                } else {
+                    marks::find_spans(input.text, p.start, p.end)
+                }
+            })
+            .collect();
+        let text = input.text;
+        let words: usize = input.paragraphs.iter().map(|p| p.tokens.len()).sum();
+        let mut ids = WordIds::default();
+        ids.reserve(words / 2);
+        let mut flags: Vec<u8> = Vec::new();
+        // (word id, place) and (word id, next word) of capitalised words,
+        // grouped by id at the end.
+        let mut positions: Vec<(u32, (u32, u32))> = Vec::new();
+        let mut follows: Vec<(u32, &'a str)> = Vec::new();
+        let mut title_case = Vec::with_capacity(input.paragraphs.len());
+        for (pi, p) in input.paragraphs.iter().enumerate() {
+            let toks = p.tokens;
+            let (mut words, mut caps) = (0usize, 0usize);
+            for (j, t) in toks.iter().enumerate() {
+                let w = &text[t.start..t.end];
+                let Some(c) = w.chars().next() else {
+                    continue;
+                };
+                if c.is_alphabetic() {
+                    words += 1;
+                    caps += usize::from(c.is_uppercase());
+                }
+                let next_id = flags.len() as u32;
+                let id = *ids.entry(word_key(w)).or_insert(next_id) as usize;
+                if id == flags.len() {
+                    flags.push(0);
+                }
+                if !(c.is_uppercase() || c.is_ascii_digit()) {
+                    continue;
+                }
+                positions.push((id as u32, (pi as u32, j as u32)));
+                let next = toks.get(j + 1).map_or("", |n| {
+                    if text[t.end..n.start] == *" " {
+                        &text[n.start..n.end]
+                    } else {
+                        ""
+                    }
+                });
+                follows.push((id as u32, next));
+                if j > 0 {
+                    let gap = &text[toks[j - 1].end..t.start];
+                    let prev = &text[toks[j - 1].start..toks[j - 1].end];
+                    if !opens_sentence(gap, prev, input.cues) {
+                        flags[id] |= MID_CAP;
+                    }
+                    if gap == " " && input.cues.is_locative(prev) && !is_acronym(w) {
+                        flags[id] |= PLACE;
+                    }
+                }
+            }
+            title_case.push(words >= 4 && caps * 5 >= words * 4);
+        }
+        DocIndex {
+            marked: spans.iter().flatten().map(|s| (s.open, s.close)).collect(),
+            sentences: input
+                .paragraphs
+                .iter()
+                .zip(&spans)
+                .map(|(p, sp)| sentences::split(input.text, p, sp))
+                .collect(),
+            spans,
+            title_case,
+            ids,
+            positions: Grouped::new(flags.len(), &positions, false),
+            follows: Grouped::new(flags.len(), &follows, true),
+            flags,
+            token_base: input
+                .paragraphs
+                .iter()
+                .scan(0u32, |base, p| {
+                    let b = *base;
+                    *base += p.tokens.len() as u32;
+                    Some(b)
+                })
+                .collect(),
+            name_words: TokenMemo::new(words),
+            starts_cue: TokenMemo::new(words),
+        }
+    }
+
+    /// The index in the token memos of token `j` of paragraph `pi`.
+    pub fn token(&self, pi: usize, j: usize) -> usize {
+        self.token_base[pi] as usize + j
+    }
+
+    /// Words the document writes in lowercase.
+    pub fn lower(&self) -> WordSet<'_, 'a> {
+        WordSet {
+            doc: self,
+            member: Membership::Lowercase,
+        }
+    }
+
+    /// Capitalised words the document writes inside a sentence.
+    pub fn mid_caps(&self) -> WordSet<'_, 'a> {
+        WordSet {
+            doc: self,
+            member: Membership::Flag(MID_CAP),
+        }
+    }
+
+    /// Capitalised words the document writes after "di", "ke" or "dari"
+    /// (`di Indramayu`): places, not names.
+    pub fn places(&self) -> WordSet<'_, 'a> {
+        WordSet {
+            doc: self,
+            member: Membership::Flag(PLACE),
+        }
+    }
+
+    /// Where each capitalised word stands: (paragraph, token).
+    pub fn positions(&self) -> WordLists<'_, 'a, (u32, u32)> {
+        WordLists {
+            ids: &self.ids,
+            _words: std::marker::PhantomData,
+            lists: &self.positions,
+        }
+    }
+
+    /// What follows each capitalised word in the document: the next word
+    /// when only a space stands between, else "".
+    pub fn follows(&self) -> WordLists<'_, 'a, &'a str> {
+        WordLists {
+            ids: &self.ids,
+            _words: std::marker::PhantomData,
+            lists: &self.follows,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Grouped;
+
+    #[test]
+    fn groups_keep_their_order_and_unique_drops_repeats() {
+        let pairs = [(2, 'a'), (0, 'b'), (2, 'c'), (2, 'a'), (0, 'b'), (3, 'd')];
+        let all = Grouped::new(4, &pairs, false);
+        let want: [&[char]; 4] = [&['b', 'b'], &[], &['a', 'c', 'a'], &['d']];
+        for (id, w) in want.iter().enumerate() {
+            assert_eq!(all.get(id), *w, "id {id}");
+        }
+        let unique = Grouped::new(4, &pairs, true);
+        let want: [&[char]; 4] = [&['b'], &[], &['a', 'c'], &['d']];
+        for (id, w) in want.iter().enumerate() {
+            assert_eq!(unique.get(id), *w, "id {id}");
+        }
+        assert!(Grouped::<char>::new(2, &[], true).get(1).is_empty());
+    }
+}

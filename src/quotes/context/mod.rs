@@ -1,0 +1,293 @@
+//! The context sieves read: the document ([`QuoteInput`], its
+//! [`DocIndex`]), what the first pass learnt ([`Known`]) and what this pass
+//! has found so far (its quotes, their speakers by word). Sieves get it as
+//! `&Context`; only the pass driver adds quotes ([`Context::push`],
+//! [`Context::paragraph_done`]).
+
+pub mod index;
+pub mod known;
+
+use crate::gazetteer::EntityType;
+use crate::quotes::cues::{CueHit, CueKind};
+use crate::quotes::marks::Span;
+use crate::quotes::model::{Quote, QuoteInput, QuoteKind, Speaker};
+use crate::quotes::words::opens_sentence;
+use crate::resolve::Mention;
+use crate::tokens::Token;
+use index::{word_key, DocIndex};
+use known::{Known, SpeakerIndex};
+use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The state of one pass over a document.
+pub struct Context<'a> {
+    input: &'a QuoteInput<'a>,
+    quotes: Vec<Quote>,
+    /// Sorted `(start, end)` of the direct and partial quotes of finished
+    /// paragraphs.
+    quoted_done: Vec<(usize, usize)>,
+    known: Known,
+    /// What the document says about its words, the same for both passes.
+    doc: DocIndex<'a>,
+    /// Speakers of the quotes of finished paragraphs, indexed by word, so
+    /// that resolving a name never rescans every quote (long documents).
+    index: SpeakerIndex,
+    /// `quotes[..indexed]` are in `index` (finished paragraphs).
+    indexed: usize,
+    /// The runs of name words around each place a word stands (see
+    /// `Context::name_runs`), for this pass.
+    runs: NameRunCache<'a>,
+}
+
+/// A run of name words around one place a word stands: where it starts,
+/// the name, and whether it reads as a person's.
+#[derive(Clone, Copy)]
+pub struct NameRun<'a> {
+    pub start: usize,
+    pub name: &'a str,
+    pub person: bool,
+}
+
+/// The name runs of each word asked for, by [`word_key`]: they depend on
+/// the document and on what the first pass learnt, so each pass works them
+/// out once per word. A `RefCell` because they are found while sieves read
+/// the context through `&`.
+#[derive(Default)]
+pub struct NameRunCache<'a>(RefCell<HashMap<u64, Rc<[NameRun<'a>]>>>);
+
+impl<'a> NameRunCache<'a> {
+    /// The runs of `w`, made by `make` the first time.
+    pub fn get_or_make(
+        &self,
+        w: &str,
+        make: impl FnOnce() -> Vec<NameRun<'a>>,
+    ) -> Rc<[NameRun<'a>]> {
+        let key = word_key(w);
+        if let Some(r) = self.0.borrow().get(&key) {
+            return r.clone();
+        }
+        let runs: Rc<[NameRun<'a>]> = make().into();
+        self.0.borrow_mut().insert(key, runs.clone());
+        runs
+    }
+}
+
+impl<'a> Context<'a> {
+    pub fn new(input: &'a QuoteInput<'a>, known: Known, doc: DocIndex<'a>) -> Context<'a> {
+        let mut index = SpeakerIndex::default();
+        for n in &known.names {
+            let n: Rc<str> = n.as_str().into();
+            index.add_person(&n, input.cues);
+            index.add_fullest(&n, input.cues);
+        }
+        Context {
+            input,
+            quotes: Vec::new(),
+            doc,
+            index,
+            indexed: 0,
+            quoted_done: Vec::new(),
+            known,
+            runs: NameRunCache::default(),
+        }
+    }
+
+    /// The quotes found, and the document index for another pass.
+    pub fn finish(self) -> (Vec<Quote>, DocIndex<'a>) {
+        (self.quotes, self.doc)
+    }
+
+    /// The quoted spans of paragraph `pi`.
+    pub fn doc_spans(&self, pi: usize) -> &[Span] {
+        &self.doc.spans[pi]
+    }
+
+    /// The sentences of paragraph `pi`.
+    pub fn sentences(&self, pi: usize) -> &[(usize, usize)] {
+        &self.doc.sentences[pi]
+    }
+
+    /// The quotes of the paragraph in progress (not yet indexed).
+    pub fn current_quotes(&self) -> &[Quote] {
+        &self.quotes[self.indexed..]
+    }
+
+    pub fn word(&self, t: Token) -> &'a str {
+        &self.input.text[t.start..t.end]
+    }
+
+    pub fn toks(&self, pi: usize) -> &'a [Token] {
+        self.input.paragraphs[pi].tokens
+    }
+
+    /// Index of the first token starting at or after `byte`.
+    pub fn tok_at(&self, pi: usize, byte: usize) -> usize {
+        self.toks(pi).partition_point(|t| t.start < byte)
+    }
+
+    pub fn mention_at(&self, t: Token) -> Option<&'a Mention> {
+        let ms = self.input.mentions;
+        let i = ms.partition_point(|m| m.end <= t.start);
+        ms.get(i).filter(|m| m.start <= t.start && t.start < m.end)
+    }
+
+    pub fn entity_kind(&self, m: &Mention) -> EntityType {
+        self.input.entities[m.entity as usize].kind
+    }
+
+    pub fn speaker_of(&self, m: &Mention) -> Speaker {
+        let e = &self.input.entities[m.entity as usize];
+        Speaker {
+            entity: Some(m.entity),
+            name: e.name.clone(),
+            kind: e.kind,
+            surface: self.input.text[m.start..m.end].to_string(),
+        }
+    }
+
+    /// Does the text `from..to` end with a reporting cue (and maybe `that`)?
+    pub fn ends_with_cue(&self, from: usize, to: usize) -> bool {
+        let Some(pi) = self.para_of(from) else {
+            return false;
+        };
+        let toks = self.toks(pi);
+        let mut j = self.tok_at(pi, to);
+        while j > 0 && toks[j - 1].start >= from {
+            let w = self.word(toks[j - 1]);
+            if self.input.cues.is_that(w) {
+                j -= 1;
+                continue;
+            }
+            return (j.saturating_sub(3)..j).any(|k| {
+                toks[k].start >= from
+                    && self
+                        .cue_at(pi, k)
+                        .is_some_and(|h| h.end == j && h.kind == CueKind::Verb)
+            });
+        }
+        false
+    }
+
+    pub fn para_of(&self, byte: usize) -> Option<usize> {
+        // Paragraphs are in text order: the last one starting at or before `byte`.
+        let ps = self.input.paragraphs;
+        let i = ps.partition_point(|p| p.start <= byte).checked_sub(1)?;
+        (byte <= ps[i].end).then_some(i)
+    }
+
+    pub fn in_quote(&self, byte: usize) -> bool {
+        let done = &self.quoted_done;
+        let i = done.partition_point(|q| q.1 <= byte);
+        done.get(i).is_some_and(|q| q.0 <= byte)
+            || self.quotes[self.indexed..]
+                .iter()
+                .any(|q| q.kind != QuoteKind::Indirect && q.start <= byte && byte < q.end)
+    }
+
+    /// Call when a paragraph's quotes are final: indexes them.
+    pub fn paragraph_done(&mut self) {
+        for q in &self.quotes[self.indexed..] {
+            if q.kind != QuoteKind::Indirect {
+                self.quoted_done.push((q.start, q.end));
+            }
+            if let Some(sp) = &q.speaker {
+                if sp.entity.is_none() {
+                    let name: Rc<str> = sp.name.as_str().into();
+                    if sp.kind == EntityType::Person {
+                        self.index.add_person(&name, self.input.cues);
+                    }
+                    self.index.add_fullest(&name, self.input.cues);
+                    let mut words = name.split_whitespace();
+                    if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+                        for w in [first, last] {
+                            self.index
+                                .quoted_at
+                                .entry(word_key(w))
+                                .or_default()
+                                .push((q.start, name.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        self.quoted_done.sort_unstable();
+        self.indexed = self.quotes.len();
+    }
+
+    /// The cue starting at token `c` of paragraph `pi` ([`crate::quotes::Cues::at`]);
+    /// most words start none, which is remembered for both passes.
+    pub fn cue_at(&self, pi: usize, c: usize) -> Option<CueHit> {
+        let memo = &self.doc.starts_cue;
+        let i = self.doc.token(pi, c);
+        if memo.get(i) == Some(false) {
+            return None;
+        }
+        let hit = self.input.cues.at(self.input.text, self.toks(pi), c);
+        memo.set(i, hit.is_some());
+        hit
+    }
+
+    /// Is `byte` inside quotation marks (of any paragraph)?
+    pub fn in_marks(&self, byte: usize) -> bool {
+        let i = self.doc.marked.partition_point(|s| s.1 <= byte);
+        self.doc.marked.get(i).is_some_and(|s| s.0 <= byte)
+    }
+
+    /// Is paragraph `pi` written like a headline ("Sanders Vows To Eliminate
+    /// Loopholes"): four words or more, nearly all capitalised?
+    pub fn title_case(&self, pi: usize) -> bool {
+        // Counted once per document in `DocIndex::build`: four words or
+        // more (starting with a letter), at least four in five capitalised.
+        self.doc.title_case[pi]
+    }
+
+    /// Does token `j` open a sentence or paragraph?
+    pub fn sentence_initial(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        j == 0 || {
+            let gap = &self.input.text[toks[j - 1].end..toks[j].start];
+            opens_sentence(gap, self.word(toks[j - 1]), self.input.cues)
+        }
+    }
+
+    /// Adds a quote of the paragraph in progress.
+    pub fn push(&mut self, q: Quote) {
+        self.quotes.push(q);
+    }
+
+    /// Sorts the quotes of the paragraph in progress by start.
+    pub fn sort_current(&mut self) {
+        self.quotes[self.indexed..].sort_by_key(|q| q.start);
+    }
+
+    pub fn input(&self) -> &'a QuoteInput<'a> {
+        self.input
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.input.text
+    }
+
+    pub fn doc(&self) -> &DocIndex<'a> {
+        &self.doc
+    }
+
+    pub fn known(&self) -> &Known {
+        &self.known
+    }
+
+    /// The speakers of finished paragraphs, by word.
+    pub fn speakers(&self) -> &SpeakerIndex {
+        &self.index
+    }
+
+    /// All quotes so far, in the order found.
+    pub fn quotes(&self) -> &[Quote] {
+        &self.quotes
+    }
+
+    pub fn name_run_cache(&self) -> &NameRunCache<'a> {
+        &self.runs
+    }
+}

@@ -1,0 +1,535 @@
+//! Names: where a run of name words starts and ends, which words can be
+//! part of an unlisted name, cutting titles, organizations and places off
+//! its front, and the fullest form the document gives a name.
+
+use super::context::index::word_key;
+use super::context::{Context, NameRun};
+use super::cues::CueKind;
+use super::model::Speaker;
+use super::words::{affixed, guess_type, is_acronym, is_initials, joins};
+use crate::gazetteer::EntityType;
+use crate::resolve::Mention;
+use crate::tokens::is_capitalized;
+use std::rc::Rc;
+
+impl<'a> Context<'a> {
+    /// The end (exclusive) of the run of name words starting at `k`.
+    pub fn window_end(&self, pi: usize, k: usize) -> usize {
+        let toks = self.toks(pi);
+        let cues = self.input().cues;
+        let mut e = k;
+        // Inside a title or an organization's name, "dan" and "/" join:
+        // "Sekretaris Kementerian Koperasi dan UKM Rully Indrawan".
+        let mut titled = false;
+        while e < toks.len() && e < k + 20 {
+            let w = self.word(toks[e]);
+            let gap = if e > 0 {
+                &self.input().text[toks[e - 1].end..toks[e].start]
+            } else {
+                ""
+            };
+            let slash = titled && gap == "/";
+            if e > k && !slash && !joins(self.word(toks[e - 1]), gap, cues) {
+                break;
+            }
+            titled |= cues.is_title(w) || cues.is_head(w);
+            let and = titled
+                && matches!(w, "dan" | "and" | "&")
+                && e + 1 < toks.len()
+                && is_capitalized(self.word(toks[e + 1]));
+            if and {
+                e += 1;
+                continue;
+            }
+            let digit_after_hyphen = e > k
+                && w.chars().all(|c| c.is_ascii_digit())
+                && self.input().text[toks[e - 1].end..toks[e].start] == *"-";
+            let joins = self.input().cues.is_joiner(w)
+                && e + 1 < toks.len()
+                && is_capitalized(self.word(toks[e + 1]));
+            if is_capitalized(w) || digit_after_hyphen || joins || self.apostrophe_tail(pi, e) {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        e
+    }
+
+    /// The start of the run of name words ending before `j` (not before `first`).
+    pub fn window_start(&self, pi: usize, first: usize, j: usize) -> usize {
+        let toks = self.toks(pi);
+        let mut s = j;
+        while s > first && s + 10 > j {
+            let w = self.word(toks[s - 1]);
+            if s < j
+                && !joins(
+                    self.word(toks[s - 1]),
+                    &self.input().text[toks[s - 1].end..toks[s].start],
+                    self.input().cues,
+                )
+            {
+                break;
+            }
+            let digit_after_hyphen = s > 1
+                && w.chars().all(|c| c.is_ascii_digit())
+                && self.input().text[toks[s - 2].end..toks[s - 1].start] == *"-";
+            if is_capitalized(w)
+                || digit_after_hyphen
+                || (self.input().cues.is_joiner(w) && s < j)
+                || self.apostrophe_tail(pi, s - 1)
+            {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        // A window never starts with a joiner.
+        while s < j && self.input().cues.is_joiner(self.word(toks[s])) {
+            s += 1;
+        }
+        s
+    }
+
+    /// Picks the speaker among name words `from..to`: a listed person, else
+    /// an unlisted name (titles dropped), else a listed organization or country.
+    pub fn choose(&self, pi: usize, from: usize, to: usize) -> Option<Speaker> {
+        let toks = self.toks(pi);
+        let cues = self.input().cues;
+        let mut mentions: Vec<&Mention> = Vec::new();
+        for (j, &t) in toks.iter().enumerate().take(to).skip(from) {
+            if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
+                if mentions.last().is_none_or(|l| !std::ptr::eq(*l, m)) {
+                    mentions.push(m);
+                }
+            }
+        }
+        if let Some(m) = mentions
+            .iter()
+            .find(|m| self.entity_kind(m) == EntityType::Person)
+        {
+            return Some(self.speaker_of(m));
+        }
+        // "Elijah Cummings of Maryland": the person before `of`.
+        let to = (from..to)
+            .find(|&j| {
+                let w = self.word(toks[j]);
+                (w == "of" || w == "for") && j > from && {
+                    let head = &self.input().text[toks[from].start..toks[j - 1].end];
+                    guess_type(head, self.input().cues) == EntityType::Person
+                        && (from..j).any(|i| self.is_name_word(pi, i))
+                        && !(from..j).any(|i| cues.is_head(self.word(toks[i])))
+                }
+            })
+            .unwrap_or(to);
+        // The last run of name words: capitalised, not a title, not part of
+        // a listed organization, country or place.
+        let nameable = |j: usize| {
+            self.is_name_word(pi, j)
+                || (self.input().cues.is_joiner(self.word(toks[j]))
+                    && j > from
+                    && j + 1 < to
+                    && self.is_name_word(pi, j - 1)
+                    && self.is_name_word(pi, j + 1))
+        };
+        let mut end = to;
+        while end > from && !nameable(end - 1) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > from
+            && nameable(start - 1)
+            && end - start < 4
+            && (start == end
+                || joins(
+                    self.word(toks[start - 1]),
+                    &self.input().text[toks[start - 1].end..toks[start].start],
+                    cues,
+                ))
+        {
+            start -= 1;
+        }
+        if start < end {
+            start = self.clean_start(pi, start, end);
+            let surface = &self.input().text[toks[start.min(end - 1)].start..toks[end - 1].end];
+            // Drop a trailing possessive or lone initial.
+            if start < end && surface.chars().count() >= 2 {
+                return Some(self.unlisted(surface, toks[start.min(end - 1)].start));
+            }
+        }
+        if let Some(m) = mentions
+            .iter()
+            .find(|m| self.entity_kind(m) == EntityType::Organization)
+            .or_else(|| {
+                mentions
+                    .iter()
+                    .find(|m| self.entity_kind(m) == EntityType::Country)
+            })
+        {
+            return Some(self.speaker_of(m));
+        }
+        None
+    }
+
+    /// Token `j` moved back over a parenthesis right before it:
+    /// "Gwen Moore (D-Wis.) said" -> "Gwen Moore", or over a party and
+    /// state between commas: "Mitch McConnell, R-Ky., said".
+    pub fn skip_paren(&self, pi: usize, first: usize, j: usize) -> usize {
+        let toks = self.toks(pi);
+        let text = self.input().text;
+        if j <= first || j > toks.len() {
+            return j;
+        }
+        let after = toks
+            .get(j)
+            .map_or(self.input().paragraphs[pi].end, |t| t.start);
+        // "Mitch McConnell, R-Ky., said": a party and state between commas.
+        if text[toks[j - 1].end..after].trim_end().ends_with(',') {
+            let gap = |k: usize| &text[toks[k - 1].end..toks[k].start];
+            let mut k = j - 1;
+            while k > first && matches!(gap(k), "-" | ".") {
+                k -= 1;
+            }
+            let party = k > first
+                && k + 1 < j
+                && gap(k).trim() == ","
+                && (k + 1..j).any(|i| gap(i) == "-")
+                && (k..j).all(|i| {
+                    let w = self.word(toks[i]);
+                    w.chars().count() <= 4 && is_capitalized(w)
+                });
+            return if party { k } else { j };
+        }
+        if !text[toks[j - 1].end..after].trim_end().ends_with(')') {
+            return j;
+        }
+        let mut k = j - 1;
+        while k > first && k + 8 > j {
+            if text[toks[k - 1].end..toks[k].start].contains('(') {
+                return k;
+            }
+            k -= 1;
+        }
+        j
+    }
+
+    /// Where a person's name starts in the name words `start..end`.
+    pub fn clean_start(&self, pi: usize, start: usize, end: usize) -> usize {
+        let toks = self.toks(pi);
+        let mut start = start;
+        // After an organization or place word and the word naming it:
+        // "Masjid Istiqlal Nasaruddin Umar", "Kota Risma".
+        if let Some(o) = (start..end)
+            .rev()
+            .find(|&j| self.input().cues.is_head(self.word(toks[j])))
+        {
+            // Nothing after it: no person's name here.
+            start = if o + 2 < end { o + 2 } else { o + 1 };
+            // The rest of the organization's name: words the document also
+            // writes in lowercase ("Badan Pengawas Pemilu Nurhadi").
+            while end - start > 1
+                && self
+                    .doc()
+                    .lower()
+                    .contains(self.word(toks[start]).to_lowercase().as_str())
+            {
+                start += 1;
+            }
+        }
+        // Leading acronyms ("HAM Maluku", "BNPB Bambang Surya Putra") and
+        // places (words the document writes after "di": "KPU Indramayu
+        // Ahmad Toni" when it says "di Indramayu").
+        while end - start > 1
+            && (is_acronym(self.word(toks[start]))
+                || self.doc().places().contains(self.word(toks[start])))
+        {
+            start += 1;
+        }
+        // The organization's name ends at the last word the document also
+        // writes on its own ("Bukalapak" in "Marketplace Bukalapak Kurnia
+        // Rosyada" when it writes "Bukalapak juga"), unless the
+        // person is cited by it.
+        // Only after an organization ("Kepala BPS Kalsel …", "Kementerian …").
+        let titled = start > 0 && {
+            let before = self.word(toks[start - 1]);
+            self.input().cues.is_head(before)
+                || is_acronym(before)
+                || self.input().cues.is_head(self.word(toks[start]))
+        };
+        for i in (start..end.saturating_sub(1)).rev().filter(|_| titled) {
+            let w = self.word(toks[i]);
+            if self.known().short.contains(w) {
+                break;
+            }
+            let next = self.word(toks[i + 1]);
+            if self
+                .doc()
+                .follows()
+                .get(w)
+                .is_some_and(|f| f.iter().any(|x| *x != next && !is_capitalized(x)))
+            {
+                start = i + 1;
+                break;
+            }
+        }
+        // A word the document cites the person by starts the name:
+        // "Perindustrian Agus Gumiwang" when it says "kata Agus".
+        // Given names and initials before it stay: "Muhammad Zaki Iskandar",
+        // "M Fadjroel Rachman" when it says "kata Zaki", "kata Fadjroel".
+        if let Some(mut i) = (start..end.saturating_sub(1))
+            .find(|&i| self.known().short.contains(self.word(toks[i])))
+        {
+            while i > start && {
+                let w = self.word(toks[i - 1]);
+                self.input().cues.is_given(w) || is_initials(w)
+            } {
+                i -= 1;
+            }
+            start = i;
+        }
+        start
+    }
+
+    /// Is token `j` the rest of a name after an apostrophe (`arif` in
+    /// `Ma’arif`, `ti` in `Mu’ti`), not a contraction (`Trump's`, `don't`)?
+    pub fn apostrophe_tail(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        let w = self.word(toks[j]);
+        j > 0
+            && matches!(
+                &self.input().text[toks[j - 1].end..toks[j].start],
+                "'" | "’"
+            )
+            && is_capitalized(self.word(toks[j - 1]))
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(w, "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
+    }
+
+    /// Is token `j` a one-word listed name that ends an unlisted person's
+    /// name ("Listyo Sigit Prabowo", "Ade Ary Syam", "Chuck Jordan"): right
+    /// after an unlisted name word, a space between?
+    pub fn embedded(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        if j == 0 || self.input().text[toks[j - 1].end..toks[j].start] != *" " {
+            return false;
+        }
+        let one_word = self
+            .mention_at(toks[j])
+            .is_some_and(|m| m.start == toks[j].start && m.end == toks[j].end);
+        let prev = self.word(toks[j - 1]);
+        let cues = self.input().cues;
+        one_word
+            && is_capitalized(prev)
+            && self.mention_at(toks[j - 1]).is_none()
+            && !cues.is_title(prev)
+            && !cues.is_head(prev)
+            && !is_acronym(prev)
+            && !self.input().cues.is_not_name(prev)
+            && !self.doc().places().contains(prev)
+            && (!self.sentence_initial(pi, j - 1) || self.doc().mid_caps().contains(prev))
+    }
+
+    /// Can token `j` be a word of an unlisted name? Capitalised, not a
+    /// title, not part of a listed entity, and not a common word opening a
+    /// sentence (one the document also writes in lowercase: "Even", "Selanjutnya").
+    pub fn is_name_word(&self, pi: usize, j: usize) -> bool {
+        // Depends on the document alone: worked out once, for both passes.
+        let memo = &self.doc().name_words;
+        let i = self.doc().token(pi, j);
+        if let Some(known) = memo.get(i) {
+            return known;
+        }
+        let yes = self.name_word_uncached(pi, j);
+        memo.set(i, yes);
+        yes
+    }
+
+    pub fn name_word_uncached(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        let w = self.word(toks[j]);
+        (is_capitalized(w) || self.apostrophe_tail(pi, j))
+            && w.chars().any(char::is_alphabetic)
+            && !self.input().cues.is_title(w)
+            && !self.input().cues.is_not_name(w)
+            && (self.mention_at(toks[j]).is_none() || self.embedded(pi, j))
+            && !(self.sentence_initial(pi, j) && !self.doc().mid_caps().contains(w) && {
+                // A sentence-initial word the document never writes inside
+                // a sentence: a name only when a name word follows and it
+                // is no common word ("Even China", "Sepengetahuan Anita"),
+                // or when a reporting verb follows ("Holm said").
+                let verb_next = toks.get(j + 1).is_some_and(|&n| {
+                    self.input().text[toks[j].end..n.start] == *" "
+                        && self
+                            .cue_at(pi, j + 1)
+                            .is_some_and(|h| h.kind == CueKind::Verb)
+                });
+                let next_is_name = verb_next
+                    || toks.get(j + 1).is_some_and(|&n| {
+                        let x = self.word(n);
+                        is_capitalized(x)
+                            && !self.input().cues.is_title(x)
+                            && self.mention_at(n).is_none()
+                            && joins(
+                                w,
+                                &self.input().text[toks[j].end..n.start],
+                                self.input().cues,
+                            )
+                    });
+                !next_is_name
+                    || self.doc().lower().contains(w.to_lowercase().as_str())
+                    || affixed(w)
+            })
+            && !(self.sentence_initial(pi, j)
+                && self.doc().lower().contains(w.to_lowercase().as_str()))
+    }
+
+    /// A speaker that no gazetteer lists: its fullest name in the document.
+    pub fn unlisted(&self, surface: &str, pos: usize) -> Speaker {
+        let name = self.fullest_name(surface, pos);
+        Speaker {
+            entity: None,
+            kind: guess_type(&name, self.input().cues),
+            name,
+            surface: surface.to_string(),
+        }
+    }
+
+    /// `Retno` -> `Retno Marsudi` when the document names her so (as a
+    /// speaker, or as a run of capitalised words). When the document names
+    /// several people so (`Ted Cruz`, `Rafael Cruz`), the one quoted last
+    /// before `pos`, else the one named last before it.
+    pub fn fullest_name(&self, surface: &str, pos: usize) -> String {
+        let mut words = surface.split_whitespace();
+        let (Some(w), None) = (words.next(), words.next()) else {
+            return surface.to_string();
+        };
+        // Borrowed names throughout: one allocation, for the answer.
+        let runs = self.name_runs(w);
+        let mut best: Option<&str> = self.speakers().fullest.get(&word_key(w)).map(|n| &**n);
+        // The speaker quoted last before `pos` under a name with `w`.
+        let mut recent: Option<(usize, &str)> =
+            self.speakers().quoted_at.get(&word_key(w)).and_then(|v| {
+                let i = v.partition_point(|q| q.0 < pos);
+                i.checked_sub(1).map(|i| (v[i].0, &*v[i].1))
+            });
+        let mut candidates: Vec<&str> = best.into_iter().collect();
+        for q in self.current_quotes() {
+            let Some(sp) = q.speaker.as_ref() else {
+                continue;
+            };
+            let name = sp.name.as_str();
+            let mut parts = name.split_whitespace();
+            let first = parts.next();
+            let last = parts.next_back();
+            if sp.entity.is_none() && last.is_some() && (first == Some(w) || last == Some(w)) {
+                if best.is_none_or(|b| b.len() < name.len()) {
+                    best = Some(name);
+                }
+                candidates.push(name);
+                if q.start < pos && recent.is_none_or(|r| r.0 < q.start) {
+                    recent = Some((q.start, name));
+                }
+            }
+        }
+        let from_speakers = best.is_some();
+        // A run of name words with `w` first or last.
+        let mut before: Option<&str> = None;
+        for run in runs.iter() {
+            if run.start < pos && run.person {
+                before = Some(run.name);
+            }
+            if !from_speakers && run.name.len() > best.map_or(0, str::len) {
+                best = Some(run.name);
+            }
+            candidates.push(run.name);
+        }
+        // Several people under one name: the longest name that agrees with
+        // the one quoted last, else named last, before `pos`.
+        let contains = |long: &str, short: &str| {
+            short
+                .split_whitespace()
+                .all(|x| long.split_whitespace().any(|y| y == x))
+        };
+        let anchor = recent.map(|r| r.1).or(before);
+        if let (Some(a), Some(b)) = (anchor, best) {
+            if !contains(b, a) && !contains(a, b) {
+                let mut pick = a;
+                for &c in &candidates {
+                    if c.len() > pick.len() && contains(c, a) {
+                        pick = c;
+                    }
+                }
+                return pick.to_string();
+            }
+        }
+        best.unwrap_or(w).to_string()
+    }
+
+    /// The runs of name words with `w` first or last, one per place the
+    /// document writes `w` (outside titles, headlines and quotes), in text
+    /// order. They depend on the document and on what the first pass
+    /// learnt, so each pass works them out once per word.
+    pub fn name_runs(&self, w: &str) -> Rc<[NameRun<'a>]> {
+        self.name_run_cache()
+            .get_or_make(w, || self.find_name_runs(w))
+    }
+
+    fn find_name_runs(&self, w: &str) -> Vec<NameRun<'a>> {
+        let mut runs = Vec::new();
+        for &(pi, j) in self.doc().positions().get(w).unwrap_or(&[]) {
+            let (pi, j) = (pi as usize, j as usize);
+            let p = &self.input().paragraphs[pi];
+            if p.title || self.title_case(pi) {
+                continue;
+            }
+            let toks = p.tokens;
+            {
+                let t = &toks[j];
+                if !self.is_name_word(pi, j) || self.in_marks(t.start) {
+                    continue;
+                }
+                let mut s = j;
+                while s > 0
+                    && s + 3 > j
+                    && self.is_name_word(pi, s - 1)
+                    && joins(
+                        self.word(toks[s - 1]),
+                        &self.input().text[toks[s - 1].end..toks[s].start],
+                        self.input().cues,
+                    )
+                {
+                    s -= 1;
+                }
+                let mut e = j + 1;
+                while e < toks.len()
+                    && e < j + 4
+                    && self.is_name_word(pi, e)
+                    && joins(
+                        self.word(toks[e - 1]),
+                        &self.input().text[toks[e - 1].end..toks[e].start],
+                        self.input().cues,
+                    )
+                {
+                    e += 1;
+                }
+                let s = self.clean_start(pi, s, e).min(j);
+                // "M Fadjroel Rachman", "Muhammad Zaki Iskandar": initials
+                // and given names may come first.
+                let initial = s < j
+                    && (s..j).all(|i| {
+                        let x = self.word(toks[i]);
+                        is_initials(x) || self.input().cues.is_given(x)
+                    });
+                if e - s >= 2 && e - s <= 4 && (s == j || e == j + 1 || initial) {
+                    let name = &self.input().text[toks[s].start..toks[e - 1].end];
+                    runs.push(NameRun {
+                        start: toks[s].start,
+                        name,
+                        person: guess_type(name, self.input().cues) == EntityType::Person,
+                    });
+                }
+            }
+        }
+        runs
+    }
+}

@@ -1,0 +1,114 @@
+//! A quoted span becomes a quote: its kind (direct or partial) and its
+//! speaker, from the sieves. A title in quotes with no speaker is no quote.
+
+use super::context::Context;
+use super::marks::Span;
+use super::model::{Method, Quote, QuoteKind};
+use super::sieves::{self, QuotedSpan};
+
+/// Classifies and attributes one quoted span.
+pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) -> Option<Quote> {
+    let text = cx.text();
+    let q = classify(cx, pi, span, sents);
+    let kind = q.kind;
+    let inner = text[span.inner_start..span.inner_end].trim();
+    let found = sieves::attribute(cx, &q);
+    // A transcript's label is not part of what was said.
+    let start = match &found {
+        Some(f) if f.method == Method::Transcript => {
+            let label = sieves::transcript_label(&text[span.inner_start..span.inner_end]);
+            span.inner_start + label.map_or(0, |l| l.0)
+        }
+        _ => span.inner_start,
+    };
+    let (speaker, cue, method) = match found {
+        Some(f) => (f.speaker, f.cue, Some(f.method)),
+        // A title in quotes (“Fox and Friends”, “The Art of the Deal”),
+        // with no one saying it, is not speech.
+        None if is_title(inner) => return None,
+        None => (None, String::new(), None),
+    };
+    Some(Quote {
+        start,
+        end: span.inner_end,
+        kind,
+        paragraph: pi,
+        speaker,
+        cue,
+        method,
+    })
+}
+
+/// Does a quoted text read like the title of a work or a show: two words or
+/// more, each capitalised but for short function words (`of`, `the`, `and`)?
+fn is_title(inner: &str) -> bool {
+    static SMALL: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
+        std::sync::LazyLock::new(|| {
+            [
+                "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
+                "from", "is", "are", "it", "dan", "di", "ke", "dari", "yang", "untuk",
+            ]
+            .into_iter()
+            .collect()
+        });
+    let words: Vec<&str> = inner
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // An exclamation or a question is said, not a title ("U-S-A! U-S-A!").
+    !inner.trim_end().ends_with(['!', '?'])
+        && words.len() >= 2
+        && words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 2
+        && words.iter().all(|w| {
+            SMALL.contains(w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && !words.iter().all(|w| SMALL.contains(w))
+}
+
+/// A quoted span of paragraph `pi` (sentences `sents`) as the sieves see
+/// it: a direct quote when it opens its sentence or follows a colon, a
+/// comma, a dash or a cue, and reads as an utterance (ends with
+/// punctuation, four words or more, or runs to the paragraph's end); else
+/// a partial quote.
+pub fn classify<'s>(
+    cx: &Context,
+    pi: usize,
+    span: &'s Span,
+    sents: &[(usize, usize)],
+) -> QuotedSpan<'s> {
+    let text = cx.text();
+    let p = cx.input().paragraphs[pi];
+    let sent_start = sents
+        .iter()
+        .find(|s| s.0 <= span.open && span.open < s.1.max(s.0 + 1))
+        .map_or(p.start, |s| s.0);
+    let before = text[sent_start..span.open].trim();
+    let inner = text[span.inner_start..span.inner_end].trim();
+    let words = inner.split_whitespace().count();
+    let ends_punct = inner
+        .chars()
+        .last()
+        .is_some_and(|c| ".,!?…;:—–-".contains(c));
+    let before_is_lead = before.is_empty()
+        || before.ends_with([':', ',', '—', '–', '-'])
+        || cx.ends_with_cue(sent_start, span.open);
+    let kind = if before_is_lead && (ends_punct || words >= 4 || !span.closed) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
+    QuotedSpan {
+        paragraph: pi,
+        span,
+        kind,
+        sentence_start: sent_start,
+    }
+}

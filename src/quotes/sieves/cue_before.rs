@@ -1,0 +1,98 @@
+//! Sieve: a cue before the opening mark, in the same sentence: `Retno
+//! said: “…”`, `Kata Retno, “…”`, `Menurut X, “…”`, `…, saying “…”`.
+
+use super::{Candidate, QuotedSpan};
+use crate::quotes::context::Context;
+use crate::quotes::cues::CueKind;
+use crate::quotes::model::{Method, Reference};
+
+pub fn propose(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
+    cue_before(cx, q.paragraph, q.sentence_start, q.span.open)
+}
+
+/// `X said: “…”` / `Kata X, “…”` / `Menurut X, “…”` / `X said the plan was “…”`.
+pub fn cue_before(cx: &Context, pi: usize, sent_start: usize, open: usize) -> Option<Candidate> {
+    let text = cx.input().text;
+    let toks = cx.toks(pi);
+    let first = cx.tok_at(pi, sent_start);
+    let last = cx.tok_at(pi, open);
+    // The cue nearest the quote.
+    for c in (first..last).rev() {
+        let Some(hit) = cx.cue_at(pi, c) else {
+            continue;
+        };
+        if hit.end > last || !matches!(hit.kind, CueKind::Verb | CueKind::According) {
+            continue;
+        }
+        let cue = text[toks[hit.start].start..toks[hit.end - 1].end].to_string();
+        // "Trump attacked Clinton, saying, “…”": the sentence's subject.
+        if cue.ends_with("ing") && hit.end == hit.start + 1 {
+            let Some(sp) = cx.first_name(pi, first, hit.start) else {
+                continue;
+            };
+            return Some(Candidate {
+                speaker: Some(sp),
+                cue,
+                method: Method::CueBefore,
+            });
+        }
+        let speaker = match hit.kind {
+            CueKind::According => cx.np_forward(pi, hit.end).map(|s| (s, Reference::Name)),
+            _ => cx
+                .np_backward(pi, first, hit.start, open)
+                .or_else(|| cx.np_forward(pi, hit.end).map(|s| (s, Reference::Name))),
+        };
+        // No speaker at this cue ("X said the protests demand “…”"):
+        // the cue before it.
+        let Some((speaker, method)) = speaker else {
+            continue;
+        };
+        return Some(Candidate {
+            speaker: Some(speaker),
+            cue,
+            method: method.method(Method::CueBefore),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::propose;
+    use crate::quotes::model::Method;
+    use crate::quotes::testing::{person, said, Fixture};
+
+    #[test]
+    fn the_name_before_the_cue_speaks() {
+        let f = Fixture::new(
+            "Dewi Lestari mengatakan: “Kami siap menghadapi semuanya.”\nKata Tom Hale, “Kita lihat nanti.”",
+            &[],
+        );
+        assert_eq!(
+            f.propose(propose, "Kami"),
+            said("Dewi Lestari", Method::CueBefore)
+        );
+        assert_eq!(
+            f.propose(propose, "Kita"),
+            said("Tom Hale", Method::CueBefore)
+        );
+    }
+
+    #[test]
+    fn a_pronoun_before_the_cue_stands_for_the_last_person() {
+        let f = Fixture::new(
+            "Dewi Lestari tiba di kantor.\nDia mengatakan: “Kami siap menghadapi semuanya.”",
+            &[person("Dewi Lestari")],
+        );
+        assert_eq!(
+            f.propose(propose, "Kami"),
+            said("Dewi Lestari", Method::Pronoun)
+        );
+    }
+
+    #[test]
+    fn no_cue_before_the_quote_proposes_nothing() {
+        let f = Fixture::new("Dewi Lestari tersenyum: “Kami siap.”", &[]);
+        assert_eq!(f.propose(propose, "Kami"), None);
+    }
+}

@@ -1,0 +1,116 @@
+//! The sieves that find the speaker of a quoted span, in the order they
+//! run (most certain first):
+//!
+//! 1. [`transcript`]: `"PENCE: Well, …"`: the label names the speaker;
+//! 2. [`cue_after`]: a cue after the closing mark: `“…,” kata Retno`;
+//! 3. [`next_paragraph_cue`]: the cue opens the next paragraph: `”⏎katanya`;
+//! 4. [`cue_before`]: a cue before the opening mark: `Retno said: “…”`;
+//! 5. [`colon_paragraph`]: `Retno continued:` ending the paragraph before;
+//! 6. [`continuation`]: the speaker of the quote right before;
+//! 7. [`sentence_subject`]: a partial quote: who the sentence is about.
+//!
+//! Each sieve reads the [`Context`] (never writes it) and proposes a
+//! [`Candidate`]: a speaker (or none it can name: `katanya` with no one
+//! before), the cue and its [`Method`]. The first candidate wins and the
+//! sieves after it are not run ([`choose`]).
+//!
+//! To add a sieve: write `sieves/NAME.rs` with `pub fn propose(cx:
+//! &Context, q: &QuotedSpan) -> Option<Candidate>` and its unit tests (see
+//! `quotes/testing.rs`), and put it in [`SIEVES`] at its rank.
+
+mod colon_paragraph;
+mod continuation;
+mod cue_after;
+mod cue_before;
+mod next_paragraph_cue;
+mod sentence_subject;
+mod transcript;
+
+pub use transcript::transcript_label;
+
+use super::context::Context;
+use super::marks::Span;
+use super::model::{Method, QuoteKind, Speaker};
+
+/// A quoted span to attribute.
+pub struct QuotedSpan<'s> {
+    /// Its paragraph.
+    pub paragraph: usize,
+    pub span: &'s Span,
+    pub kind: QuoteKind,
+    /// Where its sentence starts (bytes).
+    pub sentence_start: usize,
+}
+
+/// What a sieve proposes: who said the quote (`None`: a speaker the rule
+/// stands for but cannot name), the cue as written, and the rule.
+pub struct Candidate {
+    pub speaker: Option<Speaker>,
+    pub cue: String,
+    pub method: Method,
+}
+
+/// A sieve: proposes the attribution of a quoted span, or nothing.
+pub type Sieve = fn(&Context, &QuotedSpan) -> Option<Candidate>;
+
+/// The sieves for quoted spans, in the order they run.
+pub const SIEVES: &[Sieve] = &[
+    transcript::propose,
+    cue_after::propose,
+    next_paragraph_cue::propose,
+    cue_before::propose,
+    colon_paragraph::propose,
+    continuation::propose,
+    sentence_subject::propose,
+];
+
+/// The attribution of a quoted span: the candidate [`choose`] picks among
+/// the sieves' proposals.
+pub fn attribute(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
+    choose(SIEVES.iter().filter_map(|propose| propose(cx, q)))
+}
+
+/// Picks the attribution among candidates given in sieve order: the first.
+/// The iterator is lazy, so the sieves after the first candidate never run.
+fn choose(mut candidates: impl Iterator<Item = Candidate>) -> Option<Candidate> {
+    candidates.next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{attribute, continuation, cue_after};
+    use crate::quotes::model::Method;
+    use crate::quotes::testing::{said, Fixture};
+
+    #[test]
+    fn the_first_sieve_with_a_candidate_wins() {
+        let f = Fixture::new(
+            "“Kami siap,” kata Dewi Lestari. “Kami juga kuat,” kata Tom Hale.",
+            &[],
+        );
+        // Both sieves have a candidate; cue-after runs first.
+        assert_eq!(
+            f.propose(continuation::propose, "Kami juga"),
+            said("Dewi Lestari", Method::Continuation)
+        );
+        assert_eq!(
+            f.propose(cue_after::propose, "Kami juga"),
+            said("Tom Hale", Method::CueAfter)
+        );
+        assert_eq!(
+            f.propose(attribute, "Kami juga"),
+            said("Tom Hale", Method::CueAfter)
+        );
+    }
+
+    #[test]
+    fn a_candidate_without_a_speaker_is_kept() {
+        // `katanya` with nobody before: the enclitic's candidate names no
+        // one, and the quote keeps its cue and method.
+        let f = Fixture::new("Hujan turun sejak pagi.\n“Kami juga kuat,” katanya.", &[]);
+        assert_eq!(
+            f.propose(attribute, "Kami juga"),
+            said("", Method::Enclitic)
+        );
+    }
+}

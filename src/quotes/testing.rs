@@ -1,0 +1,199 @@
+//! Unit-test fixtures: a quote stage's context built from a short text,
+//! without the pipeline. Each line of the text is a paragraph; the names
+//! given as listed are the gazetteer's mentions, found wherever they stand
+//! as whole words.
+
+use super::context::index::DocIndex;
+use super::context::known::Known;
+use super::context::Context;
+use super::cues::Cues;
+use super::indirect;
+use super::model::{Method, Paragraph, QuoteInput};
+use super::quoted::{classify, quoted};
+use super::sieves::Sieve;
+use crate::gazetteer::{Entity, EntityType};
+use crate::resolve::{Mention, Method as MentionMethod};
+use crate::tokens::{tokenize, Token};
+
+/// A document to build contexts from.
+pub struct Fixture {
+    text: String,
+    /// `(start, end)` of each paragraph (line).
+    bounds: Vec<(usize, usize)>,
+    tokens: Vec<Token>,
+    entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+    cues: Cues,
+}
+
+impl Fixture {
+    /// `text`: one paragraph per line; `listed`: the names a gazetteer
+    /// lists, with their types.
+    pub fn new(text: &str, listed: &[(&str, EntityType)]) -> Fixture {
+        let mut bounds = Vec::new();
+        let mut at = 0;
+        for line in text.split('\n') {
+            if !line.trim().is_empty() {
+                bounds.push((at, at + line.len()));
+            }
+            at += line.len() + 1;
+        }
+        let entities: Vec<Entity> = listed
+            .iter()
+            .enumerate()
+            .map(|(i, &(name, kind))| Entity {
+                id: format!("t:{i}"),
+                kind,
+                name: name.to_string(),
+                aliases: Vec::new(),
+                country: String::new(),
+                priority: 0,
+                origin: format!("fixture:{i}"),
+            })
+            .collect();
+        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            for (start, name) in text.match_indices(e.name.as_str()) {
+                let end = start + name.len();
+                if word_char(text[..start].chars().next_back())
+                    || word_char(text[end..].chars().next())
+                {
+                    continue;
+                }
+                let paragraph = bounds
+                    .iter()
+                    .position(|b| b.0 <= start && end <= b.1)
+                    .unwrap();
+                mentions.push(Mention {
+                    start,
+                    end,
+                    entity: i as u32,
+                    method: MentionMethod::Gazetteer,
+                    paragraph,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.start);
+        mentions.dedup_by(|b, a| b.start < a.end);
+        Fixture {
+            tokens: tokenize(text),
+            text: text.to_string(),
+            bounds,
+            entities,
+            mentions,
+            cues: Cues::defaults().unwrap(),
+        }
+    }
+
+    /// Runs `f` on a fresh context of the document (a first pass: nothing
+    /// learnt, no quotes yet).
+    pub fn with<R>(&self, f: impl FnOnce(&mut Context) -> R) -> R {
+        let paragraphs: Vec<Paragraph> = self
+            .bounds
+            .iter()
+            .map(|&(start, end)| {
+                let a = self.tokens.partition_point(|t| t.start < start);
+                let b = self.tokens.partition_point(|t| t.start < end);
+                Paragraph {
+                    start,
+                    end,
+                    title: false,
+                    tokens: &self.tokens[a..b],
+                }
+            })
+            .collect();
+        let input = QuoteInput {
+            text: &self.text,
+            paragraphs: &paragraphs,
+            mentions: &self.mentions,
+            entities: &self.entities,
+            cues: &self.cues,
+        };
+        let doc = DocIndex::build(&input);
+        let mut cx = Context::new(&input, Known::default(), doc);
+        f(&mut cx)
+    }
+
+    /// What `sieve` proposes for the quoted span whose words start with
+    /// `quote`, after the pass attributed the quoted spans before it:
+    /// (speaker's name, or "" for none; method).
+    pub fn propose(&self, sieve: Sieve, quote: &str) -> Option<(String, Method)> {
+        let at = self.find(quote);
+        self.with(|cx| {
+            let pi = self.replay(cx, at);
+            let spans = cx.doc_spans(pi).to_vec();
+            let sents = cx.sentences(pi).to_vec();
+            let span = spans.iter().find(|s| s.inner_start == at).unwrap();
+            let c = sieve(cx, &classify(cx, pi, span, &sents))?;
+            Some((c.speaker.map(|s| s.name).unwrap_or_default(), c.method))
+        })
+    }
+
+    /// The first indirect quote of the sentence starting with `sentence`,
+    /// after the pass attributed the quoted spans up to its paragraph's
+    /// end: (content,
+    /// speaker's name or "", method).
+    pub fn reported(&self, sentence: &str) -> Option<(String, String, Option<Method>)> {
+        let at = self.find(sentence);
+        self.with(|cx| {
+            // The pass reads reported speech after all quoted spans of
+            // the paragraph.
+            let end = self.bounds.iter().find(|b| at < b.1).unwrap().1;
+            let pi = self.replay(cx, end);
+            let spans = cx.doc_spans(pi).to_vec();
+            let sents = cx.sentences(pi).to_vec();
+            let si = sents.iter().position(|s| s.0 == at).unwrap();
+            let (q, _) = indirect::sentence(cx, pi, si, &sents, &spans, 0)?;
+            let speaker = q.speaker.map(|s| s.name).unwrap_or_default();
+            Some((self.text[q.start..q.end].to_string(), speaker, q.method))
+        })
+    }
+
+    fn find(&self, words: &str) -> usize {
+        let Some(at) = self.text.find(words) else {
+            panic!("no {words:?} in {:?}", self.text)
+        };
+        at
+    }
+
+    /// Attributes the quoted spans whose words start before byte `upto`, as the
+    /// pass does (finishing each paragraph before `upto`'s); returns the
+    /// paragraph of `upto`.
+    fn replay(&self, cx: &mut Context, upto: usize) -> usize {
+        for (pi, &(_, end)) in self.bounds.iter().enumerate() {
+            let spans = cx.doc_spans(pi).to_vec();
+            let sents = cx.sentences(pi).to_vec();
+            for span in spans.iter().filter(|s| s.inner_start < upto) {
+                if let Some(q) = quoted(cx, pi, span, &sents) {
+                    cx.push(q);
+                }
+            }
+            if upto <= end {
+                return pi;
+            }
+            cx.sort_current();
+            cx.paragraph_done();
+        }
+        panic!("byte {upto} is past the text")
+    }
+}
+
+/// A listed person.
+pub fn person(name: &str) -> (&str, EntityType) {
+    (name, EntityType::Person)
+}
+
+/// `(speaker, method)` as [`Fixture::propose`] gives it.
+pub fn said(speaker: &str, method: Method) -> Option<(String, Method)> {
+    Some((speaker.to_string(), method))
+}
+
+/// `(content, speaker, method)` as [`Fixture::reported`] gives it.
+pub fn reported(
+    content: &str,
+    speaker: &str,
+    method: Option<Method>,
+) -> Option<(String, String, Option<Method>)> {
+    Some((content.to_string(), speaker.to_string(), method))
+}

@@ -1,0 +1,74 @@
+//! Word shapes and word lists the quote stage reads names by: what opens
+//! a sentence, initials, acronyms, what may join the words of one name, and
+//! the guess of a speaker's type from its name.
+
+use crate::gazetteer::EntityType;
+use crate::quotes::Cues;
+
+/// A guess of the type of a speaker that no gazetteer lists.
+pub fn guess_type(name: &str, cues: &Cues) -> EntityType {
+    if name.split_whitespace().any(|w| cues.is_org_type(w)) {
+        EntityType::Organization
+    } else {
+        EntityType::Person
+    }
+}
+
+/// Does a word after `gap` (after the word `prev`) open a sentence or a
+/// quote? Not after an abbreviation ("Rep. Jim Clyburn", "G. Smith").
+pub fn opens_sentence(gap: &str, prev: &str, cues: &Cues) -> bool {
+    // Most words follow a single space, which opens nothing.
+    if gap == " " {
+        return false;
+    }
+    let abbrev = gap.trim() == "." && (cues.is_title(prev) || prev.chars().count() == 1);
+    // "….” ― Sonya Herridge": a name after a dash does not open a sentence.
+    let dash = gap.trim_end().ends_with(['—', '–', '―', '-']);
+    !abbrev && !dash && (gap.contains(['.', '!', '?', '\n']) || opens_quote(gap))
+}
+
+/// An Indonesian derived word (`Sepengetahuan`, `Penyalahgunaan`): a common
+/// word, not a name.
+pub fn affixed(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.chars().count() >= 9
+        && ["ke", "se", "pe", "ber", "ter", "di"]
+            .iter()
+            .any(|p| l.starts_with(p))
+        && (l.ends_with("an") || l.ends_with("nya"))
+}
+
+/// Does `gap` end with an opening mark (`“`, or `"` after a space)?
+pub fn opens_quote(gap: &str) -> bool {
+    let t = gap.trim_end();
+    t.ends_with(['“', '‘', '(', '«'])
+        || (t.ends_with(['"', '”'])
+            && t[..t.len() - t.chars().last().map_or(0, char::len_utf8)]
+                .ends_with(char::is_whitespace))
+        || t == "\""
+        || t == "”"
+}
+
+/// `M`, `RZ`: initials of a name (one or two capitals).
+pub fn is_initials(w: &str) -> bool {
+    (1..=2).contains(&w.chars().count()) && w.chars().all(char::is_uppercase)
+}
+
+/// `HAM`, `BNPB`: three or more letters, all capitals (`RZ Panca` keeps its initials).
+pub fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// Can this gap stand between two words of one name? (`Kassym-Jomart`,
+/// `Donald J. Trump`, `O'Brien`)
+/// Can `gap` after the word `prev` stand inside a name? A period only after
+/// an initial or a title ("Donald J. Trump", "Rep. Jim Clyburn"), not at a
+/// sentence end ("Urban League. Scott").
+pub fn joins(prev: &str, gap: &str, cues: &Cues) -> bool {
+    name_gap(gap) && (!gap.contains('.') || prev.chars().count() == 1 || cues.is_title(prev))
+}
+
+pub fn name_gap(gap: &str) -> bool {
+    matches!(gap, " " | "-" | ". " | "." | "'" | "’" | "\u{a0}")
+}
