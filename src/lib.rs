@@ -15,8 +15,9 @@
 //! 6. [`quotes`]: finds direct, partial and indirect quotes and their speakers;
 //! 7. [`tables`] + [`output`]: the rows of the four CSV tables, written safely.
 //!
-//! [`pipeline`] chains stages 2-7 for one document; [`run`] drives a corpus
-//! through it with rayon workers and one writer, in input order.
+//! [`pipeline`] chains stages 2-7 for one document; [`pipeline::driver`]
+//! drives a corpus through it with rayon workers and one writer, in input
+//! order, for every job over many documents.
 //!
 //! Around the pipeline: [`check`] and [`refresh`] lint, import, export and
 //! suggest gazetteer entries; [`report`] turns a run's tables into HTML;
@@ -39,7 +40,6 @@ pub mod quotes;
 pub mod refresh;
 pub mod report;
 pub mod resolve;
-pub mod run;
 pub mod stream;
 pub mod tables;
 pub mod tokens;

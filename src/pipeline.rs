@@ -4,6 +4,8 @@
 //! shared by every worker thread: it is `Send + Sync` and processing a
 //! document only reads it.
 
+pub mod driver;
+
 use crate::document::{detect_language_in, segment, Document, ParagraphKind};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;

@@ -39,10 +39,9 @@
 
 use crate::error::{Error, Result};
 use crate::input::{json_record, Record, MAX_DOC_BYTES};
+use crate::pipeline::driver::{drive, BatchLimits, DuplicateIds, Summary};
 use crate::pipeline::Pipeline;
-use crate::run::{BatchLimits, Summary};
 use crate::tables::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow};
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::io::{BufRead, Write};
@@ -522,66 +521,57 @@ pub fn map(
     options: &MapOptions,
     mut seen: impl FnMut(&DocOutput),
 ) -> Result<Summary> {
-    let mut summary = Summary::default();
-    let mut batch: Vec<MapRecord> = Vec::new();
-    let mut batch_bytes = 0usize;
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
     let out_err = |e: std::io::Error| Error::io("stdout", e);
-    let mut flush = |batch: &mut Vec<MapRecord>, summary: &mut Summary| -> Result<()> {
-        let outs: Vec<DocOutput> = batch
-            .par_iter()
-            .map(|r| pipeline.process_record(&r.record))
-            .collect();
-        for (r, out) in batch.iter().zip(&outs) {
-            let place = match &r.pos {
-                Some((file, line)) => Place::Line {
-                    file: file.clone(),
-                    line: *line,
-                },
-                None => Place::Content {
-                    doc_id: out.document.doc_id.clone(),
-                    hash: r.hash,
-                },
+    let feed = |sink: &mut dyn FnMut(MapRecord) -> Result<()>| -> Result<()> {
+        let mut buf = Vec::new();
+        let mut line_no = 0usize;
+        loop {
+            line_no += 1;
+            let read = read_line(input, &mut buf, MAX_DOC_BYTES + HEAD)
+                .map_err(|e| Error::io(STDIN, e))?;
+            let too_long = match read {
+                Line::End => return Ok(()),
+                Line::Whole if !options.numbered && buf.len() > MAX_DOC_BYTES => {
+                    Some(fnv1a64(buf.trim_ascii()))
+                }
+                Line::Whole => None,
+                Line::TooLong(h) => Some(h),
             };
-            summary.count(&r.record, out);
-            seen(out);
-            encode(out, &place, output).map_err(out_err)?;
-        }
-        batch.clear();
-        Ok(())
-    };
-    loop {
-        line_no += 1;
-        let read =
-            read_line(input, &mut buf, MAX_DOC_BYTES + HEAD).map_err(|e| Error::io(STDIN, e))?;
-        let too_long = match read {
-            Line::End => break,
-            Line::Whole if !options.numbered && buf.len() > MAX_DOC_BYTES => {
-                Some(fnv1a64(buf.trim_ascii()))
+            let rec = map_record(&buf, options.numbered, too_long).map_err(|e| match e {
+                Error::Stream { file, message, .. } => Error::Stream {
+                    file,
+                    line: line_no,
+                    message,
+                },
+                e => e,
+            })?;
+            if let Some(rec) = rec {
+                sink(rec)?;
             }
-            Line::Whole => None,
-            Line::TooLong(h) => Some(h),
-        };
-        let rec = map_record(&buf, options.numbered, too_long).map_err(|e| match e {
-            Error::Stream { file, message, .. } => Error::Stream {
-                file,
-                line: line_no,
-                message,
+        }
+    };
+    let write = |r: &MapRecord, out: &DocOutput| -> Result<()> {
+        let place = match &r.pos {
+            Some((file, line)) => Place::Line {
+                file: file.clone(),
+                line: *line,
             },
-            e => e,
-        })?;
-        let Some(rec) = rec else { continue };
-        if let Record::Doc(d) = &rec.record {
-            batch_bytes += d.text.len();
-        }
-        batch.push(rec);
-        if batch.len() >= options.limits.documents || batch_bytes >= options.limits.bytes {
-            batch_bytes = 0;
-            flush(&mut batch, &mut summary)?;
-        }
-    }
-    flush(&mut batch, &mut summary)?;
+            None => Place::Content {
+                doc_id: out.document.doc_id.clone(),
+                hash: r.hash,
+            },
+        };
+        seen(out);
+        encode(out, &place, output).map_err(out_err)
+    };
+    let summary = drive(
+        pipeline,
+        options.limits,
+        DuplicateIds::Keep,
+        feed,
+        |r| &r.record,
+        write,
+    )?;
     output.flush().map_err(out_err)?;
     Ok(summary)
 }

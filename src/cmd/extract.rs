@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use kutip::input::discover;
 use kutip::input::Source;
 use kutip::output::TableWriter;
-use kutip::run::{run as run_corpus, BatchLimits};
+use kutip::pipeline::driver::{run as run_corpus, BatchLimits};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

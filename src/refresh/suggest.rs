@@ -31,11 +31,11 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::gazetteer::Entity;
 use crate::input::{Record, Source};
+use crate::pipeline::driver::{drive, read_sources, BatchLimits, DuplicateIds};
 use crate::pipeline::Pipeline;
 use crate::quotes::Cues;
 use crate::tables::DocOutput;
 use crate::tokens::{has_lowercase, is_capitalized, tokenize, Token};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -517,29 +517,23 @@ fn shorten(s: &str, max: usize) -> String {
 /// (documents are processed in parallel batches). Returns the number of
 /// documents read.
 pub fn run(pipeline: &Pipeline, sources: &[Source], suggester: &mut Suggester) -> usize {
-    let mut count = 0;
-    let mut batch: Vec<Document> = Vec::new();
-    let flush = |batch: &mut Vec<Document>, s: &mut Suggester| {
-        let outs: Vec<DocOutput> = batch.par_iter().map(|d| pipeline.process(d)).collect();
-        for (d, o) in batch.iter().zip(&outs) {
-            s.add(d, o);
-        }
-        batch.clear();
-    };
-    for source in sources {
-        source.read(&mut |record| {
-            count += 1;
+    let summary = drive(
+        pipeline,
+        BatchLimits::default(),
+        DuplicateIds::Keep,
+        |sink| read_sources(sources, sink),
+        |r| r,
+        |record, out| {
             if let Record::Doc(d) = record {
-                batch.push(d);
-                if batch.len() >= 256 {
-                    flush(&mut batch, suggester);
-                }
+                suggester.add(d, out);
             }
-            true
-        });
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    match summary {
+        Ok(s) => s.documents,
+        Err(never) => match never {},
     }
-    flush(&mut batch, suggester);
-    count
 }
 
 /// The review sheet: CSV with a header, cells a spreadsheet would run as
