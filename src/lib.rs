@@ -13,7 +13,7 @@
 //! 5. [`resolve`]: links short forms inside the document (surnames,
 //!    acronyms defined in parentheses);
 //! 6. [`quotes`]: finds direct, partial and indirect quotes and their speakers;
-//! 7. [`tables`] + [`output`]: the rows of the four CSV tables, written safely.
+//! 7. [`tables`]: the schema of the four CSV tables, their writer and reader.
 //!
 //! [`pipeline`] chains stages 2-7 for one document; [`pipeline::driver`]
 //! drives a corpus through it with rayon workers and one writer, in input
@@ -34,7 +34,6 @@ pub mod gazetteer;
 pub mod input;
 pub mod matcher;
 pub mod merge;
-pub mod output;
 pub mod pipeline;
 pub mod quotes;
 pub mod refresh;

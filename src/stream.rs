@@ -41,7 +41,7 @@ use crate::error::{Error, Result};
 use crate::input::{json_record, Record, MAX_DOC_BYTES};
 use crate::pipeline::driver::{drive, BatchLimits, DuplicateIds, Summary};
 use crate::pipeline::Pipeline;
-use crate::tables::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow};
+use crate::tables::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::io::{BufRead, Write};
@@ -380,27 +380,27 @@ pub fn encode(out: &DocOutput, place: &Place, w: &mut dyn Write) -> std::io::Res
     line(
         &mut buf,
         &OutLine {
-            table: "documents",
+            table: DocumentRow::NAME,
             pos: pos.as_deref(),
             hash: hash.as_deref(),
             row: &out.document,
         },
     );
     for r in &out.mentions {
-        line(&mut buf, &plain("mentions", r));
+        line(&mut buf, &plain(r));
     }
     for r in &out.entities {
-        line(&mut buf, &plain("entities", r));
+        line(&mut buf, &plain(r));
     }
     for r in &out.quotes {
-        line(&mut buf, &plain("quotes", r));
+        line(&mut buf, &plain(r));
     }
     w.write_all(&buf)
 }
 
-fn plain<'a, T>(table: &'static str, row: &'a T) -> OutLine<'a, T> {
+fn plain<T: Table>(row: &T) -> OutLine<'_, T> {
     OutLine {
-        table,
+        table: T::NAME,
         pos: None,
         hash: None,
         row,
@@ -469,7 +469,7 @@ pub fn decode(line: &[u8]) -> std::result::Result<Row, String> {
         serde_json::from_slice(line).map_err(|e| format!("not a kutip map line: {e}"))?;
     let bad = |e: serde_json::Error| format!("bad {} row: {e}", l.table);
     Ok(match l.table.as_str() {
-        "documents" => {
+        DocumentRow::NAME => {
             let pos = match &l.pos {
                 None => None,
                 Some(p) => Some(
@@ -491,9 +491,9 @@ pub fn decode(line: &[u8]) -> std::result::Result<Row, String> {
                 hash,
             }
         }
-        "mentions" => Row::Mention(serde_json::from_value(l.row.clone()).map_err(bad)?),
-        "entities" => Row::Entity(serde_json::from_value(l.row.clone()).map_err(bad)?),
-        "quotes" => Row::Quote(serde_json::from_value(l.row.clone()).map_err(bad)?),
+        MentionRow::NAME => Row::Mention(serde_json::from_value(l.row.clone()).map_err(bad)?),
+        EntityRow::NAME => Row::Entity(serde_json::from_value(l.row.clone()).map_err(bad)?),
+        QuoteRow::NAME => Row::Quote(serde_json::from_value(l.row.clone()).map_err(bad)?),
         other => return Err(format!("unknown table {other:?}")),
     })
 }

@@ -27,6 +27,7 @@
 use super::{clean, InputError, Record};
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityType, Gazetteer};
+use crate::tables::unneutralize;
 use std::path::Path;
 
 /// An input format.
@@ -802,14 +803,6 @@ impl Reader<'_> {
             }
         }
         Ok(())
-    }
-}
-
-/// Undoes the `'` that CSV writers put before cells a spreadsheet would run.
-fn unneutralize(s: &str) -> &str {
-    match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => s,
     }
 }
 

@@ -575,7 +575,7 @@ pub fn to_csv(rows: &[Suggestion]) -> Result<String> {
             &mut r.example,
             &mut r.example_doc,
         ] {
-            if let std::borrow::Cow::Owned(s) = crate::output::neutralize(cell) {
+            if let std::borrow::Cow::Owned(s) = crate::tables::neutralize(cell) {
                 *cell = s;
             }
         }

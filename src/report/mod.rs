@@ -6,9 +6,9 @@
 //! turns the figures into one self-contained HTML page (inline CSS and SVG
 //! from [`svg`], no script, no network).
 //!
-//! Tables are read robustly: a UTF-8 byte order mark (`--excel`) is dropped,
-//! and a `'` that `kutip extract` put before a formula-like cell (see
-//! [`crate::output::neutralize`]) is removed again ([`unneutralize`]).
+//! Tables are read with their schema ([`crate::tables::for_each_row`]): a
+//! UTF-8 byte order mark (`--excel`) is dropped, and a `'` that `kutip
+//! extract` put before a formula-like cell is removed again.
 //!
 //! ```
 //! let dir = tempfile::tempdir().unwrap();
@@ -32,8 +32,7 @@ pub mod html;
 pub mod svg;
 
 use crate::error::{Error, Result};
-use serde::{Deserialize, Deserializer};
-use std::borrow::Cow;
+use crate::tables::{for_each_row, DocumentRow, EntityRow, MentionRow, QuoteRow, Table};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -64,158 +63,12 @@ impl Default for Options {
     }
 }
 
-/// Removes the `'` that output neutralization puts before a formula-like
-/// cell (`'=`, `'+`, `'-`, `'@`, `'` + tab or carriage return).
-///
-/// ```
-/// use kutip::report::unneutralize;
-/// assert_eq!(unneutralize("'=SUM(A1)"), "=SUM(A1)");
-/// assert_eq!(unneutralize("'tis"), "'tis");
-/// assert_eq!(unneutralize("Wang"), "Wang");
-/// ```
-pub fn unneutralize(s: &str) -> Cow<'_, str> {
-    match s.as_bytes() {
-        [b'\'', b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..] => Cow::Borrowed(&s[1..]),
-        _ => Cow::Borrowed(s),
-    }
-}
-
-fn cell<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
-    let mut s = String::deserialize(d)?;
-    if unneutralize(&s).len() != s.len() {
-        s.remove(0);
-    }
-    Ok(s)
-}
-
-/// The columns of `documents.csv` the report uses.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-pub struct DocumentRecord {
-    #[serde(deserialize_with = "cell")]
-    pub doc_id: String,
-    #[serde(default, deserialize_with = "cell")]
-    pub lang: String,
-    pub mentions: usize,
-    pub quotes: usize,
-    #[serde(deserialize_with = "cell")]
-    pub status: String,
-}
-
-/// The columns of `mentions.csv` the report uses.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-pub struct MentionRecord {
-    #[serde(deserialize_with = "cell")]
-    pub doc_id: String,
-    #[serde(deserialize_with = "cell")]
-    pub entity_id: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    #[serde(default)]
-    pub method: String,
-}
-
-/// The columns of `entities.csv` the report uses.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-pub struct EntityRecord {
-    #[serde(deserialize_with = "cell")]
-    pub doc_id: String,
-    #[serde(deserialize_with = "cell")]
-    pub entity_id: String,
-    #[serde(deserialize_with = "cell")]
-    pub entity: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub mentions: usize,
-    pub quotes: usize,
-}
-
-/// The columns of `quotes.csv` the report uses.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-pub struct QuoteRecord {
-    #[serde(deserialize_with = "cell")]
-    pub doc_id: String,
-    #[serde(deserialize_with = "cell")]
-    pub quote_id: String,
-    pub kind: String,
-    #[serde(deserialize_with = "cell")]
-    pub text: String,
-    #[serde(deserialize_with = "cell")]
-    pub speaker_id: String,
-    #[serde(deserialize_with = "cell")]
-    pub speaker: String,
-    #[serde(default)]
-    pub speaker_type: String,
-}
-
-/// Reads the rows of one table, calling `each` on every row; `path` names
-/// it in errors. A leading UTF-8 byte order mark is dropped, columns are
-/// found by name and extra columns ignored.
-///
-/// ```
-/// use kutip::report::{for_each_row, DocumentRecord};
-/// let csv = "\u{feff}doc_id,lang,mentions,quotes,status\r\n'=d1,en,3,1,ok\r\n";
-/// let mut rows = Vec::new();
-/// for_each_row(csv.as_bytes(), "documents.csv", |r: DocumentRecord| rows.push(r)).unwrap();
-/// assert_eq!((rows[0].doc_id.as_str(), rows[0].mentions), ("=d1", 3));
-/// ```
-pub fn for_each_row<T, R>(
-    mut reader: R,
-    path: impl AsRef<Path>,
-    mut each: impl FnMut(T),
-) -> Result<()>
-where
-    T: serde::de::DeserializeOwned,
-    R: std::io::Read,
-{
-    let path = path.as_ref();
-    let mut head = [0u8; 3];
-    let mut got = 0;
-    while got < 3 {
-        match reader.read(&mut head[got..]) {
-            Ok(0) => break,
-            Ok(n) => got += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(Error::io(path, e)),
-        }
-    }
-    let skip = if head[..got] == [0xEF, 0xBB, 0xBF] {
-        3
-    } else {
-        0
-    };
-    let chained = std::io::Read::chain(std::io::Cursor::new(head[skip..got].to_vec()), reader);
-    let mut csv = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(chained);
-    let headers = csv.byte_headers().map_err(|e| csv_err(path, e))?.clone();
-    let mut record = csv::ByteRecord::new();
-    while csv
-        .read_byte_record(&mut record)
-        .map_err(|e| csv_err(path, e))?
-    {
-        let row = record
-            .deserialize(Some(&headers))
-            .map_err(|e| csv_err(path, e))?;
-        each(row);
-    }
-    Ok(())
-}
-
-fn csv_err(path: &Path, source: csv::Error) -> Error {
-    Error::Csv {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
-fn read_table<T: serde::de::DeserializeOwned>(
-    dir: &Path,
-    name: &str,
-    each: impl FnMut(T),
-) -> Result<()> {
-    let path = dir.join(name);
+/// Reads a table of an output folder; `required`: the columns the report
+/// cannot do without.
+fn read_table<T: Table>(dir: &Path, required: &[&str], each: impl FnMut(T)) -> Result<()> {
+    let path = dir.join(T::FILE);
     let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
-    for_each_row(std::io::BufReader::new(file), &path, each)
+    for_each_row(std::io::BufReader::new(file), &path, required, each)
 }
 
 /// One entity summed over the run.
@@ -349,29 +202,34 @@ struct SpeakerAcc {
 impl Figures {
     /// Reads the four tables of an output folder and sums them up.
     ///
-    /// Errors: a missing table ([`Error::Io`]) or one that is not CSV with
-    /// the expected columns ([`Error::Csv`]).
+    /// Errors: a missing table ([`Error::Io`]), one that is not CSV
+    /// ([`Error::Csv`]), or one without a column the report needs or with
+    /// a cell that is not of its column's type ([`Error::Table`]).
     pub fn read(dir: &Path, options: &Options) -> Result<Figures> {
         let mut f = Figures::default();
 
         let mut langs: BTreeMap<String, usize> = BTreeMap::new();
-        read_table(dir, "documents.csv", |d: DocumentRecord| {
-            f.documents += 1;
-            match d.status.as_str() {
-                "ok" => f.ok += 1,
-                "skipped" => f.skipped += 1,
-                _ => f.error += 1,
-            }
-            if d.status == "ok" {
-                *langs.entry(d.lang).or_default() += 1;
-            }
-            f.documents_mentions += d.mentions;
-            f.documents_quotes += d.quotes;
-        })?;
+        read_table(
+            dir,
+            &["doc_id", "mentions", "quotes", "status"],
+            |d: DocumentRow| {
+                f.documents += 1;
+                match d.status.as_str() {
+                    "ok" => f.ok += 1,
+                    "skipped" => f.skipped += 1,
+                    _ => f.error += 1,
+                }
+                if d.status == "ok" {
+                    *langs.entry(d.lang).or_default() += 1;
+                }
+                f.documents_mentions += d.mentions;
+                f.documents_quotes += d.quotes;
+            },
+        )?;
         f.languages = most_first(langs);
 
         let mut methods: BTreeMap<String, usize> = BTreeMap::new();
-        read_table(dir, "mentions.csv", |m: MentionRecord| {
+        read_table(dir, &["doc_id", "entity_id", "type"], |m: MentionRow| {
             f.mentions += 1;
             *methods.entry(m.method).or_default() += 1;
         })?;
@@ -382,29 +240,40 @@ impl Figures {
         let mut stats: Vec<EntityStat> = Vec::new();
         let mut doc_index: HashMap<String, usize> = HashMap::new();
         let mut docs: Vec<Vec<u32>> = Vec::new();
-        read_table(dir, "entities.csv", |e: EntityRecord| {
-            let key = entity_key(&e.entity_id, &e.kind, &e.entity);
-            let i = *index.entry(key).or_insert_with(|| {
-                stats.push(EntityStat {
-                    id: e.entity_id.clone(),
-                    name: e.entity.clone(),
-                    kind: e.kind.clone(),
-                    ..Default::default()
+        read_table(
+            dir,
+            &[
+                "doc_id",
+                "entity_id",
+                "entity",
+                "type",
+                "mentions",
+                "quotes",
+            ],
+            |e: EntityRow| {
+                let key = entity_key(&e.entity_id, &e.kind, &e.entity);
+                let i = *index.entry(key).or_insert_with(|| {
+                    stats.push(EntityStat {
+                        id: e.entity_id.clone(),
+                        name: e.entity.clone(),
+                        kind: e.kind.clone(),
+                        ..Default::default()
+                    });
+                    (stats.len() - 1) as u32
                 });
-                (stats.len() - 1) as u32
-            });
-            let s = &mut stats[i as usize];
-            s.mentions += e.mentions;
-            s.quotes += e.quotes;
-            let d = *doc_index.entry(e.doc_id).or_insert_with(|| {
-                docs.push(Vec::new());
-                docs.len() - 1
-            });
-            if !docs[d].contains(&i) {
-                docs[d].push(i);
-                s.documents += 1;
-            }
-        })?;
+                let s = &mut stats[i as usize];
+                s.mentions += e.mentions;
+                s.quotes += e.quotes;
+                let d = *doc_index.entry(e.doc_id).or_insert_with(|| {
+                    docs.push(Vec::new());
+                    docs.len() - 1
+                });
+                if !docs[d].contains(&i) {
+                    docs[d].push(i);
+                    s.documents += 1;
+                }
+            },
+        )?;
         f.entities = stats.len();
         f.types = type_tops(&stats, options.top);
         f.cooccurrence = cooccurrence(&stats, &docs, options.matrix);
@@ -412,43 +281,54 @@ impl Figures {
         // Quotes: kinds, speakers, unattributed.
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
         let mut speakers: HashMap<String, SpeakerAcc> = HashMap::new();
-        read_table(dir, "quotes.csv", |q: QuoteRecord| {
-            f.quotes += 1;
-            *kinds.entry(q.kind.clone()).or_default() += 1;
-            let example = |q: &QuoteRecord| QuoteExample {
-                doc_id: q.doc_id.clone(),
-                quote_id: q.quote_id.clone(),
-                kind: q.kind.clone(),
-                text: q.text.clone(),
-            };
-            if q.speaker.is_empty() && q.speaker_id.is_empty() {
-                f.unattributed += 1;
-                if f.unattributed_examples.len() < options.examples.max(5) {
-                    f.unattributed_examples.push(example(&q));
+        read_table(
+            dir,
+            &[
+                "doc_id",
+                "quote_id",
+                "kind",
+                "text",
+                "speaker_id",
+                "speaker",
+            ],
+            |q: QuoteRow| {
+                f.quotes += 1;
+                *kinds.entry(q.kind.clone()).or_default() += 1;
+                let example = |q: &QuoteRow| QuoteExample {
+                    doc_id: q.doc_id.clone(),
+                    quote_id: q.quote_id.clone(),
+                    kind: q.kind.clone(),
+                    text: q.text.clone(),
+                };
+                if q.speaker.is_empty() && q.speaker_id.is_empty() {
+                    f.unattributed += 1;
+                    if f.unattributed_examples.len() < options.examples.max(5) {
+                        f.unattributed_examples.push(example(&q));
+                    }
+                    return;
                 }
-                return;
-            }
-            let key = entity_key(&q.speaker_id, &q.speaker_type, &q.speaker);
-            let acc = speakers.entry(key).or_insert_with(|| SpeakerAcc {
-                speaker: Speaker {
-                    id: q.speaker_id.clone(),
-                    name: q.speaker.clone(),
-                    kind: q.speaker_type.clone(),
-                    ..Default::default()
-                },
-                last_doc: None,
-            });
-            let s = &mut acc.speaker;
-            s.quotes += 1;
-            *s.by_kind.entry(q.kind.clone()).or_default() += 1;
-            if acc.last_doc.as_deref() != Some(q.doc_id.as_str()) {
-                s.documents += 1;
-                acc.last_doc = Some(q.doc_id.clone());
-            }
-            if s.examples.len() < options.examples {
-                s.examples.push(example(&q));
-            }
-        })?;
+                let key = entity_key(&q.speaker_id, &q.speaker_type, &q.speaker);
+                let acc = speakers.entry(key).or_insert_with(|| SpeakerAcc {
+                    speaker: Speaker {
+                        id: q.speaker_id.clone(),
+                        name: q.speaker.clone(),
+                        kind: q.speaker_type.clone(),
+                        ..Default::default()
+                    },
+                    last_doc: None,
+                });
+                let s = &mut acc.speaker;
+                s.quotes += 1;
+                *s.by_kind.entry(q.kind.clone()).or_default() += 1;
+                if acc.last_doc.as_deref() != Some(q.doc_id.as_str()) {
+                    s.documents += 1;
+                    acc.last_doc = Some(q.doc_id.clone());
+                }
+                if s.examples.len() < options.examples {
+                    s.examples.push(example(&q));
+                }
+            },
+        )?;
         f.quote_kinds = in_order(kinds, &KINDS);
         let mut all: Vec<Speaker> = speakers.into_values().map(|a| a.speaker).collect();
         all.sort_by(|a, b| {
@@ -563,23 +443,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unneutralize_drops_only_the_added_quote() {
-        for (cell, want) in [
-            ("'=1+1", "=1+1"),
-            ("'+62 21", "+62 21"),
-            ("'-foo", "-foo"),
-            ("'@user", "@user"),
-            ("'\tx", "\tx"),
-            ("'tis", "'tis"),
-            ("'", "'"),
-            ("", ""),
-            ("Wang Yi", "Wang Yi"),
-        ] {
-            assert_eq!(unneutralize(cell), want, "{cell:?}");
-        }
-    }
-
-    #[test]
     fn rows_read_with_or_without_bom() {
         for (input, want) in [
             ("doc_id,lang,mentions,quotes,status\nd,en,1,2,ok\n", "d"),
@@ -592,8 +455,8 @@ mod tests {
                 "=d",
             ),
         ] {
-            let mut rows: Vec<DocumentRecord> = Vec::new();
-            for_each_row(input.as_bytes(), "t.csv", |r| rows.push(r)).unwrap();
+            let mut rows: Vec<DocumentRow> = Vec::new();
+            for_each_row(input.as_bytes(), "t.csv", &["quotes"], |r| rows.push(r)).unwrap();
             assert_eq!(rows.len(), 1, "{input:?}");
             assert_eq!((rows[0].doc_id.as_str(), rows[0].quotes), (want, 2));
         }
@@ -605,8 +468,10 @@ mod tests {
             "doc_id,lang,status\nd,en,ok\n",
             "doc_id,lang,mentions,quotes,status\nd,en,many,2,ok\n",
         ] {
-            let err = for_each_row(input.as_bytes(), "t.csv", |_: DocumentRecord| {}).unwrap_err();
-            assert!(matches!(err, Error::Csv { .. }), "{input:?}: {err}");
+            let required = ["doc_id", "mentions", "quotes", "status"];
+            let err = for_each_row(input.as_bytes(), "t.csv", &required, |_: DocumentRow| {})
+                .unwrap_err();
+            assert!(matches!(err, Error::Table { .. }), "{input:?}: {err}");
         }
         let err = Figures::read(Path::new("/nonexistent/kutip"), &Options::default()).unwrap_err();
         assert!(matches!(err, Error::Io { .. }));
