@@ -14,6 +14,7 @@
 
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::tables::Status;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -55,8 +56,8 @@ pub enum Record {
     Failed {
         id: String,
         source: String,
-        /// `skipped` (not a document: binary, empty) or `error`.
-        status: &'static str,
+        /// [`Status::Skipped`] (not a document: binary, empty) or [`Status::Error`].
+        status: Status,
         reason: String,
     },
 }
@@ -199,7 +200,7 @@ impl Source {
         let failed = |reason: String| Record::Failed {
             id: self.name.clone(),
             source: self.label(),
-            status: "error",
+            status: Status::Error,
             reason,
         };
         let mut reader = match self.open() {
@@ -223,7 +224,7 @@ impl Source {
                         sink(Record::Failed {
                             id: self.name.clone(),
                             source: self.label(),
-                            status: "skipped",
+                            status: Status::Skipped,
                             reason: too_large(),
                         });
                     }
@@ -253,7 +254,7 @@ impl Source {
                     sink(Record::Failed {
                         id: format!("{}:{line_no}", self.name),
                         source: here.clone(),
-                        status: "skipped",
+                        status: Status::Skipped,
                         reason: format!("{here}: {}", too_large()),
                     });
                     continue;
@@ -263,7 +264,7 @@ impl Source {
                     sink(Record::Failed {
                         id: format!("{}:{line_no}", self.name),
                         source: format!("{}:{line_no}", self.label()),
-                        status: "error",
+                        status: Status::Error,
                         reason: format!("{}:{line_no}: {e}", self.label()),
                     });
                     return;
@@ -354,7 +355,7 @@ pub fn text_record(bytes: &[u8], id: String, source: String) -> Record {
         return Record::Failed {
             id,
             source,
-            status: "skipped",
+            status: Status::Skipped,
             reason: "binary file (contains NUL bytes)".into(),
         };
     }
@@ -378,7 +379,7 @@ pub fn text_record(bytes: &[u8], id: String, source: String) -> Record {
         return Record::Failed {
             id,
             source,
-            status: "skipped",
+            status: Status::Skipped,
             reason: "empty document".into(),
         };
     }
@@ -394,7 +395,7 @@ pub fn text_record(bytes: &[u8], id: String, source: String) -> Record {
 /// Parses one JSON Lines record.
 pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Record {
     let here = format!("{label}:{line_no}");
-    let fail = |status: &'static str, reason: String| Record::Failed {
+    let fail = |status: Status, reason: String| Record::Failed {
         id: format!("{name}:{line_no}"),
         source: here.clone(),
         status,
@@ -409,16 +410,16 @@ pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Reco
     };
     let value: serde_json::Value = match serde_json::from_str(line.trim_start_matches('\u{feff}')) {
         Ok(v) => v,
-        Err(e) => return fail("error", format!("invalid JSON: {e}")),
+        Err(e) => return fail(Status::Error, format!("invalid JSON: {e}")),
     };
     let Some(obj) = value.as_object() else {
-        return fail("error", "a record must be a JSON object".into());
+        return fail(Status::Error, "a record must be a JSON object".into());
     };
     let id = match obj.get("id") {
         None | Some(serde_json::Value::Null) => format!("{name}:{line_no}"),
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(_) => return fail("error", "`id` must be a string or a number".into()),
+        Some(_) => return fail(Status::Error, "`id` must be a string or a number".into()),
     };
     let text = match obj.get("text") {
         Some(serde_json::Value::String(s)) => s.clone(),
@@ -426,7 +427,7 @@ pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Reco
             return Record::Failed {
                 id,
                 source: here.clone(),
-                status: "error",
+                status: Status::Error,
                 reason: format!("{here}: no `text` field"),
             }
         }
@@ -434,7 +435,7 @@ pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Reco
             return Record::Failed {
                 id,
                 source: here.clone(),
-                status: "error",
+                status: Status::Error,
                 reason: format!("{here}: `text` must be a string"),
             }
         }
@@ -447,7 +448,7 @@ pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Reco
         return Record::Failed {
             id,
             source: here,
-            status: "skipped",
+            status: Status::Skipped,
             reason: "empty text".into(),
         };
     }
@@ -471,7 +472,7 @@ mod tests {
         }
     }
 
-    fn failure(r: Record) -> (String, &'static str, String) {
+    fn failure(r: Record) -> (String, Status, String) {
         match r {
             Record::Failed {
                 id, status, reason, ..
@@ -503,20 +504,24 @@ mod tests {
 
     #[test]
     fn bad_json_records_name_file_and_line() {
-        let cases: &[(&[u8], &str, &str)] = &[
-            (b"{nope", "error", "in/a.jsonl:2: invalid JSON"),
+        let cases: &[(&[u8], Status, &str)] = &[
+            (b"{nope", Status::Error, "in/a.jsonl:2: invalid JSON"),
             (
                 b"[1]",
-                "error",
+                Status::Error,
                 "in/a.jsonl:2: a record must be a JSON object",
             ),
-            (br#"{"id": "x"}"#, "error", "in/a.jsonl:2: no `text` field"),
+            (
+                br#"{"id": "x"}"#,
+                Status::Error,
+                "in/a.jsonl:2: no `text` field",
+            ),
             (
                 br#"{"text": 5}"#,
-                "error",
+                Status::Error,
                 "in/a.jsonl:2: `text` must be a string",
             ),
-            (br#"{"text": "  "}"#, "skipped", "empty text"),
+            (br#"{"text": "  "}"#, Status::Skipped, "empty text"),
         ];
         for (line, status, reason) in cases {
             let (_, s, r) = failure(json_record(line, "a.jsonl", "in/a.jsonl", 2));
@@ -538,11 +543,11 @@ mod tests {
         assert!(d.warning.unwrap().contains("invalid UTF-8"));
         assert_eq!(
             failure(text_record(b"\x00\x01", "b".into(), "b".into())).1,
-            "skipped"
+            Status::Skipped
         );
         assert_eq!(
             failure(text_record(b"  \n", "b".into(), "b".into())).1,
-            "skipped"
+            Status::Skipped
         );
     }
 

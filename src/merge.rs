@@ -270,7 +270,7 @@ mod tests {
     fn doc(id: &str, mentions: usize) -> DocOutput {
         let mut out = DocOutput::default();
         out.document.doc_id = id.into();
-        out.document.status = "ok".into();
+        out.document.status = crate::tables::Status::Ok;
         out.document.mentions = mentions;
         for i in 0..mentions {
             out.mentions.push(crate::tables::MentionRow {

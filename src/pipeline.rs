@@ -13,7 +13,7 @@ use crate::input::Record;
 use crate::matcher::Matcher;
 use crate::quotes::{self, Cues, QuoteInput};
 use crate::resolve::{resolve, ParagraphWords};
-use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow};
+use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Status};
 use crate::tokens::{tokenize_into, Token};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -114,7 +114,7 @@ impl Pipeline {
                     failed_row(
                         &doc.id,
                         &doc.source,
-                        "error",
+                        Status::Error,
                         &format!("internal error: {msg}"),
                     )
                 }
@@ -124,7 +124,7 @@ impl Pipeline {
                 source,
                 status,
                 reason,
-            } => failed_row(id, source, status, reason),
+            } => failed_row(id, source, *status, reason),
         }
     }
 
@@ -198,9 +198,9 @@ impl Pipeline {
                     surface: text[m.start..m.end].to_string(),
                     entity_id: e.id.clone(),
                     entity: e.name.clone(),
-                    kind: e.kind.as_str().into(),
+                    kind: e.kind,
                     paragraph: seg.paragraphs[m.paragraph].number,
-                    method: m.method.as_str().into(),
+                    method: m.method,
                 }
             })
             .collect();
@@ -221,7 +221,7 @@ impl Pipeline {
                         .map(|e| entities[e as usize].id.clone())
                         .unwrap_or_default(),
                     speaker: sp.map(|s| s.name.clone()).unwrap_or_default(),
-                    speaker_type: sp.map(|s| s.kind.as_str().to_string()).unwrap_or_default(),
+                    speaker_type: sp.map(|s| s.kind),
                     speaker_surface: sp.map(|s| s.surface.clone()).unwrap_or_default(),
                     cue: q.cue.clone(),
                     method: q.method.into(),
@@ -246,7 +246,7 @@ impl Pipeline {
                 repeated_paragraphs: seg.repeats,
                 mentions: mention_rows.len(),
                 quotes: quote_rows.len(),
-                status: "ok".into(),
+                status: Status::Ok,
                 error: doc.warning.clone().unwrap_or_default(),
             },
             mentions: mention_rows,
@@ -267,7 +267,7 @@ fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Ve
                 doc_id: doc_id.to_string(),
                 entity_id: m.entity_id.clone(),
                 entity: m.entity.clone(),
-                kind: m.kind.clone(),
+                kind: m.kind,
                 mentions: 0,
                 quotes: 0,
                 first_start: m.start,
@@ -275,14 +275,18 @@ fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Ve
         row.mentions += 1;
         row.first_start = row.first_start.min(m.start);
     }
-    for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
+    let speakers = quotes
+        .iter()
+        .filter_map(|q| Some((q, q.speaker_type?)))
+        .filter(|(q, _)| !q.speaker.is_empty());
+    for (q, kind) in speakers {
         let row = rows
             .entry((q.speaker_id.clone(), q.speaker.clone()))
             .or_insert_with(|| EntityRow {
                 doc_id: doc_id.to_string(),
                 entity_id: q.speaker_id.clone(),
                 entity: q.speaker.clone(),
-                kind: q.speaker_type.clone(),
+                kind,
                 mentions: 0,
                 quotes: 0,
                 first_start: q.start,
@@ -296,12 +300,12 @@ fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Ve
     rows
 }
 
-fn failed_row(id: &str, source: &str, status: &str, reason: &str) -> DocOutput {
+fn failed_row(id: &str, source: &str, status: Status, reason: &str) -> DocOutput {
     DocOutput {
         document: DocumentRow {
             doc_id: id.to_string(),
             source: source.to_string(),
-            status: status.to_string(),
+            status,
             error: reason.to_string(),
             ..DocumentRow::default()
         },
@@ -328,16 +332,13 @@ mod tests {
             })
         };
         let out = p.process_record(&doc(PANIC_TEXT));
-        assert_eq!(out.document.status, "error");
+        assert_eq!(out.document.status, Status::Error);
         assert_eq!(
             out.document.error,
             "internal error: a bug met while processing"
         );
         let out = p.process_record(&doc("China and Russia."));
-        assert_eq!(
-            (out.document.status.as_str(), out.mentions.len()),
-            ("ok", 2)
-        );
+        assert_eq!((out.document.status, out.mentions.len()), (Status::Ok, 2));
     }
 
     #[test]

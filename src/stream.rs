@@ -41,7 +41,7 @@ use crate::error::{Error, Result};
 use crate::input::{json_record, Record, MAX_DOC_BYTES};
 use crate::pipeline::driver::{drive, BatchLimits, DuplicateIds, Summary};
 use crate::pipeline::Pipeline;
-use crate::tables::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table};
+use crate::tables::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Status, Table};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::io::{BufRead, Write};
@@ -185,7 +185,7 @@ pub fn map_record(line: &[u8], numbered: bool, too_long: Option<u64>) -> Result<
             Record::Failed {
                 id: here.clone(),
                 source: here.clone(),
-                status: "skipped",
+                status: Status::Skipped,
                 reason: format!("{here}: {}", too_large()),
             }
         } else {
@@ -207,7 +207,7 @@ pub fn map_record(line: &[u8], numbered: bool, too_long: Option<u64>) -> Result<
         Some(_) => Record::Failed {
             id: line_id(),
             source: STDIN.into(),
-            status: "skipped",
+            status: Status::Skipped,
             reason: format!("{STDIN}: {}", too_large()),
         },
         None => match json_record(line, UNKNOWN, UNKNOWN, 0) {
@@ -627,41 +627,47 @@ mod tests {
     #[test]
     fn plain_records_get_ids_and_sources_free_of_position() {
         // (line, doc_id (`fnv1a64:` alone: hash of the trimmed line), source, status, reason prefix)
-        let cases: &[(&[u8], &str, &str, &str, &str)] = &[
-            (br#"{"id": "a", "text": "Hi"}"#, "a", "stdin", "ok", ""),
+        let cases: &[(&[u8], &str, &str, Status, &str)] = &[
+            (
+                br#"{"id": "a", "text": "Hi"}"#,
+                "a",
+                "stdin",
+                Status::Ok,
+                "",
+            ),
             (
                 br#"{"text": "Hi"}"#,
                 "fnv1a64:09275f07b5bb95ba",
                 "stdin",
-                "ok",
+                Status::Ok,
                 "",
             ),
             (
                 b"{nope",
                 "fnv1a64:",
                 "stdin",
-                "error",
+                Status::Error,
                 "stdin: invalid JSON",
             ),
             (
                 br#"{"id": 3}"#,
                 "3",
                 "stdin",
-                "error",
+                Status::Error,
                 "stdin: no `text` field",
             ),
             (
                 br#"{"text": " "}"#,
                 "fnv1a64:",
                 "stdin",
-                "skipped",
+                Status::Skipped,
                 "empty text",
             ),
         ];
         for (line, id, source, status, reason) in cases {
             let r = map_record(line, false, None).unwrap().unwrap();
             let got = match r.record {
-                Record::Doc(d) => (d.id, d.source, "ok", String::new()),
+                Record::Doc(d) => (d.id, d.source, Status::Ok, String::new()),
                 Record::Failed {
                     id,
                     source,
@@ -669,7 +675,7 @@ mod tests {
                     reason,
                 } => (id, source, status, reason),
             };
-            let want_id = if id.starts_with("fnv1a64:") && *status != "ok" {
+            let want_id = if id.starts_with("fnv1a64:") && *status != Status::Ok {
                 format!("fnv1a64:{:016x}", fnv1a64(line.trim_ascii()))
             } else {
                 id.to_string()

@@ -10,7 +10,7 @@
 
 use crate::input::{Record, Source};
 use crate::pipeline::Pipeline;
-use crate::tables::DocOutput;
+use crate::tables::{DocOutput, Status};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -92,10 +92,10 @@ impl Tally {
         }
         s.bytes += text_bytes;
         s.documents += 1;
-        match out.document.status.as_str() {
-            "ok" => s.ok += 1,
-            "skipped" => s.skipped += 1,
-            _ => s.errors += 1,
+        match out.document.status {
+            Status::Ok => s.ok += 1,
+            Status::Skipped => s.skipped += 1,
+            Status::Error => s.errors += 1,
         }
         s.mentions += out.mentions.len();
         s.quotes += out.quotes.len();

@@ -32,12 +32,18 @@ pub mod html;
 pub mod svg;
 
 use crate::error::{Error, Result};
-use crate::tables::{for_each_row, DocumentRow, EntityRow, MentionRow, QuoteRow, Table};
+use crate::gazetteer::EntityType;
+use crate::tables::{for_each_row, DocumentRow, EntityRow, MentionRow, QuoteRow, Status, Table};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-/// Entity types in the order the report shows them (others follow, sorted).
-pub const TYPES: [&str; 4] = ["PERSON", "ORGANIZATION", "COUNTRY", "LOCATION"];
+/// Entity types in the order the report shows them.
+pub const TYPES: [EntityType; 4] = [
+    EntityType::Person,
+    EntityType::Organization,
+    EntityType::Country,
+    EntityType::Location,
+];
 
 /// Quote kinds in the order the report shows them (others follow, sorted).
 pub const KINDS: [&str; 3] = ["direct", "partial", "indirect"];
@@ -77,8 +83,7 @@ pub struct EntityStat {
     /// Gazetteer id; empty for a speaker no list knows.
     pub id: String,
     pub name: String,
-    /// `PERSON`, `ORGANIZATION`, `COUNTRY` or `LOCATION`.
-    pub kind: String,
+    pub kind: EntityType,
     /// Documents it appears in (rows of entities.csv).
     pub documents: usize,
     pub mentions: usize,
@@ -89,7 +94,7 @@ pub struct EntityStat {
 impl EntityStat {
     /// A stable key: the id, or the type and name of an unlisted entity.
     pub fn key(&self) -> String {
-        entity_key(&self.id, &self.kind, &self.name)
+        entity_key(&self.id, self.kind.as_str(), &self.name)
     }
 }
 
@@ -104,7 +109,7 @@ fn entity_key(id: &str, kind: &str, name: &str) -> String {
 /// The top entities of one type.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TypeTop {
-    pub kind: String,
+    pub kind: EntityType,
     /// Distinct entities of this type in the run.
     pub entities: usize,
     /// Most documents first (then mentions, then name).
@@ -128,7 +133,8 @@ pub struct Speaker {
     /// Gazetteer id; empty when no list knows the speaker.
     pub id: String,
     pub name: String,
-    pub kind: String,
+    /// `None` when quotes.csv gives no type.
+    pub kind: Option<EntityType>,
     pub quotes: usize,
     /// Quotes per kind (`direct`, `partial`, `indirect`).
     pub by_kind: BTreeMap<String, usize>,
@@ -137,6 +143,13 @@ pub struct Speaker {
     pub documents: usize,
     /// The first quotes of the run, in table order.
     pub examples: Vec<QuoteExample>,
+}
+
+impl Speaker {
+    /// Its type as tables name it (empty when unknown).
+    pub fn kind_name(&self) -> &'static str {
+        self.kind.map_or("", EntityType::as_str)
+    }
 }
 
 /// Pairs of top entities counted per document.
@@ -169,7 +182,7 @@ pub struct Figures {
     pub quotes: usize,
     /// Quotes per kind, in [`KINDS`] order then others.
     pub quote_kinds: Vec<(String, usize)>,
-    /// Top entities, per type in [`TYPES`] order then others.
+    /// Top entities, per type in [`TYPES`] order.
     pub types: Vec<TypeTop>,
     /// Most quoted speakers first (then name).
     pub speakers: Vec<Speaker>,
@@ -214,13 +227,13 @@ impl Figures {
             &["doc_id", "mentions", "quotes", "status"],
             |d: DocumentRow| {
                 f.documents += 1;
-                match d.status.as_str() {
-                    "ok" => f.ok += 1,
-                    "skipped" => f.skipped += 1,
-                    _ => f.error += 1,
-                }
-                if d.status == "ok" {
-                    *langs.entry(d.lang).or_default() += 1;
+                match d.status {
+                    Status::Ok => {
+                        f.ok += 1;
+                        *langs.entry(d.lang).or_default() += 1;
+                    }
+                    Status::Skipped => f.skipped += 1,
+                    Status::Error => f.error += 1,
                 }
                 f.documents_mentions += d.mentions;
                 f.documents_quotes += d.quotes;
@@ -231,7 +244,7 @@ impl Figures {
         let mut methods: BTreeMap<String, usize> = BTreeMap::new();
         read_table(dir, &["doc_id", "entity_id", "type"], |m: MentionRow| {
             f.mentions += 1;
-            *methods.entry(m.method).or_default() += 1;
+            *methods.entry(m.method.as_str().to_string()).or_default() += 1;
         })?;
         f.mention_methods = most_first(methods);
 
@@ -251,12 +264,12 @@ impl Figures {
                 "quotes",
             ],
             |e: EntityRow| {
-                let key = entity_key(&e.entity_id, &e.kind, &e.entity);
+                let key = entity_key(&e.entity_id, e.kind.as_str(), &e.entity);
                 let i = *index.entry(key).or_insert_with(|| {
                     stats.push(EntityStat {
                         id: e.entity_id.clone(),
                         name: e.entity.clone(),
-                        kind: e.kind.clone(),
+                        kind: e.kind,
                         ..Default::default()
                     });
                     (stats.len() - 1) as u32
@@ -307,12 +320,13 @@ impl Figures {
                     }
                     return;
                 }
-                let key = entity_key(&q.speaker_id, &q.speaker_type, &q.speaker);
+                let kind = q.speaker_type.map_or("", EntityType::as_str);
+                let key = entity_key(&q.speaker_id, kind, &q.speaker);
                 let acc = speakers.entry(key).or_insert_with(|| SpeakerAcc {
                     speaker: Speaker {
                         id: q.speaker_id.clone(),
                         name: q.speaker.clone(),
-                        kind: q.speaker_type.clone(),
+                        kind: q.speaker_type,
                         ..Default::default()
                     },
                     last_doc: None,
@@ -382,16 +396,7 @@ fn by_mentions(a: &EntityStat, b: &EntityStat) -> std::cmp::Ordering {
 }
 
 fn type_tops(stats: &[EntityStat], top: usize) -> Vec<TypeTop> {
-    let mut kinds: Vec<String> = TYPES.iter().map(|t| t.to_string()).collect();
-    let mut others: Vec<String> = stats
-        .iter()
-        .map(|s| s.kind.clone())
-        .filter(|k| !TYPES.contains(&k.as_str()))
-        .collect();
-    others.sort();
-    others.dedup();
-    kinds.extend(others);
-    kinds
+    TYPES
         .into_iter()
         .map(|kind| {
             let of: Vec<&EntityStat> = stats.iter().filter(|s| s.kind == kind).collect();
@@ -500,7 +505,11 @@ mod tests {
             "doc_id,quote_id,kind,text,speaker_id,speaker,speaker_type\n",
         );
         assert_eq!((f.documents, f.ok, f.skipped, f.entities), (3, 2, 1, 3));
-        let countries = f.types.iter().find(|t| t.kind == "COUNTRY").unwrap();
+        let countries = f
+            .types
+            .iter()
+            .find(|t| t.kind == EntityType::Country)
+            .unwrap();
         assert_eq!(countries.by_documents[0].name, "Two");
         assert_eq!(countries.by_mentions[0].name, "Three");
         let c = &f.cooccurrence;

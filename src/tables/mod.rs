@@ -11,6 +11,7 @@ pub mod neutralize;
 pub mod offsets;
 pub mod reader;
 pub mod schema;
+pub mod vocab;
 pub mod writer;
 
 pub use neutralize::{neutralize, unneutralize};
@@ -19,4 +20,5 @@ pub use reader::for_each_row;
 pub use schema::{
     DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table, TableReader, TABLES,
 };
+pub use vocab::Status;
 pub use writer::{OutputOptions, TableWriter};

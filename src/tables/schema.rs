@@ -18,6 +18,9 @@
 
 use super::csv::CsvOut;
 use super::neutralize::{neutralize, unneutralize};
+pub use super::vocab::Status;
+use crate::gazetteer::EntityType;
+use crate::resolve::Method;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
@@ -147,8 +150,7 @@ table! {
         repeated_paragraphs: usize as "repeated_paragraphs" num,
         mentions: usize as "mentions" num,
         quotes: usize as "quotes" num,
-        /// `ok`, `skipped` or `error`.
-        status: String as "status" text,
+        status: Status as "status" plain,
         /// Why it was skipped or failed; a warning for `ok` rows (lossy UTF-8).
         error: String as "error" text,
     }
@@ -165,12 +167,10 @@ table! {
         entity_id: String as "entity_id" text,
         /// Canonical name.
         entity: String as "entity" text,
-        /// `PERSON`, `ORGANIZATION`, `COUNTRY` or `LOCATION`.
-        kind: String as "type" plain,
+        kind: EntityType as "type" plain,
         /// 0 for the title, 1... for body paragraphs.
         paragraph: usize as "paragraph" num,
-        /// `gazetteer`, `acronym` or `short-form`.
-        method: String as "method" plain,
+        method: Method as "method" plain,
     }
 }
 
@@ -180,7 +180,7 @@ table! {
         doc_id: String as "doc_id" text,
         entity_id: String as "entity_id" text,
         entity: String as "entity" text,
-        kind: String as "type" plain,
+        kind: EntityType as "type" plain,
         /// Mentions in the document.
         mentions: usize as "mentions" num,
         /// Quotes attributed to it.
@@ -206,7 +206,9 @@ table! {
         speaker_id: String as "speaker_id" text,
         /// Canonical or fullest name of the speaker, empty when unknown.
         speaker: String as "speaker" text,
-        speaker_type: String as "speaker_type" plain,
+        /// Empty when the speaker is unknown.
+        #[serde(with = "super::vocab::optional_type")]
+        speaker_type: Option<EntityType> as "speaker_type" plain,
         /// The words of the text that name the speaker (`Wang`, `dia`).
         speaker_surface: String as "speaker_surface" text,
         /// The reporting word (`jelas`, `said`, `menurut`).
@@ -311,7 +313,7 @@ mod tests {
             repeated_paragraphs: usize::MAX,
             mentions: 7,
             quotes: 1,
-            status: "ok".into(),
+            status: Status::Ok,
             error: odd.clone(),
         };
         let mention = MentionRow {
@@ -321,15 +323,15 @@ mod tests {
             surface: odd.clone(),
             entity_id: "Q1".into(),
             entity: "Wang Yi".into(),
-            kind: "PERSON".into(),
+            kind: EntityType::Person,
             paragraph: 3,
-            method: "short-form".into(),
+            method: Method::ShortForm,
         };
         let entity = EntityRow {
             doc_id: "d".into(),
             entity_id: String::new(),
             entity: odd.clone(),
-            kind: "ORGANIZATION".into(),
+            kind: EntityType::Organization,
             mentions: 0,
             quotes: 2,
             first_start: 99,
@@ -343,7 +345,7 @@ mod tests {
             text: odd.clone(),
             speaker_id: String::new(),
             speaker: "Retno".into(),
-            speaker_type: "PERSON".into(),
+            speaker_type: Some(EntityType::Person),
             speaker_surface: "dia".into(),
             cue: "katanya".into(),
             method: "enclitic".into(),
@@ -370,8 +372,8 @@ mod tests {
         let row = MentionRow {
             doc_id: "=cmd".into(),
             surface: "@Wang".into(),
-            kind: "PERSON".into(),
-            method: "gazetteer".into(),
+            kind: EntityType::Person,
+            method: Method::Gazetteer,
             ..MentionRow::default()
         };
         let mut w = CsvOut::new(Vec::new());
@@ -413,7 +415,7 @@ mod tests {
         let reader = TableReader::<DocumentRow>::new(header, &["status"]).unwrap();
         let cells = ["ok", "x", "3"];
         let row = reader.row(|i| cells.get(i).copied()).unwrap();
-        assert_eq!((row.status.as_str(), row.mentions, row.chars), ("ok", 3, 0));
+        assert_eq!((row.status, row.mentions, row.chars), (Status::Ok, 3, 0));
         let cells = ["ok", "x", "three"];
         let err = reader.row(|i| cells.get(i).copied()).unwrap_err();
         assert_eq!(err, "column mentions: \"three\" is not a whole number");
