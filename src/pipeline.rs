@@ -103,22 +103,7 @@ impl Pipeline {
     /// `error` row for that document.
     pub fn process_record(&self, record: &Record) -> DocOutput {
         match record {
-            Record::Doc(doc) => match catch_unwind(AssertUnwindSafe(|| self.process(doc))) {
-                Ok(out) => out,
-                Err(panic) => {
-                    let msg = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown panic".into());
-                    failed_row(
-                        &doc.id,
-                        &doc.source,
-                        Status::Error,
-                        &format!("internal error: {msg}"),
-                    )
-                }
-            },
+            Record::Doc(doc) => guarded(doc, || self.process(doc)),
             Record::Failed {
                 id,
                 source,
@@ -131,10 +116,6 @@ impl Pipeline {
     /// Processes one document into its rows.
     pub fn process(&self, doc: &Document) -> DocOutput {
         let text = doc.text.as_str();
-        #[cfg(test)]
-        if text == tests::PANIC_TEXT {
-            panic!("a bug met while processing");
-        }
         let seg = segment(text, doc.title.is_none());
         // The words of the whole text, once: each paragraph's are a slice
         // (paragraphs are trimmed lines, so no word crosses their edges),
@@ -300,6 +281,26 @@ fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Ve
     rows
 }
 
+/// Runs `process` on `doc`; a panic inside becomes an `error` row for it.
+fn guarded(doc: &Document, process: impl FnOnce() -> DocOutput) -> DocOutput {
+    match catch_unwind(AssertUnwindSafe(process)) {
+        Ok(out) => out,
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            failed_row(
+                &doc.id,
+                &doc.source,
+                Status::Error,
+                &format!("internal error: {msg}"),
+            )
+        }
+    }
+}
+
 fn failed_row(id: &str, source: &str, status: Status, reason: &str) -> DocOutput {
     DocOutput {
         document: DocumentRow {
@@ -317,27 +318,29 @@ fn failed_row(id: &str, source: &str, status: Status, reason: &str) -> DocOutput
 mod tests {
     use super::*;
 
-    /// A document text that makes `process` panic, in tests only.
-    pub const PANIC_TEXT: &str = "\u{0}kutip test: panic here";
-
     #[test]
     fn a_panic_becomes_an_error_row_and_processing_goes_on() {
         let p = PipelineBuilder::new().build().unwrap();
-        let doc = |text: &str| {
-            Record::Doc(Document {
-                id: "d".into(),
-                source: "d".into(),
-                text: text.into(),
-                ..Document::default()
-            })
+        let doc = Document {
+            id: "d".into(),
+            source: "d.txt".into(),
+            text: "China and Russia.".into(),
+            ..Document::default()
         };
-        let out = p.process_record(&doc(PANIC_TEXT));
+        // The guard `process_record` puts around `process`, given a bug.
+        let out = guarded(&doc, || panic!("a bug met while processing"));
+        assert_eq!(
+            (out.document.doc_id.as_str(), out.document.source.as_str()),
+            ("d", "d.txt")
+        );
         assert_eq!(out.document.status, Status::Error);
         assert_eq!(
             out.document.error,
             "internal error: a bug met while processing"
         );
-        let out = p.process_record(&doc("China and Russia."));
+        let out = guarded(&doc, || panic!("{} bugs", 2));
+        assert_eq!(out.document.error, "internal error: 2 bugs");
+        let out = p.process_record(&Record::Doc(doc));
         assert_eq!((out.document.status, out.mentions.len()), (Status::Ok, 2));
     }
 
