@@ -285,7 +285,8 @@ impl Source {
 /// and the memory they would take is never allocated.
 pub const MAX_DOC_BYTES: usize = 64 << 20;
 
-fn too_large() -> String {
+/// Why a document over [`MAX_DOC_BYTES`] gets no rows but its documents row.
+pub(crate) fn too_large() -> String {
     format!(
         "document larger than {} MiB, not processed",
         MAX_DOC_BYTES >> 20

@@ -21,8 +21,8 @@
 //!
 //! Around the pipeline: [`check`] and [`refresh`] lint, import, export and
 //! suggest gazetteer entries; [`report`] turns a run's tables into HTML;
-//! [`stream`] and [`merge`] run the pipeline inside a cluster engine and
-//! put the shards back together; [`fuzzing`] holds the fuzz entry points.
+//! [`shard`] runs the pipeline inside a cluster engine (`map`) and puts the
+//! shards back together (`merge`); [`fuzzing`] holds the fuzz entry points.
 //!
 //! The library never prints and never exits: errors are [`error::Error`] values.
 
@@ -33,13 +33,12 @@ pub mod fuzzing;
 pub mod gazetteer;
 pub mod input;
 pub mod matcher;
-pub mod merge;
 pub mod pipeline;
 pub mod quotes;
 pub mod refresh;
 pub mod report;
 pub mod resolve;
-pub mod stream;
+pub mod shard;
 pub mod tables;
 pub mod tokens;
 

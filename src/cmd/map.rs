@@ -3,7 +3,7 @@
 
 use super::shared::PipelineArgs;
 use anyhow::{Context, Result};
-use kutip::stream::{map, MapOptions};
+use kutip::shard::{map, MapOptions};
 use kutip::tables::Status;
 use std::io::Write;
 use std::process::ExitCode;

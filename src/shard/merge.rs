@@ -1,4 +1,4 @@
-//! `kutip merge`: the shards written by `kutip map` ([`crate::stream`])
+//! `kutip merge`: the shards written by `kutip map` ([`super::map`])
 //! back into the four tables of `kutip extract`.
 //!
 //! Documents come out in the order of their [`Place`]: numbered input in
@@ -11,10 +11,12 @@
 //! merging holds one document per shard. A shard out of order is read
 //! whole and sorted first, so it must fit in memory.
 
+use super::format::{decode, Row};
+use super::lines::{read_line, Line};
+use super::{Place, STDIN};
 use crate::error::{Error, Result};
 use crate::input::{list_inputs, Input};
 use crate::pipeline::driver::{DuplicateIds, Summary, Tally};
-use crate::stream::{decode, read_line, Line, Place, Row, STDIN};
 use crate::tables::DocOutput;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -265,7 +267,7 @@ pub fn merge(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stream::encode;
+    use crate::shard::encode;
 
     fn doc(id: &str, mentions: usize) -> DocOutput {
         let mut out = DocOutput::default();
