@@ -3,7 +3,7 @@
 //! The pipeline, one stage per module, each reading the output of the
 //! previous one and never rewriting its offsets:
 //!
-//! 1. [`input`]: finds the documents of a corpus (`.txt`, `.jsonl`, gzip,
+//! 1. [`corpus`]: finds the documents of a corpus (`.txt`, `.jsonl`, gzip,
 //!    stdin) and reads them one at a time;
 //! 2. [`document`]: splits a text into paragraphs, finds the title, drops
 //!    page debris and paragraphs the scraper repeated;
@@ -27,11 +27,11 @@
 //! The library never prints and never exits: errors are [`error::Error`] values.
 
 pub mod check;
+pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod fuzzing;
 pub mod gazetteer;
-pub mod input;
 pub mod matcher;
 pub mod pipeline;
 pub mod quotes;

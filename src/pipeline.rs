@@ -6,10 +6,10 @@
 
 pub mod driver;
 
+use crate::corpus::Record;
 use crate::document::{detect_language_in, segment, Document, ParagraphKind};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
-use crate::input::Record;
 use crate::matcher::Matcher;
 use crate::quotes::{self, Cues, QuoteInput};
 use crate::resolve::{resolve, ParagraphWords};

@@ -8,7 +8,7 @@
 //! process one batch, the calling thread writes the rows of the batch
 //! before, so at most two batches are held.
 
-use crate::input::{Record, Source};
+use crate::corpus::{Record, Source};
 use crate::pipeline::Pipeline;
 use crate::tables::{DocOutput, Status};
 use rayon::prelude::*;
@@ -250,7 +250,7 @@ pub fn run<E>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::discover;
+    use crate::corpus::discover;
     use crate::pipeline::PipelineBuilder;
 
     /// A JSON Lines corpus of `n` short documents, ids `id(i)`.

@@ -27,10 +27,10 @@
 //! assert_eq!((found[0].kind.as_str(), found[0].name.as_str(), found[0].aliases.as_str()), ("acronym", "Badan Riset dan Inovasi Nasional", "BRIN"));
 //! ```
 
+use crate::corpus::{Record, Source};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::gazetteer::{Entity, EntityType};
-use crate::input::{Record, Source};
 use crate::pipeline::driver::{drive, read_sources, BatchLimits, DuplicateIds};
 use crate::pipeline::Pipeline;
 use crate::quotes::Cues;

@@ -4,8 +4,8 @@
 use super::format::encode;
 use super::lines::{content_id, fnv1a64, read_line, Line, HEAD};
 use super::{Place, STDIN};
+use crate::corpus::{json_record, too_large, Record, MAX_DOC_BYTES};
 use crate::error::{Error, Result};
-use crate::input::{json_record, too_large, Record, MAX_DOC_BYTES};
 use crate::pipeline::driver::{drive, BatchLimits, DuplicateIds, Summary};
 use crate::pipeline::Pipeline;
 use crate::tables::{DocOutput, Status};
@@ -34,7 +34,7 @@ const UNKNOWN: &str = "\u{0}kutip-map-unknown";
 /// tab, which means the engine job is wrong, not the data.
 ///
 /// ```
-/// use kutip::input::Record;
+/// use kutip::corpus::Record;
 /// use kutip::shard::map_record;
 /// let r = map_record(b"{\"text\": \"Hi\"}\n", false, None).unwrap().unwrap();
 /// let Record::Doc(d) = r.record else { panic!() };

@@ -1,4 +1,4 @@
-//! `kutip merge`: the shards written by `kutip map` ([`super::map`])
+//! `kutip merge`: the shards written by `kutip map` ([`super::map`](mod@super::map))
 //! back into the four tables of `kutip extract`.
 //!
 //! Documents come out in the order of their [`Place`]: numbered input in
@@ -14,8 +14,8 @@
 use super::format::{decode, Row};
 use super::lines::{read_line, Line};
 use super::{Place, STDIN};
+use crate::corpus::{list_inputs, Input};
 use crate::error::{Error, Result};
-use crate::input::{list_inputs, Input};
 use crate::pipeline::driver::{DuplicateIds, Summary, Tally};
 use crate::tables::DocOutput;
 use std::cmp::Reverse;

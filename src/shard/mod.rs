@@ -1,7 +1,7 @@
 //! Shards: the streaming form of a run, for cluster engines (Spark, Hadoop
-//! Streaming). `kutip map` ([`map`]) reads JSON Lines records and writes the
-//! rows of all four tables as JSON Lines ([`format`]); `kutip merge`
-//! ([`merge`]) turns those lines back into the CSV tables of `kutip
+//! Streaming). `kutip map` ([`map`](mod@map)) reads JSON Lines records and writes the
+//! rows of all four tables as JSON Lines ([`format`](mod@format)); `kutip merge`
+//! ([`merge`](mod@merge)) turns those lines back into the CSV tables of `kutip
 //! extract`. [`lines`] reads lines of any length and hashes them.
 //!
 //! # Input of `map`

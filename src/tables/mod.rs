@@ -3,7 +3,7 @@
 //! of `kutip report`; `kutip map`/`merge` carry the same structs as JSON),
 //! the CSV writer, and the neutralization of formula-like cells.
 //!
-//! Modules depend in one direction: [`neutralize`] <- [`csv`] <- [`schema`]
+//! Modules depend in one direction: [`neutralize`](mod@neutralize) <- [`csv`] <- [`schema`]
 //! <- [`writer`], [`reader`].
 
 pub mod csv;

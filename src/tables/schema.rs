@@ -1,4 +1,4 @@
-//! The schema of the output tables, once: each table is one [`table!`]
+//! The schema of the output tables, once: each table is one `table!`
 //! definition, which gives
 //!
 //! - the row struct (field order is column order; serde names are column
@@ -8,7 +8,7 @@
 //! - [`Table::from_cells`], how `kutip report` reads a row back.
 //!
 //! Each column has a kind: `text` cells are free text, neutralized when
-//! written and unneutralized when read ([`super::neutralize`]); `plain`
+//! written and unneutralized when read ([`super::neutralize`](mod@super::neutralize)); `plain`
 //! cells are fixed vocabularies or ids kutip makes, written as they are;
 //! `num` cells are integers. A column's type says how it is written and
 //! parsed ([`Cell`]).

@@ -2,7 +2,7 @@
 //!
 //! Tables are written to `NAME.csv.partial` and renamed when the run is
 //! complete, so an interrupted run never leaves a table that looks finished.
-//! By default, formula-like text cells are [`super::neutralize`]d; `raw`
+//! By default, formula-like text cells are [neutralized](super::neutralize()); `raw`
 //! turns that off for programmatic use.
 
 use super::csv::CsvOut;

@@ -322,7 +322,7 @@ fn run_suggest(
     min_count: usize,
     quiet: bool,
 ) -> Result<ExitCode> {
-    let sources = kutip::input::discover(inputs)?;
+    let sources = kutip::corpus::discover(inputs)?;
     let mut builder = kutip::PipelineBuilder::new().default_gazetteers(!no_defaults);
     for p in lists {
         builder = builder.gazetteer(Gazetteer::load_path(p)?);

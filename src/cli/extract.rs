@@ -2,8 +2,8 @@
 
 use super::shared::{exit_code, warn_renamed_ids, PipelineArgs, TableArgs};
 use anyhow::{Context, Result};
-use kutip::input::discover;
-use kutip::input::Source;
+use kutip::corpus::discover;
+use kutip::corpus::Source;
 use kutip::pipeline::driver::{run as run_corpus, BatchLimits};
 use kutip::tables::{Status, TableWriter};
 use std::io::{IsTerminal, Write};
