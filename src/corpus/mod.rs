@@ -13,8 +13,10 @@
 //! yields a [`Record::Failed`] for it and goes on.
 //!
 //! [`walk`] lists the files of INPUT arguments (the one walker, shared with
-//! `kutip merge`'s shard folders); [`read`] turns a file into records.
+//! `kutip merge`'s shard folders); [`read`] turns a file into records;
+//! [`lines`] reads JSON Lines input of any line length.
 
+pub mod lines;
 pub mod read;
 pub mod walk;
 

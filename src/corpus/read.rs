@@ -1,6 +1,7 @@
 //! Reading a file into records: one per `.txt` file, one per JSON line;
 //! a document that cannot be read is a [`Record::Failed`], not an error.
 
+use super::lines::{read_line, Line};
 use super::walk::display;
 use super::{Format, Record, Source};
 use crate::document::Document;
@@ -83,9 +84,9 @@ impl Source {
         loop {
             line.clear();
             line_no += 1;
-            match read_line_bounded(&mut reader, &mut line, MAX_DOC_BYTES) {
-                Ok(None) => return,
-                Ok(Some(false)) => {
+            match read_line(&mut reader, &mut line, MAX_DOC_BYTES) {
+                Ok(Line::End) => return,
+                Ok(Line::TooLong(_)) => {
                     let here = format!("{}:{line_no}", self.label());
                     sink(Record::Failed {
                         id: format!("{}:{line_no}", self.name),
@@ -95,7 +96,7 @@ impl Source {
                     });
                     continue;
                 }
-                Ok(Some(true)) => {}
+                Ok(Line::Whole) => {}
                 Err(e) => {
                     sink(Record::Failed {
                         id: format!("{}:{line_no}", self.name),
@@ -127,40 +128,6 @@ pub(crate) fn too_large() -> String {
         "document larger than {} MiB, not processed",
         MAX_DOC_BYTES >> 20
     )
-}
-
-/// Reads one line into `buf` (without reading more than `max` bytes of it).
-/// `None` at the end of input; `Some(false)` when the line was longer than
-/// `max` (the rest of it is skipped); `Some(true)` otherwise.
-fn read_line_bounded(
-    r: &mut dyn BufRead,
-    buf: &mut Vec<u8>,
-    max: usize,
-) -> std::io::Result<Option<bool>> {
-    let mut total = 0usize;
-    let mut fits = true;
-    loop {
-        let available = r.fill_buf()?;
-        if available.is_empty() {
-            return Ok(if total == 0 { None } else { Some(fits) });
-        }
-        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
-            Some(i) => (&available[..=i], true),
-            None => (available, false),
-        };
-        let n = chunk.len();
-        total += n;
-        if fits && buf.len() + n <= max {
-            buf.extend_from_slice(chunk);
-        } else {
-            fits = false;
-            buf.clear();
-        }
-        r.consume(n);
-        if done {
-            return Ok(Some(fits));
-        }
-    }
 }
 
 /// Decodes a plain-text file: drops a BOM, `\r\n` -> `\n`, invalid UTF-8
@@ -403,29 +370,5 @@ mod tests {
             assert_eq!(d.text, "Wang Yi said.");
             assert!(d.warning.unwrap().starts_with("UTF-16"));
         }
-    }
-
-    #[test]
-    fn lines_longer_than_the_limit_are_skipped_whole() {
-        let data = b"short\nxxxxxxxxxxxxxxxx\nok\nlast";
-        let mut r = std::io::BufReader::with_capacity(4, &data[..]);
-        let mut buf = Vec::new();
-        let mut got = Vec::new();
-        loop {
-            buf.clear();
-            match read_line_bounded(&mut r, &mut buf, 8).unwrap() {
-                None => break,
-                Some(fits) => got.push((fits, String::from_utf8(buf.clone()).unwrap())),
-            }
-        }
-        assert_eq!(
-            got,
-            [
-                (true, "short\n".into()),
-                (false, String::new()),
-                (true, "ok\n".into()),
-                (true, "last".into())
-            ]
-        );
     }
 }

@@ -2,14 +2,24 @@
 //! shard lines, through the one driver.
 
 use super::format::encode;
-use super::lines::{content_id, fnv1a64, read_line, Line, HEAD};
 use super::{Place, STDIN};
+use crate::corpus::lines::{fnv1a64, read_line, Line, HEAD};
 use crate::corpus::{json_record, too_large, Record, MAX_DOC_BYTES};
 use crate::error::{Error, Result};
 use crate::pipeline::driver::{drive, BatchLimits, DuplicateIds, Summary};
 use crate::pipeline::Pipeline;
 use crate::tables::{DocOutput, Status};
 use std::io::{BufRead, Write};
+
+/// The id `kutip map` gives a record without `id`: `fnv1a64:` and the hash
+/// of its text in 16 hex digits.
+///
+/// ```
+/// assert_eq!(kutip::shard::content_id("a"), "fnv1a64:af63dc4c8601ec8c");
+/// ```
+pub fn content_id(text: &str) -> String {
+    format!("fnv1a64:{:016x}", fnv1a64(text.as_bytes()))
+}
 
 /// One input line of `kutip map`, read.
 #[derive(Debug, Clone)]

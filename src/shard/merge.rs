@@ -12,8 +12,8 @@
 //! whole and sorted first, so it must fit in memory.
 
 use super::format::{decode, Row};
-use super::lines::{read_line, Line};
 use super::{Place, STDIN};
+use crate::corpus::lines::{read_line, Line};
 use crate::corpus::{list_inputs, Input};
 use crate::error::{Error, Result};
 use crate::pipeline::driver::{DuplicateIds, Summary, Tally};

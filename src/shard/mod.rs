@@ -2,7 +2,7 @@
 //! Streaming). `kutip map` ([`map`](mod@map)) reads JSON Lines records and writes the
 //! rows of all four tables as JSON Lines ([`format`](mod@format)); `kutip merge`
 //! ([`merge`](mod@merge)) turns those lines back into the CSV tables of `kutip
-//! extract`. [`lines`] reads lines of any length and hashes them.
+//! extract`.
 //!
 //! # Input of `map`
 //!
@@ -12,7 +12,7 @@
 //! - plain (default): the line is the record. Its position in the corpus is
 //!   unknown (an engine splits the input as it likes), so nothing in the
 //!   rows may depend on it: a record without `id` gets the id
-//!   `fnv1a64:` + 16 hex digits of the [FNV-1a](fnv1a64) hash of its text
+//!   `fnv1a64:` + 16 hex digits of the [FNV-1a](crate::corpus::lines::fnv1a64) hash of its text
 //!   (of the whole line, trimmed, when it has no text), and `source` is
 //!   `stdin`;
 //! - numbered (`--numbered`): the line is `FILE:LINE`, a tab, then the
@@ -39,13 +39,11 @@
 //! engine takes for a line end.
 
 pub mod format;
-pub mod lines;
 pub mod map;
 pub mod merge;
 
 pub use format::{decode, encode, Row};
-pub use lines::{content_id, fnv1a64, read_line, Line};
-pub use map::{map, map_record, MapOptions, MapRecord};
+pub use map::{content_id, map, map_record, MapOptions, MapRecord};
 pub use merge::{merge, shard_files};
 
 use std::cmp::Ordering;

@@ -1,5 +1,6 @@
-//! Lines of a stream: read whole or cut when too long, and hashed with
-//! FNV-1a (the id of a record without one, and the place of a plain line).
+//! Lines of a JSON Lines input (a `.jsonl` file, `kutip map`'s stdin, a
+//! shard): read whole, or cut when too long without holding all of it; and
+//! FNV-1a, the hash `kutip map` names records and lines by.
 
 use std::io::BufRead;
 
@@ -7,7 +8,7 @@ use std::io::BufRead;
 /// `0x100000001b3`): small, stable across versions and machines.
 ///
 /// ```
-/// use kutip::shard::fnv1a64;
+/// use kutip::corpus::lines::fnv1a64;
 /// assert_eq!(fnv1a64(b""), 0xcbf29ce484222325);
 /// assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
 /// ```
@@ -33,16 +34,6 @@ impl Fnv {
     }
 }
 
-/// The id `kutip map` gives a record without `id`: `fnv1a64:` and the hash
-/// of its text in 16 hex digits.
-///
-/// ```
-/// assert_eq!(kutip::shard::content_id("a"), "fnv1a64:af63dc4c8601ec8c");
-/// ```
-pub fn content_id(text: &str) -> String {
-    format!("fnv1a64:{:016x}", fnv1a64(text.as_bytes()))
-}
-
 /// What [`read_line`] found.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Line {
@@ -57,7 +48,7 @@ pub enum Line {
 }
 
 /// How many bytes of a too long line are kept (enough for `FILE:LINE`).
-pub(super) const HEAD: usize = 4096;
+pub(crate) const HEAD: usize = 4096;
 
 /// Reads one line into `buf` (cleared first), never holding more than
 /// `max` bytes of it.
