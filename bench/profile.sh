@@ -49,7 +49,7 @@ run_cg() {  # name, extra kutip args...
              '    kutip::quotes::context::Context::paragraph_done' \
              'kutip::document::segment' 'kutip::tokens::tokenize_into' \
              'kutip::matcher::Matcher::find_in_tokens' 'kutip::resolve::resolve' \
-             'kutip::document::detect_language_in' 'kutip::output::TableWriter::write' \
+             'kutip::document::detect_language_in' 'kutip::tables::writer::TableWriter::write' \
              'kutip::pipeline::PipelineBuilder::build'; do
         local label=$f
         f=${f##* }

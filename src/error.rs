@@ -35,6 +35,14 @@ pub enum Error {
         #[source]
         source: csv::Error,
     },
+    /// A cell of a table that cannot be read back (`kutip report`).
+    /// `line` is 1-based.
+    #[error("{}:{line}: {message}", path.display())]
+    Table {
+        path: PathBuf,
+        line: u64,
+        message: String,
+    },
     /// Refused before doing anything (bad arguments, existing output...).
     #[error("{0}")]
     Refused(String),

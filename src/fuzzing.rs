@@ -1,9 +1,9 @@
 //! Entry points shared by the fuzz targets (`fuzz/`) and the test that
 //! replays their corpus (`tests/fuzz_corpus.rs`). Each must never panic.
 
+use crate::corpus::{json_record, text_record, Record};
 use crate::document::segment;
 use crate::gazetteer::Gazetteer;
-use crate::input::{json_record, text_record, Record};
 use crate::matcher::Matcher;
 use crate::pipeline::{Pipeline, PipelineBuilder};
 use std::sync::OnceLock;

@@ -3,7 +3,7 @@
 //! The pipeline, one stage per module, each reading the output of the
 //! previous one and never rewriting its offsets:
 //!
-//! 1. [`input`]: finds the documents of a corpus (`.txt`, `.jsonl`, gzip,
+//! 1. [`corpus`]: finds the documents of a corpus (`.txt`, `.jsonl`, gzip,
 //!    stdin) and reads them one at a time;
 //! 2. [`document`]: splits a text into paragraphs, finds the title, drops
 //!    page debris and paragraphs the scraper repeated;
@@ -13,34 +13,32 @@
 //! 5. [`resolve`]: links short forms inside the document (surnames,
 //!    acronyms defined in parentheses);
 //! 6. [`quotes`]: finds direct, partial and indirect quotes and their speakers;
-//! 7. [`tables`] + [`output`]: the rows of the four CSV tables, written safely.
+//! 7. [`tables`]: the schema of the four CSV tables, their writer and reader.
 //!
-//! [`pipeline`] chains stages 2-7 for one document; [`run`] drives a corpus
-//! through it with rayon workers and one writer, in input order.
+//! [`pipeline`] chains stages 2-7 for one document; [`pipeline::driver`]
+//! drives a corpus through it with rayon workers and one writer, in input
+//! order, for every job over many documents.
 //!
 //! Around the pipeline: [`check`] and [`refresh`] lint, import, export and
 //! suggest gazetteer entries; [`report`] turns a run's tables into HTML;
-//! [`stream`] and [`merge`] run the pipeline inside a cluster engine and
-//! put the shards back together; [`fuzzing`] holds the fuzz entry points.
+//! [`shard`] runs the pipeline inside a cluster engine (`map`) and puts the
+//! shards back together (`merge`); [`fuzzing`] holds the fuzz entry points.
 //!
 //! The library never prints and never exits: errors are [`error::Error`] values.
 
 pub mod check;
+pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod fuzzing;
 pub mod gazetteer;
-pub mod input;
 pub mod matcher;
-pub mod merge;
-pub mod output;
 pub mod pipeline;
 pub mod quotes;
 pub mod refresh;
 pub mod report;
 pub mod resolve;
-pub mod run;
-pub mod stream;
+pub mod shard;
 pub mod tables;
 pub mod tokens;
 

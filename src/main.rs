@@ -1,7 +1,7 @@
 //! The `kutip` command line. The library does the work; this file owns
 //! flags, messages and exit codes.
 
-mod cmd;
+mod cli;
 
 /// mimalloc: the pipeline makes many small short-lived allocations per
 /// document; glibc malloc spent about a fifth of all instructions on them.
@@ -23,26 +23,26 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract mentions, entities and quotes from a corpus into CSV tables.
-    Extract(cmd::extract::Args),
+    Extract(cli::extract::Args),
     /// Work with gazetteer lists.
     #[command(subcommand)]
-    Gazetteer(cmd::gazetteer::Command),
+    Gazetteer(cli::gazetteer::Command),
     /// Build an HTML report (charts, top speakers, gaps) from the tables of a run.
-    Report(cmd::report::Args),
+    Report(cli::report::Args),
     /// Streaming map for cluster engines: JSON Lines records in, rows of all tables out.
-    Map(cmd::map::Args),
+    Map(cli::map::Args),
     /// Merges the shards written by `kutip map` into the CSV tables of `extract`.
-    Merge(cmd::merge::Args),
+    Merge(cli::merge::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract(args) => cmd::extract::run(args),
-        Command::Gazetteer(c) => cmd::gazetteer::run(c),
-        Command::Report(args) => cmd::report::run(args),
-        Command::Map(args) => cmd::map::run(args),
-        Command::Merge(args) => cmd::merge::run(args),
+        Command::Extract(args) => cli::extract::run(args),
+        Command::Gazetteer(c) => cli::gazetteer::run(c),
+        Command::Report(args) => cli::report::run(args),
+        Command::Map(args) => cli::map::run(args),
+        Command::Merge(args) => cli::merge::run(args),
     };
     match result {
         Ok(code) => code,

@@ -4,14 +4,16 @@
 //! shared by every worker thread: it is `Send + Sync` and processing a
 //! document only reads it.
 
+pub mod driver;
+
+use crate::corpus::Record;
 use crate::document::{detect_language_in, segment, Document, ParagraphKind};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
-use crate::input::Record;
 use crate::matcher::Matcher;
 use crate::quotes::{self, Cues, QuoteInput};
 use crate::resolve::{resolve, ParagraphWords};
-use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow};
+use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Status};
 use crate::tokens::{tokenize_into, Token};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -101,38 +103,19 @@ impl Pipeline {
     /// `error` row for that document.
     pub fn process_record(&self, record: &Record) -> DocOutput {
         match record {
-            Record::Doc(doc) => match catch_unwind(AssertUnwindSafe(|| self.process(doc))) {
-                Ok(out) => out,
-                Err(panic) => {
-                    let msg = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown panic".into());
-                    failed_row(
-                        &doc.id,
-                        &doc.source,
-                        "error",
-                        &format!("internal error: {msg}"),
-                    )
-                }
-            },
+            Record::Doc(doc) => guarded(doc, || self.process(doc)),
             Record::Failed {
                 id,
                 source,
                 status,
                 reason,
-            } => failed_row(id, source, status, reason),
+            } => failed_row(id, source, *status, reason),
         }
     }
 
     /// Processes one document into its rows.
     pub fn process(&self, doc: &Document) -> DocOutput {
         let text = doc.text.as_str();
-        #[cfg(test)]
-        if text == tests::PANIC_TEXT {
-            panic!("a bug met while processing");
-        }
         let seg = segment(text, doc.title.is_none());
         // The words of the whole text, once: each paragraph's are a slice
         // (paragraphs are trimmed lines, so no word crosses their edges),
@@ -196,9 +179,9 @@ impl Pipeline {
                     surface: text[m.start..m.end].to_string(),
                     entity_id: e.id.clone(),
                     entity: e.name.clone(),
-                    kind: e.kind.as_str().into(),
+                    kind: e.kind,
                     paragraph: seg.paragraphs[m.paragraph].number,
-                    method: m.method.as_str().into(),
+                    method: m.method,
                 }
             })
             .collect();
@@ -219,7 +202,7 @@ impl Pipeline {
                         .map(|e| entities[e as usize].id.clone())
                         .unwrap_or_default(),
                     speaker: sp.map(|s| s.name.clone()).unwrap_or_default(),
-                    speaker_type: sp.map(|s| s.kind.as_str().to_string()).unwrap_or_default(),
+                    speaker_type: sp.map(|s| s.kind),
                     speaker_surface: sp.map(|s| s.surface.clone()).unwrap_or_default(),
                     cue: q.cue.clone(),
                     method: q.method.map_or("", quotes::Method::as_str).into(),
@@ -244,7 +227,7 @@ impl Pipeline {
                 repeated_paragraphs: seg.repeats,
                 mentions: mention_rows.len(),
                 quotes: quote_rows.len(),
-                status: "ok".into(),
+                status: Status::Ok,
                 error: doc.warning.clone().unwrap_or_default(),
             },
             mentions: mention_rows,
@@ -265,7 +248,7 @@ fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Ve
                 doc_id: doc_id.to_string(),
                 entity_id: m.entity_id.clone(),
                 entity: m.entity.clone(),
-                kind: m.kind.clone(),
+                kind: m.kind,
                 mentions: 0,
                 quotes: 0,
                 first_start: m.start,
@@ -273,14 +256,18 @@ fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Ve
         row.mentions += 1;
         row.first_start = row.first_start.min(m.start);
     }
-    for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
+    let speakers = quotes
+        .iter()
+        .filter_map(|q| Some((q, q.speaker_type?)))
+        .filter(|(q, _)| !q.speaker.is_empty());
+    for (q, kind) in speakers {
         let row = rows
             .entry((q.speaker_id.clone(), q.speaker.clone()))
             .or_insert_with(|| EntityRow {
                 doc_id: doc_id.to_string(),
                 entity_id: q.speaker_id.clone(),
                 entity: q.speaker.clone(),
-                kind: q.speaker_type.clone(),
+                kind,
                 mentions: 0,
                 quotes: 0,
                 first_start: q.start,
@@ -294,12 +281,32 @@ fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Ve
     rows
 }
 
-fn failed_row(id: &str, source: &str, status: &str, reason: &str) -> DocOutput {
+/// Runs `process` on `doc`; a panic inside becomes an `error` row for it.
+fn guarded(doc: &Document, process: impl FnOnce() -> DocOutput) -> DocOutput {
+    match catch_unwind(AssertUnwindSafe(process)) {
+        Ok(out) => out,
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            failed_row(
+                &doc.id,
+                &doc.source,
+                Status::Error,
+                &format!("internal error: {msg}"),
+            )
+        }
+    }
+}
+
+fn failed_row(id: &str, source: &str, status: Status, reason: &str) -> DocOutput {
     DocOutput {
         document: DocumentRow {
             doc_id: id.to_string(),
             source: source.to_string(),
-            status: status.to_string(),
+            status,
             error: reason.to_string(),
             ..DocumentRow::default()
         },
@@ -311,31 +318,30 @@ fn failed_row(id: &str, source: &str, status: &str, reason: &str) -> DocOutput {
 mod tests {
     use super::*;
 
-    /// A document text that makes `process` panic, in tests only.
-    pub const PANIC_TEXT: &str = "\u{0}kutip test: panic here";
-
     #[test]
     fn a_panic_becomes_an_error_row_and_processing_goes_on() {
         let p = PipelineBuilder::new().build().unwrap();
-        let doc = |text: &str| {
-            Record::Doc(Document {
-                id: "d".into(),
-                source: "d".into(),
-                text: text.into(),
-                ..Document::default()
-            })
+        let doc = Document {
+            id: "d".into(),
+            source: "d.txt".into(),
+            text: "China and Russia.".into(),
+            ..Document::default()
         };
-        let out = p.process_record(&doc(PANIC_TEXT));
-        assert_eq!(out.document.status, "error");
+        // The guard `process_record` puts around `process`, given a bug.
+        let out = guarded(&doc, || panic!("a bug met while processing"));
+        assert_eq!(
+            (out.document.doc_id.as_str(), out.document.source.as_str()),
+            ("d", "d.txt")
+        );
+        assert_eq!(out.document.status, Status::Error);
         assert_eq!(
             out.document.error,
             "internal error: a bug met while processing"
         );
-        let out = p.process_record(&doc("China and Russia."));
-        assert_eq!(
-            (out.document.status.as_str(), out.mentions.len()),
-            ("ok", 2)
-        );
+        let out = guarded(&doc, || panic!("{} bugs", 2));
+        assert_eq!(out.document.error, "internal error: 2 bugs");
+        let out = p.process_record(&Record::Doc(doc));
+        assert_eq!((out.document.status, out.mentions.len()), (Status::Ok, 2));
     }
 
     #[test]

@@ -238,7 +238,7 @@ fn plain_input_ids_do_not_depend_on_the_split() {
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted);
-    let hash = kutip::stream::content_id("Prabowo bertemu Wang Yi di Jakarta.");
+    let hash = kutip::shard::content_id("Prabowo bertemu Wang Yi di Jakarta.");
     assert!(docs.contains(&format!("{hash},stdin,,id,")), "{docs}");
     assert!(docs.contains(",stdin,,,0,0,0,0,0,error,stdin: invalid JSON"));
     let numbered = (0..10).any(|d| docs.contains(&format!("stdin:{d}")));

@@ -8,7 +8,7 @@
 //! - [`merge`] folds records into an existing list by id, without
 //!   duplicating entities, and says what was added, updated, left
 //!   unchanged or refused (conflicts);
-//! - [`write`] serializes a list back to the TSV format, keeping the
+//! - [`write`](mod@write) serializes a list back to the TSV format, keeping the
 //!   existing file's comments, extra columns and row order;
 //! - [`export`] writes lists for other tools (spaCy JSONL, CSV);
 //! - [`suggest`] reads a corpus and ranks names the lists lack.

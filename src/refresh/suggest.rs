@@ -27,29 +27,57 @@
 //! assert_eq!((found[0].kind.as_str(), found[0].name.as_str(), found[0].aliases.as_str()), ("acronym", "Badan Riset dan Inovasi Nasional", "BRIN"));
 //! ```
 
+use crate::corpus::{Record, Source};
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::gazetteer::Entity;
-use crate::input::{Record, Source};
+use crate::gazetteer::{Entity, EntityType};
+use crate::pipeline::driver::{drive, read_sources, BatchLimits, DuplicateIds};
 use crate::pipeline::Pipeline;
 use crate::quotes::Cues;
+use crate::resolve::Method;
 use crate::tables::DocOutput;
 use crate::tokens::{has_lowercase, is_capitalized, tokenize, Token};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What a suggestion is (the `suggestion` column). Variants in the order
+/// of their names, so that sorting by kind sorts by name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SuggestionKind {
+    /// A long name defined with an acronym in parentheses.
+    Acronym,
+    /// A form of a listed entity that its list lacks.
+    Alias,
+    /// A capitalized name that no list knows.
+    #[default]
+    Name,
+    /// A quoted speaker that no list knows.
+    Speaker,
+}
+
+impl SuggestionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuggestionKind::Acronym => "acronym",
+            SuggestionKind::Alias => "alias",
+            SuggestionKind::Name => "name",
+            SuggestionKind::Speaker => "speaker",
+        }
+    }
+}
 
 /// One row of `suggestions.csv`.
 ///
 /// ```
-/// let s = kutip::refresh::suggest::Suggestion { kind: "name".into(), name: "Budi Santoso".into(), ..Default::default() };
+/// use kutip::refresh::suggest::{Suggestion, SuggestionKind};
+/// let s = Suggestion { kind: SuggestionKind::Name, name: "Budi Santoso".into(), ..Default::default() };
 /// assert!(s.entity_id.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
-    /// `speaker`, `acronym`, `alias` or `name`.
     #[serde(rename = "suggestion")]
-    pub kind: String,
+    pub kind: SuggestionKind,
     pub name: String,
     /// Other names found with it (`|`-separated): the acronym of a definition.
     pub aliases: String,
@@ -70,10 +98,10 @@ pub struct Suggestion {
 }
 
 struct Candidate {
-    kind: &'static str,
+    kind: SuggestionKind,
     name: String,
     aliases: String,
-    entity_type: String,
+    entity_type: Option<EntityType>,
     entity_id: String,
     example: String,
 }
@@ -88,7 +116,7 @@ pub struct Suggester {
     /// Entity id -> its names.
     names_of: HashMap<String, HashSet<String>>,
     /// (kind, name, entity_id) -> accumulated row.
-    rows: BTreeMap<(String, String, String), Suggestion>,
+    rows: BTreeMap<(SuggestionKind, String, String), Suggestion>,
 }
 
 const CONNECTORS: &[&str] = &[
@@ -209,13 +237,13 @@ impl Suggester {
         let found = self.candidates(doc, out);
         let mut seen = HashSet::new();
         for c in found {
-            let key = (c.kind.to_string(), c.name.clone(), c.entity_id.clone());
+            let key = (c.kind, c.name.clone(), c.entity_id.clone());
             let first_in_doc = seen.insert(key.clone());
             let row = self.rows.entry(key).or_insert_with(|| Suggestion {
-                kind: c.kind.to_string(),
+                kind: c.kind,
                 name: c.name.clone(),
                 aliases: c.aliases.clone(),
-                entity_type: c.entity_type.clone(),
+                entity_type: type_cell(c.entity_type),
                 entity_id: c.entity_id.clone(),
                 example: c.example.clone(),
                 example_doc: doc.id.clone(),
@@ -226,7 +254,7 @@ impl Suggester {
                 row.documents += 1;
             }
             if row.entity_type.is_empty() {
-                row.entity_type = c.entity_type;
+                row.entity_type = type_cell(c.entity_type);
             }
         }
     }
@@ -237,13 +265,15 @@ impl Suggester {
         let other: HashSet<String> = self
             .rows
             .values()
-            .filter(|r| r.kind != "name")
+            .filter(|r| r.kind != SuggestionKind::Name)
             .map(|r| r.name.clone())
             .collect();
         let mut out: Vec<Suggestion> = self
             .rows
             .into_values()
-            .filter(|r| r.kind != "name" || (r.count >= min_count && !other.contains(&r.name)))
+            .filter(|r| {
+                r.kind != SuggestionKind::Name || (r.count >= min_count && !other.contains(&r.name))
+            })
             .collect();
         out.sort_by(|a, b| {
             b.count
@@ -264,14 +294,10 @@ impl Suggester {
                 && !self.known.contains(&q.speaker)
             {
                 found.push(Candidate {
-                    kind: "speaker",
+                    kind: SuggestionKind::Speaker,
                     name: q.speaker.clone(),
                     aliases: String::new(),
-                    entity_type: if q.speaker_type.is_empty() {
-                        "PERSON".into()
-                    } else {
-                        q.speaker_type.clone()
-                    },
+                    entity_type: Some(q.speaker_type.unwrap_or(EntityType::Person)),
                     entity_id: String::new(),
                     example: shorten(
                         &format!("“{}” ({} {})", q.text, q.speaker_surface, q.cue),
@@ -293,7 +319,7 @@ impl Suggester {
             for b in in_mention.iter_mut().take(e).skip(s) {
                 *b = true;
             }
-            if m.method == "acronym" {
+            if m.method == Method::Acronym {
                 let surface = m.surface.trim();
                 let listed = self
                     .names_of
@@ -301,10 +327,10 @@ impl Suggester {
                     .is_some_and(|n| n.contains(surface));
                 if !listed {
                     found.push(Candidate {
-                        kind: "alias",
+                        kind: SuggestionKind::Alias,
                         name: surface.to_string(),
                         aliases: String::new(),
-                        entity_type: m.kind.clone(),
+                        entity_type: Some(m.kind),
                         entity_id: m.entity_id.clone(),
                         example: context(text, s, e),
                     });
@@ -376,14 +402,10 @@ impl Suggester {
             }
             let kind = guess(&name, false);
             found.push(Candidate {
-                kind: "acronym",
+                kind: SuggestionKind::Acronym,
                 name,
                 aliases: w.to_string(),
-                entity_type: if kind.is_empty() {
-                    "ORGANIZATION".into()
-                } else {
-                    kind
-                },
+                entity_type: Some(kind.unwrap_or(EntityType::Organization)),
                 entity_id: String::new(),
                 example: context(text, toks[start].start, toks[k].end + 1),
             });
@@ -443,7 +465,7 @@ impl Suggester {
             }
             let s = toks[words[0]].start;
             found.push(Candidate {
-                kind: "name",
+                kind: SuggestionKind::Name,
                 entity_type: guess(&name, titled),
                 example: context(text, s, s + name.len()),
                 name,
@@ -455,22 +477,27 @@ impl Suggester {
     }
 }
 
+/// The `type` cell of a suggestion: empty when no type was guessed.
+fn type_cell(t: Option<EntityType>) -> String {
+    t.map_or("", EntityType::as_str).to_string()
+}
+
 /// Is the word at `start` the first of a sentence (or paragraph, or quote)?
 fn sentence_initial(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\t']);
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':', '‘', '—', '-', '('])
 }
 
-fn guess(name: &str, titled: bool) -> String {
+fn guess(name: &str, titled: bool) -> Option<EntityType> {
     let words: Vec<&str> = name.split([' ', '-']).collect();
     if words.iter().any(|w| ORG_WORDS.contains(w)) {
-        "ORGANIZATION".into()
+        Some(EntityType::Organization)
     } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
-        "LOCATION".into()
+        Some(EntityType::Location)
     } else if titled || words.len() <= 4 {
-        "PERSON".into()
+        Some(EntityType::Person)
     } else {
-        String::new()
+        None
     }
 }
 
@@ -517,36 +544,31 @@ fn shorten(s: &str, max: usize) -> String {
 /// (documents are processed in parallel batches). Returns the number of
 /// documents read.
 pub fn run(pipeline: &Pipeline, sources: &[Source], suggester: &mut Suggester) -> usize {
-    let mut count = 0;
-    let mut batch: Vec<Document> = Vec::new();
-    let flush = |batch: &mut Vec<Document>, s: &mut Suggester| {
-        let outs: Vec<DocOutput> = batch.par_iter().map(|d| pipeline.process(d)).collect();
-        for (d, o) in batch.iter().zip(&outs) {
-            s.add(d, o);
-        }
-        batch.clear();
-    };
-    for source in sources {
-        source.read(&mut |record| {
-            count += 1;
+    let summary = drive(
+        pipeline,
+        BatchLimits::default(),
+        DuplicateIds::Keep,
+        |sink| read_sources(sources, sink),
+        |r| r,
+        |record, out| {
             if let Record::Doc(d) = record {
-                batch.push(d);
-                if batch.len() >= 256 {
-                    flush(&mut batch, suggester);
-                }
+                suggester.add(d, out);
             }
-            true
-        });
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    match summary {
+        Ok(s) => s.documents,
+        Err(never) => match never {},
     }
-    flush(&mut batch, suggester);
-    count
 }
 
 /// The review sheet: CSV with a header, cells a spreadsheet would run as
 /// formulas prefixed with `'` (import removes it).
 ///
 /// ```
-/// let rows = [kutip::refresh::suggest::Suggestion { kind: "name".into(), name: "Budi Santoso".into(), count: 2, ..Default::default() }];
+/// use kutip::refresh::suggest::{Suggestion, SuggestionKind};
+/// let rows = [Suggestion { kind: SuggestionKind::Name, name: "Budi Santoso".into(), count: 2, ..Default::default() }];
 /// let csv = kutip::refresh::suggest::to_csv(&rows).unwrap();
 /// assert!(csv.starts_with("suggestion,name,aliases,type,count,documents,entity_id,example,example_doc,accept\n"));
 /// ```
@@ -581,7 +603,7 @@ pub fn to_csv(rows: &[Suggestion]) -> Result<String> {
             &mut r.example,
             &mut r.example_doc,
         ] {
-            if let std::borrow::Cow::Owned(s) = crate::output::neutralize(cell) {
+            if let std::borrow::Cow::Owned(s) = crate::tables::neutralize(cell) {
                 *cell = s;
             }
         }
@@ -609,7 +631,7 @@ mod tests {
         s.finish(2)
     }
 
-    fn has(rows: &[Suggestion], kind: &str, name: &str) -> bool {
+    fn has(rows: &[Suggestion], kind: SuggestionKind, name: &str) -> bool {
         rows.iter().any(|r| r.kind == kind && r.name == name)
     }
 
@@ -620,9 +642,13 @@ mod tests {
             "Menteri Pertahanan Budi Santoso berkata begitu. The Ministry of Fisheries said so.",
             "Kementerian Kelautan dan Perikanan (KKP) menolak. Laksana Tri Handoko dari BRIN hadir.",
         ]);
-        assert!(has(&rows, "name", "Budi Santoso"), "{rows:?}");
+        assert!(has(&rows, SuggestionKind::Name, "Budi Santoso"), "{rows:?}");
         assert!(
-            has(&rows, "acronym", "Kementerian Kelautan dan Perikanan"),
+            has(
+                &rows,
+                SuggestionKind::Acronym,
+                "Kementerian Kelautan dan Perikanan"
+            ),
             "{rows:?}"
         );
         assert!(
@@ -632,7 +658,7 @@ mod tests {
             "{rows:?}"
         );
         assert!(
-            !has(&rows, "name", "Joko Widodo"),
+            !has(&rows, SuggestionKind::Name, "Joko Widodo"),
             "known names are not suggested"
         );
         let budi = rows.iter().find(|r| r.name == "Budi Santoso").unwrap();

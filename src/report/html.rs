@@ -16,6 +16,7 @@
 
 use super::svg::{self, Axis, Bar};
 use super::{Figures, QuoteExample, Speaker, KINDS};
+use crate::gazetteer::EntityType;
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -71,13 +72,12 @@ fn num(id: &str, n: usize) -> String {
     )
 }
 
-fn plural(kind: &str) -> &str {
+fn plural(kind: EntityType) -> &'static str {
     match kind {
-        "PERSON" => "People",
-        "ORGANIZATION" => "Organizations",
-        "COUNTRY" => "Countries",
-        "LOCATION" => "Places",
-        other => other,
+        EntityType::Person => "People",
+        EntityType::Organization => "Organizations",
+        EntityType::Country => "Countries",
+        EntityType::Location => "Places",
     }
 }
 
@@ -232,8 +232,8 @@ fn summary(s: &mut String, f: &Figures) {
         .map(|t| {
             format!(
                 "{} {}",
-                num(&format!("entities-{}", escape(&t.kind)), t.entities),
-                escape(&plural(&t.kind).to_lowercase())
+                num(&format!("entities-{}", t.kind.as_str()), t.entities),
+                plural(t.kind).to_lowercase()
             )
         })
         .collect();
@@ -293,16 +293,13 @@ fn coverage(s: &mut String, f: &Figures) {
          name them, and by their mentions.</p>",
     );
     for t in &f.types {
-        if t.entities == 0 && !super::TYPES.contains(&t.kind.as_str()) {
-            continue;
-        }
-        let color = svg::type_color(&t.kind);
-        let kind = escape(&t.kind);
+        let color = svg::type_color(Some(t.kind));
+        let kind = t.kind.as_str();
         let _ = write!(
             s,
             "<div class=\"type\" data-type=\"{kind}\"><h3><span class=\"dot\" \
              style=\"background:{color}\"></span>{} <span class=\"muted\">({} entities)</span></h3>",
-            escape(plural(&t.kind)),
+            plural(t.kind),
             group(t.entities),
         );
         if t.entities == 0 {
@@ -335,7 +332,7 @@ fn coverage(s: &mut String, f: &Figures) {
                 "<figure><figcaption>By {what}</figcaption>{}</figure>",
                 svg::bars(
                     &format!("{}-{what}", t.kind),
-                    &format!("{} by {what}", plural(&t.kind)),
+                    &format!("{} by {what}", plural(t.kind)),
                     &bars,
                     color
                 )
@@ -410,7 +407,7 @@ fn quoted(s: &mut String, f: &Figures) {
             .filter(|p| p.1 > 0)
             .map(|(k, n)| format!("{n} {}", escape(k)))
             .collect();
-        let key = super::entity_key(&sp.id, &sp.kind, &sp.name);
+        let key = super::entity_key(&sp.id, sp.kind_name(), &sp.name);
         let data_kinds: String = parts
             .iter()
             .map(|(k, n)| format!(" data-{}=\"{n}\"", escape(k)))
@@ -429,9 +426,9 @@ fn quoted(s: &mut String, f: &Figures) {
             key = escape(&key),
             q = sp.quotes,
             n = i + 1,
-            color = svg::type_color(&sp.kind),
+            color = svg::type_color(sp.kind),
             name = escape(&sp.name),
-            kind = escape(&sp.kind),
+            kind = sp.kind_name(),
             d = sp.documents,
             bar = svg::kinds(&parts, most),
             text = text.join(" · "),
@@ -460,7 +457,7 @@ fn together(s: &mut String, f: &Figures) {
         let _ = write!(
             s,
             "<span><span class=\"dot\" style=\"background:{}\"></span>{}</span>",
-            svg::type_color(kind),
+            svg::type_color(Some(kind)),
             plural(kind)
         );
     }
@@ -473,7 +470,7 @@ fn together(s: &mut String, f: &Figures) {
         .map(|(e, k)| Axis {
             key: k,
             label: &e.name,
-            color: svg::type_color(&e.kind),
+            color: svg::type_color(Some(e.kind)),
         })
         .collect();
     s.push_str(&svg::heatmap(
@@ -517,7 +514,7 @@ fn gaps(s: &mut String, f: &Figures) {
                 "<tr data-unlisted=\"{name}\" data-quotes=\"{q}\"><td>{name}</td><td>{kind}</td>\
                  <td class=\"num\">{q}</td><td class=\"num\">{d}</td></tr>",
                 name = escape(&sp.name),
-                kind = escape(&sp.kind),
+                kind = sp.kind_name(),
                 q = sp.quotes,
                 d = sp.documents,
             );

@@ -10,20 +10,22 @@
 //! ```
 
 use super::html::escape;
+use crate::gazetteer::EntityType;
 use std::fmt::Write;
 
-/// The colour of an entity type.
+/// The colour of an entity type (grey when unknown).
 ///
 /// ```
-/// assert_eq!(kutip::report::svg::type_color("PERSON"), "#4e79a7");
+/// use kutip::gazetteer::EntityType;
+/// assert_eq!(kutip::report::svg::type_color(Some(EntityType::Person)), "#4e79a7");
 /// ```
-pub fn type_color(kind: &str) -> &'static str {
+pub fn type_color(kind: Option<EntityType>) -> &'static str {
     match kind {
-        "PERSON" => "#4e79a7",
-        "ORGANIZATION" => "#e15759",
-        "COUNTRY" => "#59a14f",
-        "LOCATION" => "#b07aa1",
-        _ => "#79706e",
+        Some(EntityType::Person) => "#4e79a7",
+        Some(EntityType::Organization) => "#e15759",
+        Some(EntityType::Country) => "#59a14f",
+        Some(EntityType::Location) => "#b07aa1",
+        None => "#79706e",
     }
 }
 

@@ -3,7 +3,8 @@
 
 use super::shared::PipelineArgs;
 use anyhow::{Context, Result};
-use kutip::stream::{map, MapOptions};
+use kutip::shard::{map, MapOptions};
+use kutip::tables::Status;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -53,7 +54,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut output = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let quiet = args.quiet;
     let result = map(&pipeline, &mut input, &mut output, &options, |out| {
-        if out.document.status == "error" && !quiet {
+        if out.document.status == Status::Error && !quiet {
             eprintln!("kutip map: {}: {}", out.document.doc_id, out.document.error);
         }
     });

@@ -1,4 +1,4 @@
-//! `kutip merge`: the shards written by `kutip map` ([`crate::stream`])
+//! `kutip merge`: the shards written by `kutip map` ([`super::map`](mod@super::map))
 //! back into the four tables of `kutip extract`.
 //!
 //! Documents come out in the order of their [`Place`]: numbered input in
@@ -11,12 +11,15 @@
 //! merging holds one document per shard. A shard out of order is read
 //! whole and sorted first, so it must fit in memory.
 
+use super::format::{decode, Row};
+use super::{Place, STDIN};
+use crate::corpus::lines::{read_line, Line};
+use crate::corpus::{list_inputs, Input};
 use crate::error::{Error, Result};
-use crate::run::{rename_duplicate, Summary};
-use crate::stream::{decode, read_line, Line, Place, Row, STDIN};
+use crate::pipeline::driver::{DuplicateIds, Summary, Tally};
 use crate::tables::DocOutput;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -26,41 +29,14 @@ use std::path::{Path, PathBuf};
 /// `.` or `_` (Spark's and Hadoop's `_SUCCESS`, `.part-00000.crc`). `-` is
 /// standard input.
 pub fn shard_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            out.push(input.clone());
-            continue;
-        }
-        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
-        if meta.is_dir() {
-            let mut files = Vec::new();
-            walk(input, &mut files)?;
-            files.sort();
-            out.extend(files);
-        } else {
-            out.push(input.clone());
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') || name.starts_with('_') {
-            continue;
-        }
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
+    let found = list_inputs(inputs, |name| name.starts_with(['.', '_']))?;
+    Ok(found
+        .into_iter()
+        .map(|input| match input {
+            Input::Stdin => PathBuf::from("-"),
+            Input::File { path, .. } => path,
+        })
+        .collect())
 }
 
 /// One document of a shard, with its place.
@@ -251,7 +227,7 @@ fn load_sorted(r: &mut ShardReader) -> Result<Shard> {
 }
 
 /// Merges shards, handing each document's rows to `write` in place order,
-/// with duplicate ids renamed as [`crate::run::run`] renames them. Equal
+/// with duplicate ids renamed as [`crate::pipeline::driver::run`] renames them. Equal
 /// places (which only a corpus fed twice gives) keep the order of the
 /// shards as listed.
 ///
@@ -275,44 +251,28 @@ pub fn merge(
         }
         heads.push(head);
     }
-    let mut summary = Summary::default();
-    let mut seen: HashMap<u64, u32> = HashMap::new();
+    let mut tally = Tally::new(DuplicateIds::Rename);
     while let Some(Reverse((_, i))) = heap.pop() {
         let Entry { mut out, .. } = heads[i].take().expect("a head for each heap entry");
         if let Some(e) = sources[i].next()? {
             heap.push(Reverse((e.place.clone(), i)));
             heads[i] = Some(e);
         }
-        let n = seen
-            .entry(crate::tokens::hash_exact(&out.document.doc_id))
-            .or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            summary.duplicate_ids += 1;
-            rename_duplicate(&mut out, *n);
-        }
-        summary.documents += 1;
-        match out.document.status.as_str() {
-            "ok" => summary.ok += 1,
-            "skipped" => summary.skipped += 1,
-            _ => summary.errors += 1,
-        }
-        summary.mentions += out.mentions.len();
-        summary.quotes += out.quotes.len();
+        tally.admit(&mut out, 0);
         write(&out)?;
     }
-    Ok(summary)
+    Ok(tally.finish())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stream::encode;
+    use crate::shard::encode;
 
     fn doc(id: &str, mentions: usize) -> DocOutput {
         let mut out = DocOutput::default();
         out.document.doc_id = id.into();
-        out.document.status = "ok".into();
+        out.document.status = crate::tables::Status::Ok;
         out.document.mentions = mentions;
         for i in 0..mentions {
             out.mentions.push(crate::tables::MentionRow {

@@ -2,8 +2,8 @@
 
 use super::shared::{exit_code, warn_renamed_ids, TableArgs};
 use anyhow::Result;
-use kutip::merge::{merge, shard_files};
-use kutip::output::TableWriter;
+use kutip::shard::{merge, shard_files};
+use kutip::tables::TableWriter;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -2,10 +2,10 @@
 
 use super::shared::{exit_code, warn_renamed_ids, PipelineArgs, TableArgs};
 use anyhow::{Context, Result};
-use kutip::input::discover;
-use kutip::input::Source;
-use kutip::output::TableWriter;
-use kutip::run::{run as run_corpus, BatchLimits};
+use kutip::corpus::discover;
+use kutip::corpus::Source;
+use kutip::pipeline::driver::{run as run_corpus, BatchLimits};
+use kutip::tables::{Status, TableWriter};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,7 +52,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut writer = TableWriter::create(&args.tables.out, &args.tables.options())?;
     let mut progress = Progress::new(&sources, !args.quiet && std::io::stderr().is_terminal());
     let summary = run_corpus(&pipeline, &sources, BatchLimits::default(), |out| {
-        if out.document.status == "error" && !args.quiet {
+        if out.document.status == Status::Error && !args.quiet {
             progress.clear();
             eprintln!("kutip: {}: {}", out.document.doc_id, out.document.error);
         }

@@ -1,141 +1,13 @@
-//! Input: finds the documents of a corpus and reads them, one at a time.
-//!
-//! - a `.txt` file is one document; its `doc_id` is its path relative to the
-//!   folder given on the command line (or the path as given, for a file);
-//! - a `.jsonl` file holds one JSON object per line,
-//!   `{"id": ..., "text": ..., "title": ...}`, only `text` required; its
-//!   `doc_id` is `id`, or `FILE:LINE` when there is none;
-//! - `.txt.gz` and `.jsonl.gz` are read the same way, decompressed;
-//! - `-` is JSON Lines on standard input, named `stdin` in tables.
-//!
-//! Folders are walked recursively in sorted order; hidden entries and files
-//! of other types are skipped. Reading never stops at a bad document: it
-//! yields a [`Record::Failed`] for it and goes on.
+//! Reading a file into records: one per `.txt` file, one per JSON line;
+//! a document that cannot be read is a [`Record::Failed`], not an error.
 
+use super::lines::{read_line, Line};
+use super::walk::display;
+use super::{Format, Record, Source};
 use crate::document::Document;
-use crate::error::{Error, Result};
+use crate::tables::Status;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
-
-/// The format of an input file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    JsonLines,
-}
-
-/// One input file (or standard input).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
-    /// Where to read; `None` is standard input.
-    pub path: Option<PathBuf>,
-    /// How it is named in tables (relative to its INPUT).
-    pub name: String,
-    pub format: Format,
-    pub gzip: bool,
-}
-
-impl Source {
-    /// The file's size in bytes (compressed size for `.gz`); 0 for stdin.
-    pub fn size(&self) -> u64 {
-        self.path
-            .as_ref()
-            .and_then(|p| std::fs::metadata(p).ok())
-            .map_or(0, |m| m.len())
-    }
-}
-
-/// What reading produced for one document.
-#[derive(Debug, Clone)]
-pub enum Record {
-    /// A document to process.
-    Doc(Document),
-    /// A document that could not be read: it still gets its row.
-    Failed {
-        id: String,
-        source: String,
-        /// `skipped` (not a document: binary, empty) or `error`.
-        status: &'static str,
-        reason: String,
-    },
-}
-
-/// Lists the input files of the given INPUT arguments, in order.
-///
-/// A path that does not exist is an error, reported before anything runs.
-pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Source>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            out.push(Source {
-                path: None,
-                name: "stdin".into(),
-                format: Format::JsonLines,
-                gzip: false,
-            });
-            continue;
-        }
-        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
-        if meta.is_dir() {
-            let mut files = Vec::new();
-            walk(input, &mut files)?;
-            files.sort();
-            for f in files {
-                let rel = f.strip_prefix(input).unwrap_or(&f);
-                if let Some(src) = source_for(&f, display(rel), false) {
-                    out.push(src);
-                }
-            }
-        } else if let Some(src) = source_for(input, display(input), true) {
-            out.push(src);
-        }
-    }
-    Ok(out)
-}
-
-fn display(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
-        if ft.is_dir() || (ft.is_symlink() && path.is_dir()) {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// The format of a file from its name; `explicit` files of unknown type are text.
-fn source_for(path: &Path, name: String, explicit: bool) -> Option<Source> {
-    let lower = name.to_lowercase();
-    let (stem, gzip) = match lower.strip_suffix(".gz") {
-        Some(s) => (s.to_string(), true),
-        None => (lower, false),
-    };
-    let format = if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
-        Format::JsonLines
-    } else if stem.ends_with(".txt") || explicit {
-        Format::Text
-    } else {
-        return None;
-    };
-    Some(Source {
-        path: Some(path.to_path_buf()),
-        name,
-        format,
-        gzip,
-    })
-}
 
 impl Source {
     fn open(&self) -> std::io::Result<Box<dyn BufRead + Send>> {
@@ -165,7 +37,7 @@ impl Source {
         let failed = |reason: String| Record::Failed {
             id: self.name.clone(),
             source: self.label(),
-            status: "error",
+            status: Status::Error,
             reason,
         };
         let mut reader = match self.open() {
@@ -189,7 +61,7 @@ impl Source {
                         sink(Record::Failed {
                             id: self.name.clone(),
                             source: self.label(),
-                            status: "skipped",
+                            status: Status::Skipped,
                             reason: too_large(),
                         });
                     }
@@ -212,24 +84,24 @@ impl Source {
         loop {
             line.clear();
             line_no += 1;
-            match read_line_bounded(&mut reader, &mut line, MAX_DOC_BYTES) {
-                Ok(None) => return,
-                Ok(Some(false)) => {
+            match read_line(&mut reader, &mut line, MAX_DOC_BYTES) {
+                Ok(Line::End) => return,
+                Ok(Line::TooLong(_)) => {
                     let here = format!("{}:{line_no}", self.label());
                     sink(Record::Failed {
                         id: format!("{}:{line_no}", self.name),
                         source: here.clone(),
-                        status: "skipped",
+                        status: Status::Skipped,
                         reason: format!("{here}: {}", too_large()),
                     });
                     continue;
                 }
-                Ok(Some(true)) => {}
+                Ok(Line::Whole) => {}
                 Err(e) => {
                     sink(Record::Failed {
                         id: format!("{}:{line_no}", self.name),
                         source: format!("{}:{line_no}", self.label()),
-                        status: "error",
+                        status: Status::Error,
                         reason: format!("{}:{line_no}: {e}", self.label()),
                     });
                     return;
@@ -250,45 +122,12 @@ impl Source {
 /// and the memory they would take is never allocated.
 pub const MAX_DOC_BYTES: usize = 64 << 20;
 
-fn too_large() -> String {
+/// Why a document over [`MAX_DOC_BYTES`] gets no rows but its documents row.
+pub(crate) fn too_large() -> String {
     format!(
         "document larger than {} MiB, not processed",
         MAX_DOC_BYTES >> 20
     )
-}
-
-/// Reads one line into `buf` (without reading more than `max` bytes of it).
-/// `None` at the end of input; `Some(false)` when the line was longer than
-/// `max` (the rest of it is skipped); `Some(true)` otherwise.
-fn read_line_bounded(
-    r: &mut dyn BufRead,
-    buf: &mut Vec<u8>,
-    max: usize,
-) -> std::io::Result<Option<bool>> {
-    let mut total = 0usize;
-    let mut fits = true;
-    loop {
-        let available = r.fill_buf()?;
-        if available.is_empty() {
-            return Ok(if total == 0 { None } else { Some(fits) });
-        }
-        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
-            Some(i) => (&available[..=i], true),
-            None => (available, false),
-        };
-        let n = chunk.len();
-        total += n;
-        if fits && buf.len() + n <= max {
-            buf.extend_from_slice(chunk);
-        } else {
-            fits = false;
-            buf.clear();
-        }
-        r.consume(n);
-        if done {
-            return Ok(Some(fits));
-        }
-    }
 }
 
 /// Decodes a plain-text file: drops a BOM, `\r\n` -> `\n`, invalid UTF-8
@@ -320,7 +159,7 @@ pub fn text_record(bytes: &[u8], id: String, source: String) -> Record {
         return Record::Failed {
             id,
             source,
-            status: "skipped",
+            status: Status::Skipped,
             reason: "binary file (contains NUL bytes)".into(),
         };
     }
@@ -344,7 +183,7 @@ pub fn text_record(bytes: &[u8], id: String, source: String) -> Record {
         return Record::Failed {
             id,
             source,
-            status: "skipped",
+            status: Status::Skipped,
             reason: "empty document".into(),
         };
     }
@@ -360,7 +199,7 @@ pub fn text_record(bytes: &[u8], id: String, source: String) -> Record {
 /// Parses one JSON Lines record.
 pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Record {
     let here = format!("{label}:{line_no}");
-    let fail = |status: &'static str, reason: String| Record::Failed {
+    let fail = |status: Status, reason: String| Record::Failed {
         id: format!("{name}:{line_no}"),
         source: here.clone(),
         status,
@@ -375,16 +214,16 @@ pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Reco
     };
     let value: serde_json::Value = match serde_json::from_str(line.trim_start_matches('\u{feff}')) {
         Ok(v) => v,
-        Err(e) => return fail("error", format!("invalid JSON: {e}")),
+        Err(e) => return fail(Status::Error, format!("invalid JSON: {e}")),
     };
     let Some(obj) = value.as_object() else {
-        return fail("error", "a record must be a JSON object".into());
+        return fail(Status::Error, "a record must be a JSON object".into());
     };
     let id = match obj.get("id") {
         None | Some(serde_json::Value::Null) => format!("{name}:{line_no}"),
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(_) => return fail("error", "`id` must be a string or a number".into()),
+        Some(_) => return fail(Status::Error, "`id` must be a string or a number".into()),
     };
     let text = match obj.get("text") {
         Some(serde_json::Value::String(s)) => s.clone(),
@@ -392,7 +231,7 @@ pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Reco
             return Record::Failed {
                 id,
                 source: here.clone(),
-                status: "error",
+                status: Status::Error,
                 reason: format!("{here}: no `text` field"),
             }
         }
@@ -400,7 +239,7 @@ pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Reco
             return Record::Failed {
                 id,
                 source: here.clone(),
-                status: "error",
+                status: Status::Error,
                 reason: format!("{here}: `text` must be a string"),
             }
         }
@@ -413,7 +252,7 @@ pub fn json_record(line: &[u8], name: &str, label: &str, line_no: usize) -> Reco
         return Record::Failed {
             id,
             source: here,
-            status: "skipped",
+            status: Status::Skipped,
             reason: "empty text".into(),
         };
     }
@@ -437,7 +276,7 @@ mod tests {
         }
     }
 
-    fn failure(r: Record) -> (String, &'static str, String) {
+    fn failure(r: Record) -> (String, Status, String) {
         match r {
             Record::Failed {
                 id, status, reason, ..
@@ -469,20 +308,24 @@ mod tests {
 
     #[test]
     fn bad_json_records_name_file_and_line() {
-        let cases: &[(&[u8], &str, &str)] = &[
-            (b"{nope", "error", "in/a.jsonl:2: invalid JSON"),
+        let cases: &[(&[u8], Status, &str)] = &[
+            (b"{nope", Status::Error, "in/a.jsonl:2: invalid JSON"),
             (
                 b"[1]",
-                "error",
+                Status::Error,
                 "in/a.jsonl:2: a record must be a JSON object",
             ),
-            (br#"{"id": "x"}"#, "error", "in/a.jsonl:2: no `text` field"),
+            (
+                br#"{"id": "x"}"#,
+                Status::Error,
+                "in/a.jsonl:2: no `text` field",
+            ),
             (
                 br#"{"text": 5}"#,
-                "error",
+                Status::Error,
                 "in/a.jsonl:2: `text` must be a string",
             ),
-            (br#"{"text": "  "}"#, "skipped", "empty text"),
+            (br#"{"text": "  "}"#, Status::Skipped, "empty text"),
         ];
         for (line, status, reason) in cases {
             let (_, s, r) = failure(json_record(line, "a.jsonl", "in/a.jsonl", 2));
@@ -504,11 +347,11 @@ mod tests {
         assert!(d.warning.unwrap().contains("invalid UTF-8"));
         assert_eq!(
             failure(text_record(b"\x00\x01", "b".into(), "b".into())).1,
-            "skipped"
+            Status::Skipped
         );
         assert_eq!(
             failure(text_record(b"  \n", "b".into(), "b".into())).1,
-            "skipped"
+            Status::Skipped
         );
     }
 
@@ -527,29 +370,5 @@ mod tests {
             assert_eq!(d.text, "Wang Yi said.");
             assert!(d.warning.unwrap().starts_with("UTF-16"));
         }
-    }
-
-    #[test]
-    fn lines_longer_than_the_limit_are_skipped_whole() {
-        let data = b"short\nxxxxxxxxxxxxxxxx\nok\nlast";
-        let mut r = std::io::BufReader::with_capacity(4, &data[..]);
-        let mut buf = Vec::new();
-        let mut got = Vec::new();
-        loop {
-            buf.clear();
-            match read_line_bounded(&mut r, &mut buf, 8).unwrap() {
-                None => break,
-                Some(fits) => got.push((fits, String::from_utf8(buf.clone()).unwrap())),
-            }
-        }
-        assert_eq!(
-            got,
-            [
-                (true, "short\n".into()),
-                (false, String::new()),
-                (true, "ok\n".into()),
-                (true, "last".into())
-            ]
-        );
     }
 }

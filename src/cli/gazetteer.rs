@@ -60,9 +60,8 @@ pub enum Command {
     ///
     /// With no PATH, exports the embedded default lists.
     Export {
-        /// spacy, csv or tsv.
-        #[arg(long, value_name = "FORMAT")]
-        format: String,
+        #[arg(long, value_name = "FORMAT", value_enum, ignore_case = true)]
+        format: ExportFormat,
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Output file [default: standard output].
@@ -93,6 +92,18 @@ pub enum Command {
     },
 }
 
+/// The formats of `kutip gazetteer export`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// spaCy EntityRuler patterns, JSON Lines.
+    #[value(alias = "jsonl")]
+    Spacy,
+    /// One row per entity, for spreadsheets.
+    Csv,
+    /// A kutip list.
+    Tsv,
+}
+
 pub fn run(cmd: Command) -> Result<ExitCode> {
     match cmd {
         Command::Check { paths, warnings } => run_check(&paths, warnings),
@@ -115,7 +126,7 @@ pub fn run(cmd: Command) -> Result<ExitCode> {
             force,
             all,
         ),
-        Command::Export { format, paths, out } => run_export(&format, &paths, out.as_deref()),
+        Command::Export { format, paths, out } => run_export(format, &paths, out.as_deref()),
         Command::Suggest {
             inputs,
             out,
@@ -292,16 +303,15 @@ fn emit(out: Option<&Path>, text: &str) -> Result<()> {
     Ok(())
 }
 
-fn run_export(format: &str, paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode> {
+fn run_export(format: ExportFormat, paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode> {
     let g = load_lists(paths)?;
-    let text = match format.to_ascii_lowercase().as_str() {
-        "spacy" | "jsonl" => export::to_spacy(&g),
-        "csv" => export::to_csv(&g)?,
-        "tsv" => write::to_tsv(
+    let text = match format {
+        ExportFormat::Spacy => export::to_spacy(&g),
+        ExportFormat::Csv => export::to_csv(&g)?,
+        ExportFormat::Tsv => write::to_tsv(
             &g,
             &["# kutip gazetteer list, exported by `kutip gazetteer export`."],
         ),
-        other => bail!("unknown export format {other:?} (spacy, csv or tsv)"),
     };
     emit(out, &text)?;
     if let Some(p) = out {
@@ -322,7 +332,7 @@ fn run_suggest(
     min_count: usize,
     quiet: bool,
 ) -> Result<ExitCode> {
-    let sources = kutip::input::discover(inputs)?;
+    let sources = kutip::corpus::discover(inputs)?;
     let mut builder = kutip::PipelineBuilder::new().default_gazetteers(!no_defaults);
     for p in lists {
         builder = builder.gazetteer(Gazetteer::load_path(p)?);

@@ -3,9 +3,9 @@
 
 use anyhow::{Context, Result};
 use kutip::gazetteer::Gazetteer;
-use kutip::output::OutputOptions;
+use kutip::pipeline::driver::Summary;
 use kutip::quotes::Cues;
-use kutip::run::Summary;
+use kutip::tables::OutputOptions;
 use kutip::{Pipeline, PipelineBuilder};
 use std::path::PathBuf;
 use std::process::ExitCode;

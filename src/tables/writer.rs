@@ -1,0 +1,124 @@
+//! The writer of the four CSV tables of a run, written safely.
+//!
+//! Tables are written to `NAME.csv.partial` and renamed when the run is
+//! complete, so an interrupted run never leaves a table that looks finished.
+//! By default, formula-like text cells are [neutralized](super::neutralize()); `raw`
+//! turns that off for programmatic use.
+
+use super::csv::CsvOut;
+use super::schema::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table, TABLES};
+use crate::error::{Error, Result};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Options of the table writer.
+#[derive(Debug, Clone, Default)]
+pub struct OutputOptions {
+    /// Replace tables already in the folder. By default, refuse.
+    pub force: bool,
+    /// Leave formula-like cells as they are. By default, neutralize them.
+    pub raw: bool,
+    /// Start each table with a UTF-8 byte order mark (for Excel). By default, no BOM.
+    pub excel_bom: bool,
+}
+
+type Csv = CsvOut<BufWriter<File>>;
+
+/// Writes the four tables of a run into a folder.
+pub struct TableWriter {
+    dir: PathBuf,
+    writers: Vec<(PathBuf, Csv)>,
+    raw: bool,
+}
+
+impl TableWriter {
+    /// Creates the folder if needed and opens the tables.
+    ///
+    /// Refuses when the folder already holds a table and `force` is off.
+    pub fn create(dir: &Path, options: &OutputOptions) -> Result<TableWriter> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        if !options.force {
+            if let Some(existing) = TABLES.iter().map(|t| dir.join(t)).find(|p| p.exists()) {
+                return Err(Error::Refused(format!(
+                    "{} already exists; use --force to replace the tables in {}",
+                    existing.display(),
+                    dir.display()
+                )));
+            }
+        }
+        let mut writers = Vec::new();
+        for table in TABLES {
+            let partial = dir.join(format!("{table}.partial"));
+            let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
+            let mut buf = BufWriter::with_capacity(1 << 16, file);
+            if options.excel_bom {
+                buf.write_all(b"\xEF\xBB\xBF")
+                    .map_err(|e| Error::io(&partial, e))?;
+            }
+            let w = CsvOut::new(buf);
+            writers.push((partial, w));
+        }
+        let mut tw = TableWriter {
+            dir: dir.to_path_buf(),
+            writers,
+            raw: options.raw,
+        };
+        tw.write_headers()?;
+        Ok(tw)
+    }
+
+    fn write_headers(&mut self) -> Result<()> {
+        let headers = [
+            DocumentRow::COLUMNS,
+            MentionRow::COLUMNS,
+            EntityRow::COLUMNS,
+            QuoteRow::COLUMNS,
+        ];
+        for ((path, w), h) in self.writers.iter_mut().zip(headers) {
+            w.record(h).map_err(|e| Error::io(path.as_path(), e))?;
+        }
+        Ok(())
+    }
+
+    /// Appends one document's rows.
+    pub fn write(&mut self, out: &DocOutput) -> Result<()> {
+        let raw = self.raw;
+        let [d, m, e, q] = &mut self.writers[..] else {
+            unreachable!("four tables")
+        };
+        put(d, &out.document, raw)?;
+        for r in &out.mentions {
+            put(m, r, raw)?;
+        }
+        for r in &out.entities {
+            put(e, r, raw)?;
+        }
+        for r in &out.quotes {
+            put(q, r, raw)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the tables and gives them their final names.
+    pub fn finish(self) -> Result<Vec<PathBuf>> {
+        let mut done = Vec::new();
+        for ((partial, w), table) in self.writers.into_iter().zip(TABLES) {
+            let file = w
+                .into_inner()
+                .into_inner()
+                .map_err(|e| Error::io(&partial, e.into_error()))?;
+            file.sync_all().map_err(|e| Error::io(&partial, e))?;
+            let path = self.dir.join(table);
+            std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))?;
+            done.push(path);
+        }
+        Ok(done)
+    }
+}
+
+fn put<T: Table>(w: &mut (PathBuf, Csv), row: &T, raw: bool) -> Result<()> {
+    let (path, w) = w;
+    row.write_csv(w, raw)
+        .map_err(|e| Error::io(path.as_path(), e))
+}
