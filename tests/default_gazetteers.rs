@@ -266,12 +266,41 @@ fn indonesian_provinces_and_cities() {
         (
             "Dari Surabaya ke Yogyakarta lalu Tangerang Selatan.",
             &[
-                ("Surabaya", "geonames:1625822"),
-                ("Yogyakarta", "geonames:1621177"),
-                ("Tangerang Selatan", "geonames:8581443"),
+                ("Surabaya", "kutip:wil-35-78"),
+                ("Yogyakarta", "kutip:wil-34-71"),
+                ("Tangerang Selatan", "kutip:wil-36-74"),
+            ],
+        ),
+        (
+            // Regencies and cities by the 2025 decree: a plain name shared
+            // by a regency and a city is the city.
+            "Banjir di Kabupaten Bogor dan Kota Bogor; Bogor lumpuh, Kab. Bekasi juga.",
+            &[
+                ("Kabupaten Bogor", "kutip:wil-32-01"),
+                ("Kota Bogor", "kutip:wil-32-71"),
+                ("Bogor", "kutip:wil-32-71"),
+                ("Kab. Bekasi", "kutip:wil-32-16"),
+            ],
+        ),
+        (
+            "Gempa terasa di Kabupaten Agam, Kota Batu dan Medan.",
+            &[
+                ("Kabupaten Agam", "kutip:wil-13-06"),
+                ("Kota Batu", "kutip:wil-35-79"),
+                ("Medan", "kutip:wil-12-71"),
             ],
         ),
     ]);
+    // Plain names that are ordinary words or given names: `Batu` (stone)
+    // and `Agam` have no plain alias; `Medan` (field) matches only as
+    // written, not in an all-caps line.
+    for text in [
+        "Warga mengangkut Batu dari sungai.",
+        "Agam tiba pukul tujuh.",
+        "MEDAN PERANG DI SANA",
+    ] {
+        assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");
+    }
     // A city that is also a given name is left out: Bima Arya is a person.
     assert!(found("Wali Kota Bima Arya hadir.")
         .iter()
