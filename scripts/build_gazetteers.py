@@ -467,7 +467,7 @@ ACRONYM_BLOCK = set(read_words("acronym-block.txt"))
 
 # curated organizations: (qid or "", canonical name, aliases, cc, priority)
 ORGS = [(r["id"], r["name"], r["aliases"], r["country"], int(r["priority"] or 0))
-        for r in read_table("organizations.tsv")]
+        for f in ("organizations.tsv", "id-organizations.tsv") for r in read_table(f)]
 
 _ORG_EN_KEYS = ("Name_other_en", "Name_other_1_en", "Name_other_2_en", "Name_other_3_en", "Name_other_4_en")
 _ORG_ABBR_KEYS = ("Abbreviation_en", "Abbreviation_other_en", "Abbreviation_other_2_en")

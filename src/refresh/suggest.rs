@@ -21,10 +21,10 @@
 //! use kutip::refresh::suggest::Suggester;
 //! let p = kutip::PipelineBuilder::new().build().unwrap();
 //! let mut s = Suggester::new(p.matcher().entities(), kutip::quotes::Cues::defaults().unwrap());
-//! let doc = Document { id: "d1".into(), text: "Badan Riset dan Inovasi Nasional (BRIN) menolak.".into(), ..Default::default() };
+//! let doc = Document { id: "d1".into(), text: "Badan Kajian Pesisir Bahari (BKPB) menolak.".into(), ..Default::default() };
 //! s.add(&doc, &p.process(&doc));
 //! let found = s.finish(2);
-//! assert_eq!((found[0].kind.as_str(), found[0].name.as_str(), found[0].aliases.as_str()), ("acronym", "Badan Riset dan Inovasi Nasional", "BRIN"));
+//! assert_eq!((found[0].kind.as_str(), found[0].name.as_str(), found[0].aliases.as_str()), ("acronym", "Badan Kajian Pesisir Bahari", "BKPB"));
 //! ```
 
 use crate::document::Document;
@@ -618,11 +618,11 @@ mod tests {
         let rows = suggest(&[
             "Presiden Budi Santoso tiba di Jakarta.\nKemudian Budi Santoso bertemu Joko Widodo.",
             "Menteri Pertahanan Budi Santoso berkata begitu. The Ministry of Fisheries said so.",
-            "Kementerian Kelautan dan Perikanan (KKP) menolak. Laksana Tri Handoko dari BRIN hadir.",
+            "Lembaga Kajian Pesisir Bahari (LKPB) menolak. Laksana Tri Handoko dari BRIN hadir.",
         ]);
         assert!(has(&rows, "name", "Budi Santoso"), "{rows:?}");
         assert!(
-            has(&rows, "acronym", "Kementerian Kelautan dan Perikanan"),
+            has(&rows, "acronym", "Lembaga Kajian Pesisir Bahari"),
             "{rows:?}"
         );
         assert!(
