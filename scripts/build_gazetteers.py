@@ -40,6 +40,10 @@ DEFAULT_DATA = os.path.join(REPO, "..", "shared", "data")
 DEFAULT_OUT = os.path.join(REPO, "gazetteers")
 
 HEADER = ["id", "type", "name", "aliases", "country", "priority"]
+# people.tsv has one more column: the offices a person holds or held, from
+# this fixed vocabulary (the Rust loader rejects any other code)
+OFFICES = ["head-of-state", "head-of-government", "vice-president", "foreign-minister", "minister",
+           "governor", "party-chair", "org-head", "legislature-head"]
 FILES = {
     "COUNTRY": "countries.tsv",
     "LOCATION": "locations.tsv",
@@ -120,6 +124,8 @@ class Entity:
     priority: int = 0
     # aliases from bulk sources that may be dropped when they collide
     weak: set = field(default_factory=set)
+    # office codes (OFFICES), people only
+    offices: set = field(default_factory=set)
 
     def add(self, *names, weak=False):
         for n in names:
@@ -542,7 +548,7 @@ def build_organizations(data):
 # international organizations (gazetteer-data/people.tsv). The qid column is
 # only filled where we are sure; otherwise the build looks the name (or one of
 # its aliases) up in the Wikidata exports, and falls back to a kutip: id.
-PEOPLE = read_table("people.tsv")
+PEOPLE = read_table("people.tsv") + read_table("id-people.tsv")
 
 # names in the Wikidata exports that we print differently (label -> canonical)
 PERSON_RENAME = {r["label"]: r["name"] for r in read_table("person-renames.tsv")}
@@ -550,6 +556,22 @@ PERSON_RENAME = {r["label"]: r["name"] for r in read_table("person-renames.tsv")
 # sub-national or non-ISO polities in the Wikidata exports -> ISO code used
 # for the `country` column (disputed states are left empty on purpose)
 NON_ISO_COUNTRY = {r["qid"]: r["country"] for r in _NON_ISO_ROWS if r["country"]}
+
+# countries whose world-leaders-current offices are not used
+CURRENT_OFFICES_DOUBTFUL = set(read_words("current-offices-doubtful.txt"))
+
+
+def office_of_position(label):
+    """The office code of a world-leaders-2021 position label, or None
+    (governors-general, Swiss Federal Council members)."""
+    low = label.lower()
+    if re.search(r"prime minister|premier|chancellor|taoiseach|chief minister|minister of state of monaco"
+                 r"|chairman of the council of ministers", low):
+        return "head-of-government"
+    if re.search(r"governor-general|federal council|military leader", low):
+        return None
+    return "head-of-state"
+
 
 # world-leaders-current QIDs confirmed by hand (the others are only used when
 # the Wikidata exports agree)
@@ -565,6 +587,7 @@ def build_people(data, country_qid_to_cc):
     notes = []
     wd = {}   # qid -> [label, cc]
     labels = {}  # qid -> original Wikidata label (kept as alias when renamed)
+    wd_offices = {}  # qid -> office codes from the exports
     cmap = dict(NON_ISO_COUNTRY, **country_qid_to_cc)
     for path, qk, nk, ck in ((os.path.join(data, "world-leaders-2021", "wikidata.csv"), "officeholder", "officeholderLabel", "countryid"),
                              (os.path.join(data, "foreign-ministers-2023", "wikidata.csv"), "person", "name", "country")):
@@ -572,6 +595,9 @@ def build_people(data, country_qid_to_cc):
             q, n = r[qk].strip(), clean(r[nk])
             cc = cmap.get(r[ck], "")
             if q and n and re.fullmatch(r"Q[0-9]+", q):
+                office = office_of_position(r["positionLabel"]) if "officeholder" in r else "foreign-minister"
+                if office:
+                    wd_offices.setdefault(q, set()).add(office)
                 labels.setdefault(q, n)
                 if q not in wd:
                     wd[q] = [PERSON_RENAME.get(n, n), cc]
@@ -587,6 +613,7 @@ def build_people(data, country_qid_to_cc):
         with open(path, encoding="utf-8") as f:
             d = json.load(f)
         cc = d.get("country", {}).get("iso_code", "")
+        is_country = len(cc) == 2 and cc != "EU"
         for pos in sorted(d.get("positions", {})):
             h = (d["positions"][pos] or {}).get("current_holder") or {}
             n = clean(h.get("name_en"))
@@ -601,7 +628,12 @@ def build_people(data, country_qid_to_cc):
                 q = name_to_qid[n]
             if q and q not in wd and q not in CURRENT_QID_CONFIRMED:
                 q = ""  # unconfirmed: fall back to name lookup / kutip id
-            current.append((cc if len(cc) == 2 and cc != "EU" else "", n, q, h.get("name_local")))
+            office = {"head_of_state": "head-of-state", "head_of_government": "head-of-government"}.get(pos)
+            if not is_country:
+                office = "org-head"
+            if cc in CURRENT_OFFICES_DOUBTFUL:
+                office = None
+            current.append((cc if is_country else "", n, q, office))
 
     ents, by_id = [], {}
 
@@ -632,21 +664,26 @@ def build_people(data, country_qid_to_cc):
             if lab and lab != name:
                 e.add(lab)
         e.add(*aliases)
+        e.offices |= {o for o in row["offices"].split("|") if o} | wd_offices.get(qid, set())
         for n in [name] + aliases:
             alias_to_id[n] = qid
     # 2. world-leaders-current (may add current holders missing above)
-    for cc, n, q, local in current:
+    for cc, n, q, office in current:
+        held = {office} if office else set()
         qid = q or name_to_qid.get(n) or alias_to_id.get(n) or "kutip:" + slug(PERSON_RENAME.get(n, n))
         if qid in by_id:
             e = by_id[qid]
             if n != e.name:
                 e.add(n)
+            e.offices |= held
             continue
         if n in alias_to_id:
+            by_id[alias_to_id[n]].offices |= held
             continue
         if qid in wd:
             cc = wd[qid][1] or cc
         e = get_or_make(qid, PERSON_RENAME.get(n, n), cc)
+        e.offices |= held | wd_offices.get(qid, set())
         notes.append(f"world-leaders-current only: {n} ({cc}) added as {qid}")
     # 3. everyone else in the Wikidata exports
     for q in sorted(wd, key=lambda x: int(x[1:])):
@@ -655,8 +692,10 @@ def build_people(data, country_qid_to_cc):
             continue
         if n in alias_to_id:
             notes.append(f"Wikidata export person {n} {q} matches curated {alias_to_id[n]}")
+            by_id[alias_to_id[n]].offices |= wd_offices.get(q, set())
             continue
         e = get_or_make(q, n, cc)
+        e.offices |= wd_offices.get(q, set())
         if labels.get(q) and labels[q] != n:
             e.add(labels[q])
     for e in ents:
@@ -771,6 +810,8 @@ def self_check(entities, common):
             errors.append(f"empty name for {e.id}")
         if e.type not in FILES:
             errors.append(f"bad type {e.type}")
+        if not e.offices <= set(OFFICES) or (e.offices and e.type != "PERSON"):
+            errors.append(f"bad offices {sorted(e.offices)} for {e.id}")
         if e.country and not re.fullmatch(r"[A-Z]{2}", e.country):
             errors.append(f"bad country {e.country} for {e.id}")
         seen = set()
@@ -798,10 +839,13 @@ def self_check(entities, common):
 # ---------------------------------------------------------------------------
 def render(typ, ents):
     lines = ["# " + c for c in COMMENTS[typ]]
-    lines.append("\t".join(HEADER))
+    header = HEADER + (["offices"] if typ == "PERSON" else [])
+    lines.append("\t".join(header))
     for e in ents:
         row = [e.id, e.type, e.name, "|".join(e.aliases), e.country, str(e.priority) if e.priority else ""]
-        assert len(row) == 6 and all("\t" not in x and "\n" not in x for x in row)
+        if typ == "PERSON":
+            row.append("|".join(o for o in OFFICES if o in e.offices))
+        assert len(row) == len(header) and all("\t" not in x and "\n" not in x for x in row)
         lines.append("\t".join(row))
     return "\n".join(lines) + "\n"
 
