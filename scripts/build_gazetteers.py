@@ -60,10 +60,12 @@ TABLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer-dat
 def read_table(name):
     """Rows of a TSV data file as dicts keyed by its header row (# lines are comments)."""
     path = os.path.join(TABLES, name)
-    rows, header = [], None
+    rows, header, section = [], None, ""
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             line = line.rstrip("\n")
+            if line.startswith("#") and header is not None:
+                section = line.lstrip("# ").strip()  # a section comment between rows
             if not line or line.startswith("#"):
                 continue
             cells = line.split("\t")
@@ -72,7 +74,9 @@ def read_table(name):
                 continue
             if len(cells) != len(header):
                 raise SystemExit(f"{path}:{n}: {len(cells)} columns, the header has {len(header)}")
-            rows.append(dict(zip(header, cells)))
+            row = dict(zip(header, cells))
+            row["_group"] = f"{section} ({name})" if section else name
+            rows.append(row)
     return rows
 
 
@@ -126,6 +130,8 @@ class Entity:
     weak: set = field(default_factory=set)
     # office codes (OFFICES), people only
     offices: set = field(default_factory=set)
+    # what the entity was built from (the README's counts table)
+    group: str = ""
 
     def add(self, *names, weak=False):
         for n in names:
@@ -219,7 +225,7 @@ def build_countries(data):
                     t = tr.gettext(v)
                     if t and t != v:
                         cands_weak.extend(split_paren(clean(t)))
-        e = Entity(qid[cc], "COUNTRY", name, country=cc)
+        e = Entity(qid[cc], "COUNTRY", name, country=cc, group="countries and territories (ISO 3166-1)")
         for n in cands_strong:
             if not _SKIP_NAME.search(n):
                 e.add(n)
@@ -308,7 +314,7 @@ def build_regencies(data, taken):
     out = []
     for r in rows:
         name, plain, kind = clean(r["name"]), plain_of[r["code"]], r["kind"]
-        e = Entity("kutip:wil-" + r["code"].replace(".", "-"), "LOCATION", name, country="ID")
+        e = Entity("kutip:wil-" + r["code"].replace(".", "-"), "LOCATION", name, country="ID", group="Indonesian regencies and cities (2025 decree)")
         if kind == "kabupaten":
             e.add(f"Kabupaten {plain}", f"Kab. {plain}", f"{plain} Regency")
         else:
@@ -340,7 +346,7 @@ def build_world_cities(cities, taken):
             seen |= names
             continue
         seen |= names
-        e = Entity("geonames:%d" % c["geonameid"], "LOCATION", name, country=c["countrycode"])
+        e = Entity("geonames:%d" % c["geonameid"], "LOCATION", name, country=c["countrycode"], group="world cities of 500,000 people or more (GeoNames)")
         if fold(name) != name:
             e.add(fold(name))
         out.append(e)
@@ -381,7 +387,7 @@ def build_locations(countries, data):
         eid = CAPITAL_QID.get(cc) or "kutip:" + slug(name)
         if any(x.id == eid for x in out):
             eid = eid + "-" + cc.lower()
-        e = Entity(eid, "LOCATION", name, country=cc)
+        e = Entity(eid, "LOCATION", name, country=cc, group="capitals and seats of government (GeoNames, hand-curated forms)")
         if name != cap:
             e.add(cap)
         f = fold(name)
@@ -415,7 +421,7 @@ def build_locations(countries, data):
             x = next(x for x in out if x.name == name or name in x.aliases)
             x.add(*[a for a in al.split("|") if a])
             continue
-        e = Entity(eid, "LOCATION", name, country=cc)
+        e = Entity(eid, "LOCATION", name, country=cc, group="other seats of government and major cities (hand-written)")
         e.add(*[a for a in al.split("|") if a])
         f = fold(name)
         if f != name:
@@ -423,7 +429,7 @@ def build_locations(countries, data):
         out.append(e)
     taken = {x.name for x in out} | {a for x in out for a in x.aliases}
     for eid, name, al, cc in INDONESIA_PROVINCES:
-        e = Entity(eid, "LOCATION", name, country=cc)
+        e = Entity(eid, "LOCATION", name, country=cc, group="Indonesian provinces (hand-written)")
         e.add(*[a for a in al.split("|") if a])
         out.append(e)
     taken |= {n for eid, name, al, cc in INDONESIA_PROVINCES for n in [name] + al.split("|")}
@@ -444,13 +450,13 @@ def build_locations(countries, data):
         if name in taken or name in INDONESIA_CITY_SKIP or name in country_names:
             continue
         taken.add(name)
-        e = Entity("geonames:%d" % c["geonameid"], "LOCATION", name, country="ID")
+        e = Entity("geonames:%d" % c["geonameid"], "LOCATION", name, country="ID", group="other Indonesian towns of 150,000 people or more (GeoNames)")
         if name != c["name"]:
             e.add(c["name"])
         out.append(e)
     out.extend(build_world_cities(cities, taken | set(country_names)))
     for eid, name, al, cc in REGIONS:
-        e = Entity(eid, "LOCATION", name, country=cc)
+        e = Entity(eid, "LOCATION", name, country=cc, group="seats of power, world regions, seas, disputed areas (hand-written)")
         e.add(*[a for a in al.split("|") if a])
         f = fold(name)
         if f != name:
@@ -472,7 +478,7 @@ def _edit_close(a, b):
 ACRONYM_BLOCK = set(read_words("acronym-block.txt"))
 
 # curated organizations: (qid or "", canonical name, aliases, cc, priority)
-ORGS = [(r["id"], r["name"], r["aliases"], r["country"], int(r["priority"] or 0))
+ORGS = [(r["id"], r["name"], r["aliases"], r["country"], int(r["priority"] or 0), r["_group"])
         for f in ("organizations.tsv", "id-organizations.tsv") for r in read_table(f)]
 
 _ORG_EN_KEYS = ("Name_other_en", "Name_other_1_en", "Name_other_2_en", "Name_other_3_en", "Name_other_4_en")
@@ -504,7 +510,7 @@ def build_organizations(data):
         name = clean(v.get("Name_en")) or clean(key)
         if not re.fullmatch(r"Q[0-9]+", qid) or qid in by_qid:
             qid = "kutip:" + slug(name)
-        e = Entity(qid, "ORGANIZATION", name)
+        e = Entity(qid, "ORGANIZATION", name, group="international organizations (supraverden)")
         for k in _ORG_EN_KEYS:
             e.add(v.get(k), weak=True)
         for a in abbrs:
@@ -520,7 +526,7 @@ def build_organizations(data):
         out.append(e)
     by_name = {e.name: e for e in out}
     curated = []
-    for qid, name, al, cc, prio in ORGS:
+    for qid, name, al, cc, prio, group in ORGS:
         base = by_qid.get(qid) if qid.startswith("Q") else None
         if base is None:
             base = by_name.get(name)
@@ -538,6 +544,7 @@ def build_organizations(data):
         e.country = cc
         e.priority = prio
         e.curated = True
+        e.group = group
     # curated first (most newsworthy), then supraverden in file order
     rest = [e for e in out if getattr(e, "curated", False)] + [e for e in out if not getattr(e, "curated", False)]
     return curated + rest, dropped_abbr
@@ -660,6 +667,7 @@ def build_people(data, country_qid_to_cc):
             aliases = [name] + aliases
             name = wd[qid][0]  # canonical = Wikidata English label
         e = get_or_make(qid, name, cc)
+        e.group = row["_group"]
         for lab in (wd.get(qid, [""])[0], labels.get(qid, "")):
             if lab and lab != name:
                 e.add(lab)
@@ -683,6 +691,7 @@ def build_people(data, country_qid_to_cc):
         if qid in wd:
             cc = wd[qid][1] or cc
         e = get_or_make(qid, PERSON_RENAME.get(n, n), cc)
+        e.group = "current heads of state and government (world-leaders-current)"
         e.offices |= held | wd_offices.get(qid, set())
         notes.append(f"world-leaders-current only: {n} ({cc}) added as {qid}")
     # 3. everyone else in the Wikidata exports
@@ -695,6 +704,7 @@ def build_people(data, country_qid_to_cc):
             by_id[alias_to_id[n]].offices |= wd_offices.get(q, set())
             continue
         e = get_or_make(q, n, cc)
+        e.group = "heads of state and government 2021, foreign ministers 2023 (Wikidata exports)"
         e.offices |= wd_offices.get(q, set())
         if labels.get(q) and labels[q] != n:
             e.add(labels[q])
@@ -871,7 +881,21 @@ def render_counts(groups, common):
     n_q = sum(1 for ents in groups.values() for e in ents if e.id.startswith("Q"))
     n_all = sum(len(ents) for ents in groups.values())
     lines += ["", f"Total {n_all} entities ({n_q} with a Wikidata QID, {n_all - n_q} with a kutip: id), {n_alias} aliases;",
-              f"common-words.txt: {len(common)} words.", "", COUNTS_END]
+              f"common-words.txt: {len(common)} words.", ""]
+    # what each list is built from: entities by group, in first-seen order
+    lines += ["| file | built from | entities |", "|---|---|---|"]
+    for typ, ents in groups.items():
+        by_group = {}
+        for e in ents:
+            by_group[e.group] = by_group.get(e.group, 0) + 1
+        for g, n in by_group.items():
+            lines.append(f"| {FILES[typ]} | {g} | {n} |")
+    people = groups["PERSON"]
+    lines += ["", "People by office held (current or past; a person may hold several):", "",
+              "| office | people |", "|---|---|"]
+    for o in OFFICES:
+        lines.append(f"| `{o}` | {sum(1 for e in people if o in e.offices)} |")
+    lines += ["", COUNTS_END]
     return "\n".join(lines)
 
 
