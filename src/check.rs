@@ -13,9 +13,12 @@
 //! may start sentences (`Bank`), an alias repeated within one entity, an
 //! alias that can never win because another entity's differently spelled
 //! name matches the same text first (`GEORGIA` behind `Georgia`).
+//! Notes (what a user's list does to the embedded lists, [`against`]): rows
+//! that replace an embedded row of the same id, and names it takes from
+//! embedded entities; a name it cannot take is a warning.
 
 use crate::error::{Error, Result};
-use crate::gazetteer::{split_origin, EntityType, Gazetteer};
+use crate::gazetteer::{split_origin, Entity, EntityType, Gazetteer};
 use crate::tokens::{has_lowercase, tokenize};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,6 +29,7 @@ pub const COMMON_WORDS: &str = include_str!("../gazetteers/common-words.txt");
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    Note,
     Warning,
     Error,
 }
@@ -42,6 +46,7 @@ pub struct Finding {
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let s = match self.severity {
+            Severity::Note => "note",
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
@@ -153,6 +158,196 @@ pub fn check(g: &Gazetteer) -> Vec<Finding> {
     shadowed(g, &mut push);
     out.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     out
+}
+
+/// What a user's lists do when laid over the embedded ones
+/// ([`Gazetteer::overlay`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overlay {
+    /// Entities with an id the embedded lists do not have.
+    pub added: usize,
+    /// Rows that replace an embedded row and change it.
+    pub changed: usize,
+    /// Rows that replace an embedded row with the same content.
+    pub identical: usize,
+    /// Names the user's entities take from embedded entities.
+    pub takes: usize,
+    /// Names the user's entities share with embedded entities that keep them.
+    pub loses: usize,
+}
+
+/// Compares a user's lists with the embedded (`base`) lists: a note for
+/// each row that replaces an embedded row (what it changes) and for each
+/// name it takes from another embedded entity; a warning for each name an
+/// embedded entity keeps (higher priority, or equal and earlier in list
+/// order). Names are compared as written.
+///
+/// ```
+/// use kutip::gazetteer::Gazetteer;
+/// let base = Gazetteer::parse("id\ttype\tname\taliases\nQ1\tPERSON\tAnn\tA. Lee\n", "base.tsv").unwrap();
+/// let user = Gazetteer::parse("id\ttype\tname\taliases\nQ1\tPERSON\tAnn Lee\tA. Lee\nQ2\tPERSON\tBo\t\n", "mine.tsv").unwrap();
+/// let (o, notes) = kutip::check::against(&base, &user);
+/// assert_eq!((o.added, o.changed), (1, 1));
+/// assert_eq!(notes[0].to_string(), "mine.tsv:2: note: Q1 replaces the embedded row (base.tsv:2): name \"Ann\" -> \"Ann Lee\"");
+/// ```
+pub fn against(base: &Gazetteer, user: &Gazetteer) -> (Overlay, Vec<Finding>) {
+    let mut overlay = Overlay::default();
+    let mut out = Vec::new();
+    let mut note = |e: &Entity, severity, message: String| {
+        let (file, line) = split_origin(&e.origin);
+        out.push(Finding {
+            file,
+            line,
+            severity,
+            message,
+        });
+    };
+    let place: BTreeMap<&str, usize> = base
+        .entities()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .rev()
+        .collect();
+    // The user's entities in effect (the first row of an id) and their
+    // place in list order after the overlay.
+    let mut firsts: BTreeMap<&str, (usize, &Entity)> = BTreeMap::new();
+    for (i, u) in user.entities().iter().enumerate() {
+        if firsts.contains_key(u.id.as_str()) {
+            continue;
+        }
+        let pos = match place.get(u.id.as_str()) {
+            Some(&b) => {
+                let old = &base.entities()[b];
+                let changes = changes(old, u);
+                if changes.is_empty() {
+                    overlay.identical += 1;
+                    note(
+                        u,
+                        Severity::Note,
+                        format!(
+                            "{} is the same as the embedded row ({}); the row changes nothing",
+                            u.id, old.origin
+                        ),
+                    );
+                } else {
+                    overlay.changed += 1;
+                    note(
+                        u,
+                        Severity::Note,
+                        format!(
+                            "{} replaces the embedded row ({}): {}",
+                            u.id,
+                            old.origin,
+                            changes.join("; ")
+                        ),
+                    );
+                }
+                b
+            }
+            None => {
+                overlay.added += 1;
+                base.entities().len() + i
+            }
+        };
+        firsts.insert(&u.id, (pos, u));
+    }
+    let mut base_names: BTreeMap<&str, Vec<(usize, &Entity)>> = BTreeMap::new();
+    for (i, b) in base.entities().iter().enumerate() {
+        if firsts.contains_key(b.id.as_str()) {
+            continue;
+        }
+        for name in b.names() {
+            base_names
+                .entry(name.trim_start_matches('=').trim())
+                .or_default()
+                .push((i, b));
+        }
+    }
+    let mut users: Vec<&(usize, &Entity)> = firsts.values().collect();
+    users.sort_by_key(|(_, u)| split_origin(&u.origin));
+    for &&(pos, u) in &users {
+        let mut seen = HashSet::new();
+        for name in u.names() {
+            let bare = name.trim_start_matches('=').trim();
+            if !seen.insert(bare) {
+                continue;
+            }
+            for &(bpos, b) in base_names.get(bare).into_iter().flatten() {
+                let wins = u.priority > b.priority || (u.priority == b.priority && pos < bpos);
+                if wins {
+                    overlay.takes += 1;
+                    note(u, Severity::Note, format!("{}: {bare:?} now names this entity, not the embedded {} {:?} ({}, priority {})", u.id, b.id, b.name, b.origin, b.priority));
+                } else {
+                    overlay.loses += 1;
+                    note(u, Severity::Warning, format!("{}: {bare:?} stays with the embedded {} {:?} ({}, priority {}); set a priority above {} to take it", u.id, b.id, b.name, b.origin, b.priority, b.priority));
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
+    (overlay, out)
+}
+
+/// What a row changes in the row it replaces, in words.
+fn changes(old: &Entity, new: &Entity) -> Vec<String> {
+    let mut out = Vec::new();
+    if old.kind != new.kind {
+        out.push(format!("type {} -> {}", old.kind, new.kind));
+    }
+    if old.name != new.name {
+        out.push(format!("name {:?} -> {:?}", old.name, new.name));
+    }
+    let added: Vec<&str> = new
+        .aliases
+        .iter()
+        .filter(|a| !old.aliases.contains(a))
+        .map(String::as_str)
+        .collect();
+    let removed: Vec<&str> = old
+        .aliases
+        .iter()
+        .filter(|a| !new.aliases.contains(a))
+        .map(String::as_str)
+        .collect();
+    if !added.is_empty() {
+        out.push(format!("aliases added: {}", few(&added)));
+    }
+    if !removed.is_empty() {
+        out.push(format!("embedded aliases dropped: {}", few(&removed)));
+    }
+    if old.country != new.country {
+        out.push(format!("country {:?} -> {:?}", old.country, new.country));
+    }
+    if old.priority != new.priority {
+        out.push(format!("priority {} -> {}", old.priority, new.priority));
+    }
+    if old.offices != new.offices {
+        let codes = |e: &Entity| {
+            e.offices
+                .iter()
+                .map(|o| o.as_str())
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        out.push(format!("offices {:?} -> {:?}", codes(old), codes(new)));
+    }
+    out
+}
+
+/// The first names of a list, then how many more.
+fn few(names: &[&str]) -> String {
+    const SHOWN: usize = 6;
+    let mut s = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        s.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    s
 }
 
 /// A name as the matcher sees it: its words and what lies between them
@@ -494,6 +689,68 @@ mod tests {
         assert!(bad[0]
             .to_string()
             .starts_with("t.tsv:1: error: header has no `type` column"));
+    }
+
+    fn against_base(user: &str) -> (Overlay, Vec<String>) {
+        let base = "id\ttype\tname\taliases\tpriority\toffices\n\
+                    Q1\tCOUNTRY\tGeorgia\tSakartvelo\t1\t\n\
+                    Q2\tPERSON\tBo Lee\tBo|B. Lee\t\t\n\
+                    Q3\tORGANIZATION\tKomisi Pemilihan Umum\tKPU\t\t\n";
+        let base = Gazetteer::parse(base, "base.tsv").unwrap();
+        let user = Gazetteer::parse(user, "mine.tsv").unwrap();
+        let (o, f) = against(&base, &user);
+        (o, f.iter().map(|f| f.to_string()).collect())
+    }
+
+    #[test]
+    fn user_list_against_embedded_says_what_it_adds_changes_and_shadows() {
+        let user = "id\ttype\tname\taliases\tpriority\toffices\n\
+                    Q2\tPERSON\tBo Lee\tB. Lee|Bobo\t\tminister\n\
+                    Q3\tORGANIZATION\tKomisi Pemilihan Umum\tKPU\t\t\n\
+                    X1\tLOCATION\tGeorgia State\tGeorgia\t\t\n\
+                    X3\tLOCATION\tTbilisi\tSakartvelo\t5\t\n";
+        let (o, got) = against_base(user);
+        assert_eq!(
+            o,
+            Overlay {
+                added: 2,
+                changed: 1,
+                identical: 1,
+                takes: 1,
+                loses: 1
+            }
+        );
+        let want = [
+            "mine.tsv:2: note: Q2 replaces the embedded row (base.tsv:3): aliases added: \"Bobo\"; embedded aliases dropped: \"Bo\"; offices \"\" -> \"minister\"",
+            "mine.tsv:3: note: Q3 is the same as the embedded row (base.tsv:4); the row changes nothing",
+            "mine.tsv:4: warning: X1: \"Georgia\" stays with the embedded Q1 \"Georgia\" (base.tsv:2, priority 1); set a priority above 1 to take it",
+            "mine.tsv:5: note: X3: \"Sakartvelo\" now names this entity, not the embedded Q1 \"Georgia\" (base.tsv:2, priority 1)",
+        ];
+        assert_eq!(got.len(), want.len(), "{got:#?}");
+        for (g, w) in got.iter().zip(want) {
+            assert!(g.starts_with(w), "{g:?} should start with {w:?}");
+        }
+    }
+
+    #[test]
+    fn replaced_row_keeps_its_place_so_it_wins_ties_with_later_rows() {
+        // Q1 takes the embedded Q1's place, ahead of Q2: an equal-priority
+        // name shared with Q2 goes to Q1; a new entity comes after Q2 and
+        // does not get it.
+        let user =
+            "id\ttype\tname\taliases\nQ1\tCOUNTRY\tGeorgia\tB. Lee\nX1\tPERSON\tBob Lee\tB. Lee\n";
+        let (o, got) = against_base(user);
+        assert_eq!(
+            (o.changed, o.added, o.takes, o.loses),
+            (1, 1, 1, 1),
+            "{got:?}"
+        );
+        assert!(got
+            .iter()
+            .any(|f| f.contains("Q1: \"B. Lee\" now names this entity, not the embedded Q2")));
+        assert!(got
+            .iter()
+            .any(|f| f.contains("X1: \"B. Lee\" stays with the embedded Q2")));
     }
 
     #[test]

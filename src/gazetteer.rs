@@ -12,9 +12,13 @@
 //! | `aliases`  | no  | other names, separated by `\|` |
 //! | `country`  | no  | ISO 3166-1 alpha-2 code of the related country |
 //! | `priority` | no  | integer, default 0: wins when an alias is shared |
+//! | `offices`  | no  | offices a person holds or held, separated by `\|` ([`Office`]) |
 //!
 //! An alias prefixed with `=` matches only exactly as written (no ALL CAPS,
 //! no capitalised first letter).
+//!
+//! A user's list laid over the embedded ones ([`Gazetteer::overlay`]) replaces
+//! the embedded row of each id it shares with them.
 //!
 //! ```
 //! use kutip::gazetteer::Gazetteer;
@@ -65,6 +69,63 @@ impl fmt::Display for EntityType {
     }
 }
 
+/// An office a person holds or held: the codes of the `offices` column. A
+/// title in the text ("Presiden", "Menlu", "PM") names an office; a listed
+/// holder of it is who a title with a short name means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Office {
+    HeadOfState,
+    HeadOfGovernment,
+    VicePresident,
+    ForeignMinister,
+    Minister,
+    Governor,
+    PartyChair,
+    OrgHead,
+    LegislatureHead,
+}
+
+impl Office {
+    /// Every office, in the order of the codes' documentation.
+    pub const ALL: [Office; 9] = [
+        Office::HeadOfState,
+        Office::HeadOfGovernment,
+        Office::VicePresident,
+        Office::ForeignMinister,
+        Office::Minister,
+        Office::Governor,
+        Office::PartyChair,
+        Office::OrgHead,
+        Office::LegislatureHead,
+    ];
+
+    /// The code used in lists (`head-of-state`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Office::HeadOfState => "head-of-state",
+            Office::HeadOfGovernment => "head-of-government",
+            Office::VicePresident => "vice-president",
+            Office::ForeignMinister => "foreign-minister",
+            Office::Minister => "minister",
+            Office::Governor => "governor",
+            Office::PartyChair => "party-chair",
+            Office::OrgHead => "org-head",
+            Office::LegislatureHead => "legislature-head",
+        }
+    }
+
+    /// Parses a code exactly as [`Office::as_str`] writes it.
+    pub fn parse(s: &str) -> Option<Office> {
+        Office::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
+impl fmt::Display for Office {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One entity of a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
@@ -79,6 +140,8 @@ pub struct Entity {
     pub country: String,
     /// Higher wins when an alias is shared.
     pub priority: i32,
+    /// Offices held (current or past), in list order without repeats.
+    pub offices: Vec<Office>,
     /// Where the entity was defined: `file:line`.
     pub origin: String,
 }
@@ -204,6 +267,25 @@ impl Gazetteer {
                     )
                 })?
             };
+            let mut offices = Vec::new();
+            for code in get(cols.offices).split('|').map(str::trim) {
+                if code.is_empty() {
+                    continue;
+                }
+                let office = Office::parse(code).ok_or_else(|| {
+                    let known: Vec<&str> = Office::ALL.iter().map(|o| o.as_str()).collect();
+                    err(
+                        line_no,
+                        format!(
+                            "entity {id}: unknown office {code:?} (known: {})",
+                            known.join(", ")
+                        ),
+                    )
+                })?;
+                if !offices.contains(&office) {
+                    offices.push(office);
+                }
+            }
             entities.push(Entity {
                 id: id.to_string(),
                 kind,
@@ -211,6 +293,7 @@ impl Gazetteer {
                 aliases,
                 country: get(cols.country).to_string(),
                 priority,
+                offices,
                 origin: format!("{file}:{line_no}"),
             });
         }
@@ -254,6 +337,44 @@ impl Gazetteer {
     /// Appends the entities of another gazetteer (later lists come after).
     pub fn extend(&mut self, other: Gazetteer) {
         self.entities.extend(other.entities);
+    }
+
+    /// Lays a user's lists over these (the embedded ones): an entity whose id
+    /// is already here replaces that entity in its place (so it keeps the
+    /// embedded row's place in list order); other entities come after, in
+    /// their order. A user's row is a whole row: to keep embedded aliases,
+    /// copy them (`kutip gazetteer export --format tsv`). Ids repeated within
+    /// `user` are an error, as in any list.
+    ///
+    /// ```
+    /// use kutip::gazetteer::Gazetteer;
+    /// let base = Gazetteer::parse("id\ttype\tname\nQ1\tPERSON\tAnn\nQ2\tPERSON\tBo\n", "base.tsv").unwrap();
+    /// let user = Gazetteer::parse("id\ttype\tname\nQ3\tPERSON\tCy\nQ1\tPERSON\tAnn Lee\n", "mine.tsv").unwrap();
+    /// let g = base.overlay(user).unwrap();
+    /// let names: Vec<&str> = g.entities().iter().map(|e| e.name.as_str()).collect();
+    /// assert_eq!(names, ["Ann Lee", "Bo", "Cy"]);
+    /// ```
+    pub fn overlay(mut self, user: Gazetteer) -> Result<Gazetteer> {
+        user.check_unique_ids()?;
+        if user.entities.is_empty() {
+            return Ok(self);
+        }
+        let mut place: rustc_hash::FxHashMap<String, usize> = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        for e in user.entities {
+            match place.get(&e.id) {
+                Some(&i) => self.entities[i] = e,
+                None => {
+                    place.insert(e.id.clone(), self.entities.len());
+                    self.entities.push(e);
+                }
+            }
+        }
+        Ok(self)
     }
 
     /// Adds one entity.
@@ -305,6 +426,7 @@ struct Columns {
     aliases: Option<usize>,
     country: Option<usize>,
     priority: Option<usize>,
+    offices: Option<usize>,
 }
 
 impl Columns {
@@ -317,7 +439,7 @@ impl Columns {
         let need = |name: &str| {
             find(name).ok_or_else(|| {
                 format!(
-                    "header has no `{name}` column (expected: id, type, name, aliases, country, priority; found: {})",
+                    "header has no `{name}` column (expected: id, type, name, aliases, country, priority, offices; found: {})",
                     fields.join(", ")
                 )
             })
@@ -330,6 +452,7 @@ impl Columns {
             aliases: find("aliases"),
             country: find("country"),
             priority: find("priority"),
+            offices: find("offices"),
         })
     }
 }
@@ -375,6 +498,10 @@ mod tests {
                 "id\ttype\tname\taliases\nQ1\tPERSON\tX\ta|=\n",
                 "t.tsv:2: entity Q1 has an empty alias",
             ),
+            (
+                "id\ttype\tname\toffices\nQ1\tPERSON\tX\tminister|king\n",
+                "t.tsv:2: entity Q1: unknown office \"king\" (known: head-of-state, ",
+            ),
         ];
         for (text, want) in cases {
             let got = Gazetteer::parse(text, "t.tsv").unwrap_err().to_string();
@@ -388,6 +515,58 @@ mod tests {
         let g = Gazetteer::parse(text, "t.tsv").unwrap();
         let err = g.check_unique_ids().unwrap_err().to_string();
         assert_eq!(err, "t.tsv:3: duplicate id Q1 (first defined at t.tsv:2)");
+    }
+
+    #[test]
+    fn offices_parse_in_order_without_repeats() {
+        let text = "id\ttype\tname\toffices\nQ1\tPERSON\tX\t foreign-minister | head-of-state|foreign-minister\nQ2\tPERSON\tY\t\n";
+        let g = Gazetteer::parse(text, "t.tsv").unwrap();
+        assert_eq!(
+            g.entities()[0].offices,
+            [Office::ForeignMinister, Office::HeadOfState]
+        );
+        assert!(g.entities()[1].offices.is_empty());
+        for o in Office::ALL {
+            assert_eq!(Office::parse(o.as_str()), Some(o));
+        }
+    }
+
+    #[test]
+    fn user_row_replaces_embedded_row_of_same_id_in_place() {
+        let base =
+            "id\ttype\tname\taliases\nQ1\tCOUNTRY\tGeorgia\tGeorgia Republic\nQ2\tPERSON\tBo\t\n";
+        let user = "id\ttype\tname\taliases\tpriority\nQ9\tLOCATION\tTbilisi\t\t\nQ1\tLOCATION\tGeorgia (US state)\tGeorgia\t2\n";
+        let base = Gazetteer::parse(base, "base.tsv").unwrap();
+        let user = Gazetteer::parse(user, "mine.tsv").unwrap();
+        let g = base.overlay(user).unwrap();
+        let rows: Vec<(&str, &str, &str)> = g
+            .entities()
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str(), e.origin.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Q1", "Georgia (US state)", "mine.tsv:3"),
+                ("Q2", "Bo", "base.tsv:3"),
+                ("Q9", "Tbilisi", "mine.tsv:2"),
+            ]
+        );
+        // The embedded aliases went with the replaced row.
+        assert_eq!(g.entities()[0].aliases, ["Georgia"]);
+        assert_eq!(g.entities()[0].priority, 2);
+    }
+
+    #[test]
+    fn duplicate_ids_within_user_lists_stay_an_error() {
+        let base = Gazetteer::parse("id\ttype\tname\nQ1\tPERSON\tA\n", "base.tsv").unwrap();
+        let user = "id\ttype\tname\nQ1\tPERSON\tB\nQ1\tPERSON\tC\n";
+        let user = Gazetteer::parse(user, "mine.tsv").unwrap();
+        let err = base.overlay(user).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "mine.tsv:3: duplicate id Q1 (first defined at mine.tsv:2)"
+        );
     }
 
     #[test]

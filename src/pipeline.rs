@@ -67,15 +67,16 @@ impl PipelineBuilder {
         self
     }
 
-    /// Loads and compiles everything. Duplicate ids are an error.
+    /// Loads and compiles everything. A row of the added lists whose id is
+    /// in the defaults replaces that row ([`Gazetteer::overlay`]); an id
+    /// repeated within the added lists is an error.
     pub fn build(self) -> Result<Pipeline> {
-        let mut g = if self.default_gazetteers {
+        let base = if self.default_gazetteers {
             Gazetteer::defaults()?
         } else {
             Gazetteer::new()
         };
-        g.extend(self.extra);
-        g.check_unique_ids()?;
+        let g = base.overlay(self.extra)?;
         let cues = match self.cues {
             Some(c) => c,
             None => Cues::defaults()?,

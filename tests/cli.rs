@@ -230,6 +230,53 @@ fn gazetteer_options() {
     assert_eq!(names, ["Frodo Baggins", "The Shire", "China"]);
 }
 
+/// Regression: a `--gazetteer` row whose id is also in the embedded lists
+/// stopped the run with "duplicate id"; it now replaces the embedded row.
+#[test]
+fn user_row_with_an_embedded_id_replaces_it_instead_of_stopping_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "a.txt",
+        "Tsar Volodya spoke in Moscow. Vladimir Putin did not.",
+    );
+    // Q7747 is Vladimir Putin in the embedded people.tsv.
+    let list = write(
+        dir.path(),
+        "people.tsv",
+        "id\ttype\tname\taliases\tcountry\toffices\nQ7747\tPERSON\tVladimir Putin\tTsar Volodya\tRU\thead-of-state\n",
+    );
+    let out = dir.path().join("out");
+    let o = extract(&[&input], &out, &["--gazetteer", list.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let surfaces: Vec<String> = table(&out, "mentions.csv")
+        .iter()
+        .filter(|r| r["entity_id"] == "Q7747")
+        .map(|r| r["surface"].clone())
+        .collect();
+    assert_eq!(surfaces, ["Tsar Volodya", "Vladimir Putin"]);
+
+    // `gazetteer check` says what the list changes in the embedded lists.
+    let o = kutip(&["gazetteer", "check", list.to_str().unwrap()]);
+    assert!(o.status.success());
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains(
+            "people.tsv:2: note: Q7747 replaces the embedded row (gazetteers/people.tsv:"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("aliases added: \"Tsar Volodya\""),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("against the embedded lists: 0 new entities, 1 replace an embedded row"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn bad_gazetteer_line_is_an_error_naming_file_and_line() {
     let dir = tempfile::tempdir().unwrap();

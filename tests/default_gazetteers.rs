@@ -266,14 +266,128 @@ fn indonesian_provinces_and_cities() {
         (
             "Dari Surabaya ke Yogyakarta lalu Tangerang Selatan.",
             &[
-                ("Surabaya", "geonames:1625822"),
-                ("Yogyakarta", "geonames:1621177"),
-                ("Tangerang Selatan", "geonames:8581443"),
+                ("Surabaya", "kutip:wil-35-78"),
+                ("Yogyakarta", "kutip:wil-34-71"),
+                ("Tangerang Selatan", "kutip:wil-36-74"),
+            ],
+        ),
+        (
+            // Regencies and cities by the 2025 decree: a plain name shared
+            // by a regency and a city is the city.
+            "Banjir di Kabupaten Bogor dan Kota Bogor; Bogor lumpuh, Kab. Bekasi juga.",
+            &[
+                ("Kabupaten Bogor", "kutip:wil-32-01"),
+                ("Kota Bogor", "kutip:wil-32-71"),
+                ("Bogor", "kutip:wil-32-71"),
+                ("Kab. Bekasi", "kutip:wil-32-16"),
+            ],
+        ),
+        (
+            "Gempa terasa di Kabupaten Agam, Kota Batu dan Medan.",
+            &[
+                ("Kabupaten Agam", "kutip:wil-13-06"),
+                ("Kota Batu", "kutip:wil-35-79"),
+                ("Medan", "kutip:wil-12-71"),
             ],
         ),
     ]);
+    // Plain names that are ordinary words or given names: `Batu` (stone)
+    // and `Agam` have no plain alias; `Medan` (field) matches only as
+    // written, not in an all-caps line.
+    for text in [
+        "Warga mengangkut Batu dari sungai.",
+        "Agam tiba pukul tujuh.",
+        "MEDAN PERANG DI SANA",
+    ] {
+        assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");
+    }
     // A city that is also a given name is left out: Bima Arya is a person.
     assert!(found("Wali Kota Bima Arya hadir.")
         .iter()
         .all(|(s, _)| !s.starts_with("Bima")));
+}
+
+#[test]
+fn indonesian_parties_bodies_and_companies() {
+    check(&[
+        (
+            "PDI-P, Gerindra dan Partai Golkar bertemu PKB, NasDem, PKS dan PAN.",
+            &[
+                ("PDI-P", "kutip:pdip"),
+                ("Gerindra", "kutip:gerindra"),
+                ("Partai Golkar", "kutip:golkar"),
+                ("PKB", "kutip:pkb"),
+                ("NasDem", "kutip:nasdem"),
+                ("PKS", "kutip:pks"),
+                ("PAN", "kutip:pan"),
+            ],
+        ),
+        (
+            "Kemenkeu, Kemendagri, KPU, Bawaslu dan Mahkamah Konstitusi menggelar rapat dengan BNPB dan Basarnas.",
+            &[
+                ("Kemenkeu", "kutip:kemenkeu"),
+                ("Kemendagri", "kutip:kemendagri"),
+                ("KPU", "kutip:kpu"),
+                ("Bawaslu", "kutip:bawaslu"),
+                ("Mahkamah Konstitusi", "kutip:mk"),
+                ("BNPB", "kutip:bnpb"),
+                ("Basarnas", "kutip:basarnas"),
+            ],
+        ),
+        (
+            "Pertamina, PLN dan Garuda Indonesia melapor ke Kementerian BUMN; NU dan Muhammadiyah mendukung.",
+            &[
+                ("Pertamina", "kutip:pertamina"),
+                ("PLN", "kutip:pln"),
+                ("Garuda Indonesia", "kutip:garuda-indonesia"),
+                ("Kementerian BUMN", "kutip:kementerian-bumn"),
+                ("NU", "kutip:nu"),
+                ("Muhammadiyah", "kutip:muhammadiyah"),
+            ],
+        ),
+        (
+            // A football club holding a city's name is the club, not the city.
+            "Real Madrid menang atas Manchester City.",
+            &[
+                ("Real Madrid", "kutip:real-madrid"),
+                ("Manchester City", "kutip:manchester-city"),
+            ],
+        ),
+    ]);
+    // Ordinary words are never plain aliases of companies or parties.
+    for text in [
+        "Mandiri secara ekonomi.",
+        "Gelora semangat pemuda.",
+        "Garuda di dadaku.",
+    ] {
+        assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");
+    }
+}
+
+#[test]
+fn people_carry_the_offices_they_held() {
+    use kutip::gazetteer::{Gazetteer, Office};
+    let g = Gazetteer::defaults().unwrap();
+    let offices = |name: &str| {
+        g.entities()
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} listed"))
+            .offices
+            .clone()
+    };
+    assert_eq!(offices("Retno Marsudi"), [Office::ForeignMinister]);
+    assert!(offices("Prabowo Subianto").contains(&Office::HeadOfState));
+    assert!(offices("Prabowo Subianto").contains(&Office::PartyChair));
+    assert!(offices("Khofifah Indar Parawansa").contains(&Office::Governor));
+    assert!(offices("Narendra Modi").contains(&Office::HeadOfGovernment));
+    assert!(offices("António Guterres").contains(&Office::OrgHead));
+    // Taken from the Wikidata exports: foreign ministers of 2023.
+    assert!(offices("Sergey Lavrov").contains(&Office::ForeignMinister));
+    let with_offices = g
+        .entities()
+        .iter()
+        .filter(|e| !e.offices.is_empty())
+        .count();
+    assert!(with_offices > 1000, "{with_offices}");
 }

@@ -443,12 +443,12 @@ fn suggest_then_import_accepted_rows() {
     std::fs::create_dir_all(&corpus).unwrap();
     std::fs::write(
         corpus.join("a.txt"),
-        "Rapat Kabinet\nBadan Riset dan Inovasi Nasional (BRIN) menggelar rapat dengan Dedi Mulyadi di Jakarta.\nMenurut Dedi Mulyadi, rapat berjalan baik.\n",
+        "Rapat Kabinet\nBadan Kajian Pesisir Bahari (BKPB) menggelar rapat dengan Sutan Mardiko di Jakarta.\nMenurut Sutan Mardiko, rapat berjalan baik.\n",
     )
     .unwrap();
     std::fs::write(
         corpus.join("b.txt"),
-        "Kunjungan Kerja\nGubernur Dedi Mulyadi tiba di Bandung, Senin.\n\"Kami siap bekerja sama,\" kata Hendra Wijaya kepada wartawan.\n",
+        "Kunjungan Kerja\nGubernur Sutan Mardiko tiba di Bandung, Senin.\n\"Kami siap bekerja sama,\" kata Hendra Wijaya kepada wartawan.\n",
     )
     .unwrap();
     let sheet = dir.path().join("suggestions.csv");
@@ -464,15 +464,15 @@ fn suggest_then_import_accepted_rows() {
     let mut rd = csv::Reader::from_path(&sheet).unwrap();
     let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
     let names: Vec<(&str, &str)> = rows.iter().map(|r| (&r[0], &r[1])).collect();
-    assert!(names.contains(&("name", "Dedi Mulyadi")), "{text}");
+    assert!(names.contains(&("name", "Sutan Mardiko")), "{text}");
     assert!(
-        names.contains(&("acronym", "Badan Riset dan Inovasi Nasional")),
+        names.contains(&("acronym", "Badan Kajian Pesisir Bahari")),
         "{text}"
     );
     assert!(names.contains(&("speaker", "Hendra Wijaya")), "{text}");
     assert_eq!(
         names[0],
-        ("name", "Dedi Mulyadi"),
+        ("name", "Sutan Mardiko"),
         "ranked by count: {text}"
     );
     // Accept two rows in the spreadsheet, import them.
@@ -480,7 +480,7 @@ fn suggest_then_import_accepted_rows() {
         .lines()
         .enumerate()
         .map(|(i, l)| {
-            if i > 0 && (l.starts_with("name,Dedi Mulyadi,") || l.starts_with("acronym,")) {
+            if i > 0 && (l.starts_with("name,Sutan Mardiko,") || l.starts_with("acronym,")) {
                 format!("{}x\n", l)
             } else {
                 format!("{l}\n")
@@ -498,12 +498,12 @@ fn suggest_then_import_accepted_rows() {
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
     let g = Gazetteer::load(&list).unwrap();
     assert_eq!(
-        entity(&g, "kutip:dedi-mulyadi").kind,
+        entity(&g, "kutip:sutan-mardiko").kind,
         kutip::gazetteer::EntityType::Person
     );
     assert_eq!(
-        entity(&g, "kutip:badan-riset-dan-inovasi-nasional").aliases,
-        ["BRIN"]
+        entity(&g, "kutip:badan-kajian-pesisir-bahari").aliases,
+        ["BKPB"]
     );
     assert_eq!(g.entities().len(), 2);
     // With the new list, the accepted names are no longer suggested.
@@ -514,5 +514,5 @@ fn suggest_then_import_accepted_rows() {
         "-g",
         list.to_str().unwrap(),
     ]);
-    assert!(!stdout(&o).contains("Dedi Mulyadi,"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("Sutan Mardiko,"), "{}", stdout(&o));
 }

@@ -3,7 +3,7 @@
 //! codes: 0 ok, 1 findings or errors in the data, 2 could not run.
 
 use anyhow::{bail, Context, Result};
-use kutip::check::{check, Finding, Severity};
+use kutip::check::{against, check, Finding, Severity};
 use kutip::gazetteer::{EntityType, Gazetteer};
 use kutip::refresh::{export, import, merge, suggest, write};
 use std::io::Write as _;
@@ -14,7 +14,10 @@ use std::process::ExitCode;
 pub enum Command {
     /// Lints lists: prints FILE:LINE for each finding; exit status 1 on errors.
     ///
-    /// With no PATH, checks the embedded default lists.
+    /// With no PATH, checks the embedded default lists. With PATHs, also
+    /// says what the lists do when laid over the embedded ones (`--gazetteer`):
+    /// rows that replace an embedded row of the same id, names taken from
+    /// embedded entities (notes) or kept by them (warnings).
     Check {
         /// List files or folders of .tsv lists.
         #[arg(value_name = "PATH")]
@@ -152,16 +155,30 @@ fn run_check(paths: &[PathBuf], warnings: bool) -> Result<ExitCode> {
         kutip::check::load(paths)?
     };
     findings.extend(check(&g));
+    let overlay = if paths.is_empty() {
+        None
+    } else {
+        let (overlay, notes) = against(&Gazetteer::defaults()?, &g);
+        findings.extend(notes);
+        Some(overlay)
+    };
     findings.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warns = findings.len() - errors;
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (errors, warns) = (count(Severity::Error), count(Severity::Warning));
     for f in &findings {
-        if f.severity == Severity::Error || warnings {
+        if f.severity != Severity::Warning || warnings {
             println!("{f}");
         }
+    }
+    if let Some(o) = overlay {
+        eprintln!(
+            "kutip: against the embedded lists: {} new entities, {} replace an embedded row ({} of them identical), {} names taken from embedded entities, {} kept by them",
+            o.added,
+            o.changed + o.identical,
+            o.identical,
+            o.takes,
+            o.loses
+        );
     }
     let mut counts = std::collections::BTreeMap::new();
     for e in g.entities() {

@@ -261,6 +261,7 @@ pub fn merge(list: &Gazetteer, records: &[Record], options: &Options) -> Merged 
                     aliases: Vec::new(),
                     country: country.unwrap_or_default(),
                     priority,
+                    offices: Vec::new(),
                     origin: first.origin.clone(),
                 });
                 owners.entry(name).or_default().push(index);

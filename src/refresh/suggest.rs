@@ -21,10 +21,10 @@
 //! use kutip::refresh::suggest::Suggester;
 //! let p = kutip::PipelineBuilder::new().build().unwrap();
 //! let mut s = Suggester::new(p.matcher().entities(), kutip::quotes::Cues::defaults().unwrap());
-//! let doc = Document { id: "d1".into(), text: "Badan Riset dan Inovasi Nasional (BRIN) menolak.".into(), ..Default::default() };
+//! let doc = Document { id: "d1".into(), text: "Badan Kajian Pesisir Bahari (BKPB) menolak.".into(), ..Default::default() };
 //! s.add(&doc, &p.process(&doc));
 //! let found = s.finish(2);
-//! assert_eq!((found[0].kind.as_str(), found[0].name.as_str(), found[0].aliases.as_str()), ("acronym", "Badan Riset dan Inovasi Nasional", "BRIN"));
+//! assert_eq!((found[0].kind.as_str(), found[0].name.as_str(), found[0].aliases.as_str()), ("acronym", "Badan Kajian Pesisir Bahari", "BKPB"));
 //! ```
 
 use crate::corpus::{Record, Source};
@@ -640,15 +640,11 @@ mod tests {
         let rows = suggest(&[
             "Presiden Budi Santoso tiba di Jakarta.\nKemudian Budi Santoso bertemu Joko Widodo.",
             "Menteri Pertahanan Budi Santoso berkata begitu. The Ministry of Fisheries said so.",
-            "Kementerian Kelautan dan Perikanan (KKP) menolak. Laksana Tri Handoko dari BRIN hadir.",
+            "Lembaga Kajian Pesisir Bahari (LKPB) menolak. Laksana Tri Handoko dari BRIN hadir.",
         ]);
         assert!(has(&rows, SuggestionKind::Name, "Budi Santoso"), "{rows:?}");
         assert!(
-            has(
-                &rows,
-                SuggestionKind::Acronym,
-                "Kementerian Kelautan dan Perikanan"
-            ),
+            has(&rows, SuggestionKind::Acronym, "Lembaga Kajian Pesisir Bahari"),
             "{rows:?}"
         );
         assert!(
@@ -670,8 +666,8 @@ mod tests {
 
     #[test]
     fn single_occurrences_of_names_are_dropped_and_order_is_by_count() {
-        let rows = suggest(&["Ahmad Dahlan datang. Ahmad Dahlan pergi. Dedi Mulyadi datang. Dedi Mulyadi pergi. Dedi Mulyadi lagi. Rudi Hartono sekali."]);
+        let rows = suggest(&["Ahmad Dahlan datang. Ahmad Dahlan pergi. Sutan Mardiko datang. Sutan Mardiko pergi. Sutan Mardiko lagi. Rudi Hartono sekali."]);
         let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names, ["Dedi Mulyadi", "Ahmad Dahlan"]);
+        assert_eq!(names, ["Sutan Mardiko", "Ahmad Dahlan"]);
     }
 }

@@ -19,7 +19,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
-/// The columns [`to_tsv`] writes, in order.
+/// The columns [`to_tsv`] writes, in order (and `offices` after them when
+/// an entity has offices).
 pub const COLUMNS: [&str; 6] = ["id", "type", "name", "aliases", "country", "priority"];
 
 /// The comment a new list starts with.
@@ -40,9 +41,12 @@ pub fn to_tsv(g: &Gazetteer, comments: &[&str]) -> String {
         out.push_str(c);
         out.push('\n');
     }
-    out.push_str(&COLUMNS.join("\t"));
+    let mut columns: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+    if g.entities().iter().any(|e| !e.offices.is_empty()) {
+        columns.push("offices".to_string());
+    }
+    out.push_str(&columns.join("\t"));
     out.push('\n');
-    let columns: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
     for e in g.entities() {
         out.push_str(&render_row(e, &columns, &[]));
         out.push('\n');
@@ -60,6 +64,10 @@ fn cell(e: &Entity, column: &str) -> Option<String> {
         "country" => e.country.clone(),
         "priority" if e.priority == 0 => String::new(),
         "priority" => e.priority.to_string(),
+        "offices" => {
+            let codes: Vec<&str> = e.offices.iter().map(|o| o.as_str()).collect();
+            codes.join("|")
+        }
         _ => return None,
     })
 }
@@ -90,7 +98,7 @@ fn render_row(e: &Entity, columns: &[String], old: &[&str]) -> String {
 /// let list = ListFile::parse(text, "p.tsv").unwrap();
 /// let mut g = list.gazetteer().clone();
 /// g.push(kutip::gazetteer::Entity { id: "Q2".into(), kind: kutip::gazetteer::EntityType::Person,
-///     name: "Bo".into(), aliases: vec!["Bobo".into()], country: String::new(), priority: 0, origin: String::new() });
+///     name: "Bo".into(), aliases: vec!["Bobo".into()], country: String::new(), priority: 0, offices: vec![], origin: String::new() });
 /// assert_eq!(list.render(&g), "# my list\nid\ttype\tname\tnote\taliases\nQ1\tPERSON\tAnn\tkeep me\nQ2\tPERSON\tBo\t\tBobo\n");
 /// ```
 #[derive(Debug, Clone)]
@@ -185,7 +193,7 @@ impl ListFile {
             columns.iter().any(|c| c.trim().eq_ignore_ascii_case(name))
         };
         let mut lines = self.lines.clone();
-        for name in ["aliases", "country", "priority"] {
+        for name in ["aliases", "country", "priority", "offices"] {
             let needed = merged
                 .entities()
                 .iter()
