@@ -182,7 +182,7 @@ impl Pipeline {
                     entity: e.name.clone(),
                     kind: e.kind,
                     paragraph: seg.paragraphs[m.paragraph].number,
-                    method: m.method,
+                    method: m.method.into(),
                 }
             })
             .collect();

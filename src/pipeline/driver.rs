@@ -164,6 +164,8 @@ where
     // The batch processed last, and its rows, waiting to be written.
     let mut pending: (Vec<T>, Vec<DocOutput>) = (Vec::new(), Vec::new());
     let record = &record;
+    // Whether an error came from `write` (else from the input).
+    let write_failed = std::cell::Cell::new(false);
     let mut flush = |batch: &mut Vec<T>, tally: &mut Tally| -> Result<(), E> {
         let (outs, written) = std::thread::scope(|scope| {
             let work = scope.spawn(|| {
@@ -185,6 +187,9 @@ where
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (outs, written)
         });
+        if written.is_err() {
+            write_failed.set(true);
+        }
         written?;
         // The emptied vectors of the written batch take the next items.
         pending.0.clear();
@@ -192,7 +197,7 @@ where
         pending.1 = outs;
         Ok(())
     };
-    feed(&mut |item: T| {
+    let fed = feed(&mut |item: T| {
         batch_bytes += text_bytes(record(&item));
         batch.push(item);
         if batch.len() >= limits.documents || batch_bytes >= limits.bytes {
@@ -200,7 +205,16 @@ where
             flush(&mut batch, &mut tally)?;
         }
         Ok(())
-    })?;
+    });
+    if let Err(e) = fed {
+        // The input failed: the batches that were full are written all the
+        // same (the one being filled is not), as if each were written as
+        // soon as it filled.
+        if !write_failed.get() {
+            flush(&mut Vec::new(), &mut tally)?;
+        }
+        return Err(e);
+    }
     flush(&mut batch, &mut tally)?;
     // The last batch: nothing left to overlap with.
     flush(&mut batch, &mut tally)?;
@@ -308,6 +322,29 @@ mod tests {
         });
         assert_eq!(result, Err("disk full"));
         assert_eq!(written, 5, "nothing is written after the failure");
+    }
+
+    #[test]
+    fn a_failing_input_still_writes_the_batches_that_were_full() {
+        let (_dir, sources) = corpus(7, |i| format!("d{i}"));
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let mut got = Vec::new();
+        let result = drive(
+            &pipeline,
+            small_batches(),
+            DuplicateIds::Keep,
+            |sink| {
+                read_sources(&sources, sink)?;
+                Err("stdin closed")
+            },
+            |r| r,
+            |_, out| {
+                got.push(out.document.doc_id.clone());
+                Ok(())
+            },
+        );
+        assert_eq!(result, Err("stdin closed"));
+        assert_eq!(got, ["d0", "d1", "d2", "d3", "d4", "d5"]);
     }
 
     #[test]

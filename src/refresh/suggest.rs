@@ -34,8 +34,7 @@ use crate::gazetteer::{Entity, EntityType};
 use crate::pipeline::driver::{drive, read_sources, BatchLimits, DuplicateIds};
 use crate::pipeline::Pipeline;
 use crate::quotes::Cues;
-use crate::resolve::Method;
-use crate::tables::DocOutput;
+use crate::tables::{DocOutput, MentionMethod};
 use crate::tokens::{has_lowercase, is_capitalized, tokenize, Token};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -319,7 +318,7 @@ impl Suggester {
             for b in in_mention.iter_mut().take(e).skip(s) {
                 *b = true;
             }
-            if m.method == Method::Acronym {
+            if m.method == MentionMethod::Acronym {
                 let surface = m.surface.trim();
                 let listed = self
                     .names_of

@@ -20,5 +20,5 @@ pub use reader::for_each_row;
 pub use schema::{
     DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table, TableReader, TABLES,
 };
-pub use vocab::Status;
+pub use vocab::{MentionMethod, Status};
 pub use writer::{OutputOptions, TableWriter};

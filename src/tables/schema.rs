@@ -18,9 +18,8 @@
 
 use super::csv::CsvOut;
 use super::neutralize::{neutralize, unneutralize};
-pub use super::vocab::Status;
+pub use super::vocab::{MentionMethod, Status};
 use crate::gazetteer::EntityType;
-use crate::resolve::Method;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
@@ -170,7 +169,7 @@ table! {
         kind: EntityType as "type" plain,
         /// 0 for the title, 1... for body paragraphs.
         paragraph: usize as "paragraph" num,
-        method: Method as "method" plain,
+        method: MentionMethod as "method" plain,
     }
 }
 
@@ -325,7 +324,7 @@ mod tests {
             entity: "Wang Yi".into(),
             kind: EntityType::Person,
             paragraph: 3,
-            method: Method::ShortForm,
+            method: MentionMethod::ShortForm,
         };
         let entity = EntityRow {
             doc_id: "d".into(),
@@ -373,7 +372,7 @@ mod tests {
             doc_id: "=cmd".into(),
             surface: "@Wang".into(),
             kind: EntityType::Person,
-            method: Method::Gazetteer,
+            method: MentionMethod::Gazetteer,
             ..MentionRow::default()
         };
         let mut w = CsvOut::new(Vec::new());

@@ -1,9 +1,10 @@
 //! The fixed vocabularies of the tables: each an enum, written and read
 //! (CSV cells, `kutip map`'s JSON) by its table name and nothing else.
 //!
-//! [`Status`] is the tables' own; entity types ([`EntityType`]) and mention
-//! methods ([`Method`]) belong to the stages that make them, and get their
-//! cell and serde forms here.
+//! [`Status`] and [`MentionMethod`] are the tables' own (a column's
+//! vocabulary is the union of what the stages that fill it produce); entity
+//! types ([`EntityType`]) belong to the gazetteer, and get their cell and
+//! serde forms here.
 
 use super::csv::CsvOut;
 use super::schema::Cell;
@@ -30,6 +31,39 @@ impl Status {
             Status::Ok => "ok",
             Status::Skipped => "skipped",
             Status::Error => "error",
+        }
+    }
+}
+
+/// How a mention was found (`mentions.csv` `method`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MentionMethod {
+    /// A name of a list.
+    #[default]
+    Gazetteer,
+    /// An acronym defined in the document, or the long name of a listed acronym.
+    Acronym,
+    /// A part of a person's name that appeared in full in the document.
+    ShortForm,
+}
+
+impl MentionMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionMethod::Gazetteer => "gazetteer",
+            MentionMethod::Acronym => "acronym",
+            MentionMethod::ShortForm => "short-form",
+        }
+    }
+}
+
+/// Each linking rule of [`crate::resolve`] is a method of the column.
+impl From<Method> for MentionMethod {
+    fn from(m: Method) -> MentionMethod {
+        match m {
+            Method::Gazetteer => MentionMethod::Gazetteer,
+            Method::Acronym => MentionMethod::Acronym,
+            Method::ShortForm => MentionMethod::ShortForm,
         }
     }
 }
@@ -92,20 +126,13 @@ macro_rules! vocabulary {
 
 vocabulary!(Status: Ok, Skipped, Error);
 vocabulary!(EntityType: Person, Organization, Country, Location);
-vocabulary!(Method: Gazetteer, Acronym, ShortForm);
+vocabulary!(MentionMethod: Gazetteer, Acronym, ShortForm);
 
 /// Rows derive `Default` (tests build them field by field); a default
 /// entity type means nothing and is never written by the pipeline.
 impl Default for EntityType {
     fn default() -> Self {
         EntityType::Person
-    }
-}
-
-/// See `Default for EntityType`.
-impl Default for Method {
-    fn default() -> Self {
-        Method::Gazetteer
     }
 }
 
@@ -152,7 +179,7 @@ mod tests {
     fn vocabularies_read_back_their_names_and_nothing_else() {
         round_trips::<Status>();
         round_trips::<EntityType>();
-        round_trips::<Method>();
+        round_trips::<MentionMethod>();
         assert_eq!(
             <Status as Vocabulary>::parse("OK"),
             Err("\"OK\" is none of ok, skipped, error".into())
