@@ -48,6 +48,7 @@ impl Fixture {
                 aliases: Vec::new(),
                 country: String::new(),
                 priority: 0,
+                offices: Vec::new(),
                 origin: format!("fixture:{i}"),
             })
             .collect();

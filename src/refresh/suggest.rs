@@ -643,7 +643,11 @@ mod tests {
         ]);
         assert!(has(&rows, SuggestionKind::Name, "Budi Santoso"), "{rows:?}");
         assert!(
-            has(&rows, SuggestionKind::Acronym, "Lembaga Kajian Pesisir Bahari"),
+            has(
+                &rows,
+                SuggestionKind::Acronym,
+                "Lembaga Kajian Pesisir Bahari"
+            ),
             "{rows:?}"
         );
         assert!(
