@@ -61,6 +61,10 @@ pub struct Cues {
     joiners: HashSet<String>,
     /// Prepositions before a place (`di`), as written.
     locatives: FewWords,
+    /// Abbreviations whose period ends no sentence (`Jl`), as written.
+    abbreviations: HashSet<String>,
+    /// Small words that stay lowercase in titles of works (`of`), as written.
+    minor: HashSet<String>,
     /// Given names that open a full name before the name a person is cited
     /// by (`Muhammad` in `Muhammad Zaki Iskandar`, cited as `Zaki`), as written.
     given: HashSet<String>,
@@ -265,13 +269,21 @@ impl Cues {
                     self.locatives.insert(phrase);
                     None
                 }
+                "abbrev" => {
+                    self.abbreviations.insert(phrase.to_string());
+                    None
+                }
+                "minor" => {
+                    self.minor.insert(phrase.to_string());
+                    None
+                }
                 "given" => {
                     self.given.insert(phrase.to_string());
                     None
                 }
                 other => {
                     return Err(err(format!(
-                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, given)"
+                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, abbrev, minor, given)"
                     )))
                 }
             };
@@ -365,6 +377,16 @@ impl Cues {
     /// May `word` stand inside a name (`bin`, `of`)?
     pub fn is_joiner(&self, word: &str) -> bool {
         self.joiners.contains(word)
+    }
+
+    /// Is `word` an abbreviation whose period ends no sentence (`Jl`)?
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    /// Does `word` stay lowercase in titles of works (`of`, `the`)?
+    pub fn is_minor(&self, word: &str) -> bool {
+        self.minor.contains(word)
     }
 
     /// Is `word` a preposition before a place (`di`)?
@@ -476,6 +498,8 @@ mod tests {
         assert!(c.is_locative("di") && c.is_locative("Di") && !c.is_locative("DI"));
         assert!(c.is_org_type("Kementerian") && c.is_org_type("Senate"));
         assert!(c.is_head("Kementerian") && c.is_head("Kota") && !c.is_head("Senate"));
+        assert!(c.is_abbreviation("Jl") && c.is_abbreviation("Mr") && !c.is_abbreviation("jl"));
+        assert!(c.is_minor("of") && c.is_minor("dan") && !c.is_minor("Of"));
     }
 
     #[test]
