@@ -60,7 +60,11 @@ pub struct Cues {
     /// Lowercase words that may stand inside a name (`bin`, `of`), as written.
     joiners: HashSet<String>,
     /// Prepositions before a place (`di`), as written.
-    locatives: HashSet<String>,
+    locatives: FewWords,
+    /// Abbreviations whose period ends no sentence (`Jl`), as written.
+    abbreviations: HashSet<String>,
+    /// Small words that stay lowercase in titles of works (`of`), as written.
+    minor: HashSet<String>,
     /// Given names that open a full name before the name a person is cited
     /// by (`Muhammad` in `Muhammad Zaki Iskandar`, cited as `Zaki`), as written.
     given: HashSet<String>,
@@ -102,6 +106,41 @@ fn shape(word: &str) -> Option<(usize, usize)> {
     let b = word.as_bytes();
     let &first = b.first()?;
     (first.is_ascii_uppercase() && b.len() < 32).then(|| (usize::from(first - b'A'), b.len()))
+}
+
+/// A handful of words, as written, tested without hashing: the index
+/// asks about nearly every capitalised word's predecessor, and a length
+/// and first-byte filter rules out most words in a few instructions.
+#[derive(Debug, Clone, Default)]
+struct FewWords {
+    words: Vec<String>,
+    /// Bit `n`: a word of `n` bytes (64 or more: bit 63).
+    lengths: u64,
+    /// Bit `b`: a word starting with byte `b`.
+    firsts: [u64; 4],
+}
+
+impl FewWords {
+    fn insert(&mut self, word: &str) {
+        let Some(&first) = word.as_bytes().first() else {
+            return;
+        };
+        if !self.words.iter().any(|w| w == word) {
+            self.words.push(word.to_string());
+        }
+        self.lengths |= 1 << word.len().min(63);
+        self.firsts[usize::from(first >> 6)] |= 1 << (first & 63);
+    }
+
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        self.lengths & (1 << word.len().min(63)) != 0
+            && self.firsts[usize::from(first >> 6)] & (1 << (first & 63)) != 0
+            && self.words.iter().any(|w| w == word)
+    }
 }
 
 /// The bits of [`Cues::first_words`].
@@ -227,7 +266,15 @@ impl Cues {
                     None
                 }
                 "locative" => {
-                    self.locatives.insert(phrase.to_string());
+                    self.locatives.insert(phrase);
+                    None
+                }
+                "abbrev" => {
+                    self.abbreviations.insert(phrase.to_string());
+                    None
+                }
+                "minor" => {
+                    self.minor.insert(phrase.to_string());
                     None
                 }
                 "given" => {
@@ -236,7 +283,7 @@ impl Cues {
                 }
                 other => {
                     return Err(err(format!(
-                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, given)"
+                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, abbrev, minor, given)"
                     )))
                 }
             };
@@ -332,7 +379,18 @@ impl Cues {
         self.joiners.contains(word)
     }
 
+    /// Is `word` an abbreviation whose period ends no sentence (`Jl`)?
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    /// Does `word` stay lowercase in titles of works (`of`, `the`)?
+    pub fn is_minor(&self, word: &str) -> bool {
+        self.minor.contains(word)
+    }
+
     /// Is `word` a preposition before a place (`di`)?
+    #[inline]
     pub fn is_locative(&self, word: &str) -> bool {
         self.locatives.contains(word)
     }
@@ -440,6 +498,8 @@ mod tests {
         assert!(c.is_locative("di") && c.is_locative("Di") && !c.is_locative("DI"));
         assert!(c.is_org_type("Kementerian") && c.is_org_type("Senate"));
         assert!(c.is_head("Kementerian") && c.is_head("Kota") && !c.is_head("Senate"));
+        assert!(c.is_abbreviation("Jl") && c.is_abbreviation("Mr") && !c.is_abbreviation("jl"));
+        assert!(c.is_minor("of") && c.is_minor("dan") && !c.is_minor("Of"));
     }
 
     #[test]

@@ -61,7 +61,7 @@
 //! `testing::Fixture`, and list it in `SIEVES` at its rank. Reported
 //! speech has one rule per kind of cue, in `indirect/`.
 //!
-//! Modules, each using only those above it: `model`, [`cues`], `words`
+//! Modules, each using only those above it: `cues`, `model`, `words`
 //! (word shapes, the type guess); `marks`, `sentences`; `context`
 //! (the per-pass context, the document index, the speaker index); `names`
 //! (name words, cutting titles and organizations, fullest names);
@@ -69,7 +69,7 @@
 //! or title stands for); `sieves`, `indirect`; `quoted`; `pass`.
 
 mod context;
-pub mod cues;
+mod cues;
 mod indirect;
 mod marks;
 mod model;

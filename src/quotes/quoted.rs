@@ -2,6 +2,7 @@
 //! speaker, from the sieves. A title in quotes with no speaker is no quote.
 
 use super::context::Context;
+use super::cues::Cues;
 use super::marks::Span;
 use super::model::{Method, Quote, QuoteKind};
 use super::sieves::{self, QuotedSpan};
@@ -25,7 +26,7 @@ pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) ->
         Some(f) => (f.speaker, f.cue, Some(f.method)),
         // A title in quotes (“Fox and Friends”, “The Art of the Deal”),
         // with no one saying it, is not speech.
-        None if is_title(inner) => return None,
+        None if is_title(inner, cx.input().cues) => return None,
         None => (None, String::new(), None),
     };
     Some(Quote {
@@ -40,17 +41,9 @@ pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) ->
 }
 
 /// Does a quoted text read like the title of a work or a show: two words or
-/// more, each capitalised but for short function words (`of`, `the`, `and`)?
-fn is_title(inner: &str) -> bool {
-    static SMALL: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
-        std::sync::LazyLock::new(|| {
-            [
-                "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
-                "from", "is", "are", "it", "dan", "di", "ke", "dari", "yang", "untuk",
-            ]
-            .into_iter()
-            .collect()
-        });
+/// more, each capitalised but for small words (the `minor` cues: `of`,
+/// `the`, `and`)?
+fn is_title(inner: &str, cues: &Cues) -> bool {
     let words: Vec<&str> = inner
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -65,12 +58,12 @@ fn is_title(inner: &str) -> bool {
             .count()
             >= 2
         && words.iter().all(|w| {
-            SMALL.contains(w)
+            cues.is_minor(w)
                 || w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
-        && !words.iter().all(|w| SMALL.contains(w))
+        && !words.iter().all(|w| cues.is_minor(w))
 }
 
 /// A quoted span of paragraph `pi` (sentences `sents`) as the sieves see

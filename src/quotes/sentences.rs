@@ -2,27 +2,15 @@
 //!
 //! A sentence ends at `.`, `!`, `?` or `…` followed by a space and a capital,
 //! digit or opening mark, outside quoted spans, unless the word before the
-//! period is an abbreviation or an initial (`Mr.`, `Dr.`, `J.`, `U.S.`).
+//! period is an abbreviation (the `abbrev` cues: `Mr.`, `Jl.`) or an initial
+//! (`J.`, `U.S.`).
 
 use super::marks::Span;
-use super::Paragraph;
+use super::{Cues, Paragraph};
 use crate::tokens::Ahead;
 
-static ABBREVIATIONS: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
-    std::sync::LazyLock::new(|| {
-        [
-            "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt",
-            "Capt", "Cmdr", "Adm", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "etc",
-            "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Hj", "Ir",
-            "Drs", "dr", "Tn", "Ny", "Sdr", "Kol", "Rev", "Mt", "Ft", "Pres", "Gov", "Atty",
-            "Supt", "Bros", "Ph", "Dra", "Mrs", "S", "H", "M", "Kec", "Kab", "Jl", "Jln", "Prov",
-        ]
-        .into_iter()
-        .collect()
-    });
-
 /// Sentence ranges `(start, end)` in document bytes, covering the paragraph.
-pub fn split(text: &str, p: &Paragraph, spans: &[Span]) -> Vec<(usize, usize)> {
+pub fn split(text: &str, p: &Paragraph, spans: &[Span], cues: &Cues) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = p.start;
     let para = &text[p.start..p.end];
@@ -76,7 +64,7 @@ pub fn split(text: &str, p: &Paragraph, spans: &[Span]) -> Vec<(usize, usize)> {
         if !(next.is_uppercase() || next.is_ascii_digit() || "“”„\"‘'«(".contains(next)) {
             continue;
         }
-        if c == '.' && is_abbreviation(&text[start..abs]) {
+        if c == '.' && is_abbreviation(&text[start..abs], cues) {
             continue;
         }
         out.push((start, end));
@@ -91,7 +79,7 @@ pub fn split(text: &str, p: &Paragraph, spans: &[Span]) -> Vec<(usize, usize)> {
 }
 
 /// Does `before` (text up to a period) end with an abbreviation or initial?
-fn is_abbreviation(before: &str) -> bool {
+fn is_abbreviation(before: &str, cues: &Cues) -> bool {
     // The trailing run of letters, digits and periods (no allocation).
     let cut = before
         .char_indices()
@@ -108,7 +96,7 @@ fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) {
         return true;
     }
-    ABBREVIATIONS.contains(&word)
+    cues.is_abbreviation(word)
 }
 
 #[cfg(test)]
@@ -124,7 +112,7 @@ mod tests {
             tokens: &[],
         };
         let spans = find_spans(text, 0, text.len());
-        split(text, &p, &spans)
+        split(text, &p, &spans, &Cues::defaults().unwrap())
             .iter()
             .map(|&(s, e)| &text[s..e])
             .collect()

@@ -269,7 +269,7 @@ impl<'a> DocIndex<'a> {
                 .paragraphs
                 .iter()
                 .zip(&spans)
-                .map(|(p, sp)| sentences::split(input.text, p, sp))
+                .map(|(p, sp)| sentences::split(input.text, p, sp, input.cues))
                 .collect(),
             spans,
             title_case,
