@@ -32,6 +32,8 @@ pub mod fuzzing;
 pub mod gazetteer;
 pub mod input;
 pub mod matcher;
+pub mod mention_filter;
+pub mod mention_words;
 pub mod merge;
 pub mod output;
 pub mod pipeline;

@@ -9,8 +9,10 @@ use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::input::Record;
 use crate::matcher::Matcher;
+use crate::mention_filter::MentionFilter;
+use crate::mention_words::MentionWords;
 use crate::quotes::{self, Cues, QuoteInput};
-use crate::resolve::{resolve, ParagraphWords};
+use crate::resolve::{gazetteer_mentions, resolve, Method, ParagraphWords};
 use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow};
 use crate::tokens::{tokenize_into, Token};
 use std::collections::BTreeMap;
@@ -81,6 +83,7 @@ impl PipelineBuilder {
         Ok(Pipeline {
             matcher: Matcher::from_gazetteer(g),
             cues,
+            words: MentionWords::defaults()?,
         })
     }
 }
@@ -90,6 +93,7 @@ impl PipelineBuilder {
 pub struct Pipeline {
     matcher: Matcher,
     cues: Cues,
+    words: MentionWords,
 }
 
 impl Pipeline {
@@ -162,7 +166,13 @@ impl Pipeline {
                 tokens: t,
             })
             .collect();
-        let mentions = resolve(text, &self.matcher, &pw, &matches);
+        // Context rules out some names before short forms and acronyms
+        // build on them, and some of the short forms after.
+        let mut filter = MentionFilter::new(text, &self.matcher, &pw, &self.words);
+        let mut mentions = gazetteer_mentions(&matches);
+        filter.apply(&mut mentions, |_| true);
+        let mut mentions = resolve(text, &self.matcher, &pw, mentions);
+        filter.apply(&mut mentions, |m| m.method != Method::Gazetteer);
         let qparas: Vec<quotes::Paragraph> = words
             .iter()
             .map(|&(i, t)| {

@@ -56,15 +56,9 @@ pub struct ParagraphWords<'a> {
     pub tokens: &'a [Token],
 }
 
-/// Resolves short forms and acronyms, given the gazetteer matches of each
-/// paragraph. Returns every mention of the document in text order.
-pub fn resolve(
-    text: &str,
-    matcher: &Matcher,
-    paragraphs: &[ParagraphWords],
-    matches: &[(usize, Match)],
-) -> Vec<Mention> {
-    let mut mentions: Vec<Mention> = matches
+/// The gazetteer matches of each paragraph, as mentions.
+pub fn gazetteer_mentions(matches: &[(usize, Match)]) -> Vec<Mention> {
+    matches
         .iter()
         .map(|&(paragraph, m)| Mention {
             start: m.start,
@@ -73,7 +67,17 @@ pub fn resolve(
             method: Method::Gazetteer,
             paragraph,
         })
-        .collect();
+        .collect()
+}
+
+/// Resolves short forms and acronyms, given the gazetteer mentions of the
+/// document. Returns every mention of the document in text order.
+pub fn resolve(
+    text: &str,
+    matcher: &Matcher,
+    paragraphs: &[ParagraphWords],
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
     let mut forms: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
     add_acronyms(text, paragraphs, &mut mentions, &mut forms);
     add_person_short_forms(text, matcher, &mentions, &mut forms);
@@ -282,7 +286,7 @@ QN\tORGANIZATION\tNorth Atlantic Treaty Organization\tNATO
             index: 0,
             tokens: &toks,
         }];
-        resolve(text, &m, &paras, &matches)
+        resolve(text, &m, &paras, gazetteer_mentions(&matches))
             .iter()
             .map(|x| {
                 (

@@ -1,0 +1,129 @@
+//! The word lists the mention filter reads: words that may stand next to a
+//! place's name without making it part of a longer name (`Presiden Rusia`,
+//! `Jakarta Selatan`), words never part of a name (`Senin`), listed names
+//! that are also ordinary words (`Medan perang`), and the ordinary words of
+//! English and Indonesian. Embedded from `cues/mentions.tsv` and
+//! `gazetteers/common-words.txt`.
+
+use crate::error::{Error, Result};
+use rustc_hash::FxHashSet;
+
+/// The embedded list.
+pub const DEFAULT_MENTION_WORDS: (&str, &str) =
+    ("cues/mentions.tsv", include_str!("../cues/mentions.tsv"));
+
+/// Word lists of the mention filter (see `cues/mentions.tsv` for the kinds).
+#[derive(Debug, Clone, Default)]
+pub struct MentionWords {
+    head: FxHashSet<String>,
+    region: FxHashSet<String>,
+    plain: FxHashSet<String>,
+    /// Listed names that are ordinary words, lowercase.
+    ordinary: FxHashSet<String>,
+    /// Ordinary words of English and Indonesian, lowercase.
+    common: FxHashSet<String>,
+}
+
+impl MentionWords {
+    /// The embedded lists.
+    pub fn defaults() -> Result<MentionWords> {
+        let mut w = MentionWords::default();
+        w.add(DEFAULT_MENTION_WORDS.1, DEFAULT_MENTION_WORDS.0)?;
+        w.common = crate::check::COMMON_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect();
+        Ok(w)
+    }
+
+    /// Adds the entries of one list; `file` names it in errors.
+    pub fn add(&mut self, text: &str, file: &str) -> Result<()> {
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') || line == "kind\tword" {
+                continue;
+            }
+            let err = |message: String| Error::Cues {
+                file: file.to_string(),
+                line: i + 1,
+                message,
+            };
+            let (kind, word) = line
+                .split_once('\t')
+                .ok_or_else(|| err("expected KIND<TAB>WORD".into()))?;
+            let word = word.trim();
+            if word.is_empty() || word.contains(char::is_whitespace) {
+                return Err(err(format!("expected one word, got {word:?}")));
+            }
+            let set = match kind.trim() {
+                "head" => &mut self.head,
+                "region" => &mut self.region,
+                "plain" => &mut self.plain,
+                "ordinary" => {
+                    self.ordinary.insert(word.to_lowercase());
+                    continue;
+                }
+                other => {
+                    return Err(err(format!(
+                        "unknown kind {other:?} (head, region, plain, ordinary)"
+                    )))
+                }
+            };
+            set.insert(word.to_string());
+        }
+        Ok(())
+    }
+
+    /// A title, position or place head (`Presiden`, `Kota`), as written.
+    pub fn is_head(&self, word: &str) -> bool {
+        self.head.contains(word)
+    }
+
+    /// A word naming a part of a place (`Selatan`, `South`), as written.
+    pub fn is_region(&self, word: &str) -> bool {
+        self.region.contains(word)
+    }
+
+    /// A capitalised word never part of a name (`Senin`), as written.
+    pub fn is_plain(&self, word: &str) -> bool {
+        self.plain.contains(word)
+    }
+
+    /// A listed name that is also an ordinary word (any case).
+    pub fn is_ordinary_name(&self, word: &str) -> bool {
+        self.ordinary.contains(&word.to_lowercase())
+    }
+
+    /// An ordinary word of English or Indonesian (any case).
+    pub fn is_common(&self, word: &str) -> bool {
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.common.contains(word)
+        } else {
+            self.common.contains(&word.to_lowercase())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_bad_lines_name_file_and_line() {
+        let w = MentionWords::defaults().unwrap();
+        assert!(w.is_head("Presiden") && w.is_region("Selatan") && w.is_plain("Senin"));
+        assert!(w.is_ordinary_name("MEDAN") && w.is_common("Kemarin"));
+        let mut w = MentionWords::default();
+        let e = w
+            .add("kind\tword\nhead\tKota\nplace\tX\n", "m.tsv")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "m.tsv:3: unknown kind \"place\" (head, region, plain, ordinary)"
+        );
+        let e = w.add("head\tDuta Besar\n", "m.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("m.tsv:1: expected one word"));
+    }
+}

@@ -1,0 +1,187 @@
+//! Wrong rows the mention filter and resolution must not write (issue 15),
+//! on a small list of our own, grouped by behaviour. Each case: a text and
+//! the (surface, entity) mentions it must give, in order.
+
+use kutip::document::Document;
+use kutip::gazetteer::Gazetteer;
+use kutip::{Pipeline, PipelineBuilder};
+use std::sync::OnceLock;
+
+const LIST: &str = "id\ttype\tname\taliases\tcountry\tpriority
+C-JO\tCOUNTRY\tJordan\tYordania\tJO\t
+C-HT\tCOUNTRY\tHaiti\t\tHT\t
+C-ME\tCOUNTRY\tMontenegro\t\tME\t
+C-ID\tCOUNTRY\tIndonesia\tRI\tID\t
+C-RU\tCOUNTRY\tRussia\tRusia\tRU\t
+C-CN\tCOUNTRY\tChina\tTiongkok\tCN\t
+C-US\tCOUNTRY\tUnited States\tAS|US|Amerika Serikat\tUS\t
+C-TR\tCOUNTRY\tTurkey\tTurki\tTR\t
+C-GB\tCOUNTRY\tUnited Kingdom\tInggris\tGB\t
+L-JKT\tLOCATION\tJakarta\t\tID\t
+L-MDN\tLOCATION\tMedan\t\tID\t
+L-PDG\tLOCATION\tPadang\t\tID\t
+L-LIMA\tLOCATION\tLima\t\tPE\t
+L-DOUG\tLOCATION\tDouglas\t\tIM\t
+O-DUMA\tORGANIZATION\tState Duma\tDuma\tRU\t
+O-CONG\tORGANIZATION\tUnited States Congress\tCongress|Kongres\tUS\t
+O-KPK\tORGANIZATION\tKomisi Pemberantasan Korupsi\tKPK\tID\t
+O-KOMPAS\tORGANIZATION\tKompas\tKOMPAS\tID\t
+O-ANTARA\tORGANIZATION\tAntara\tANTARA\tID\t
+O-RT\tORGANIZATION\tRT\t\tRU\t
+P-OBAMA\tPERSON\tBarack Obama\tObama\tUS\t
+P-PRABOWO\tPERSON\tPrabowo Subianto\tPrabowo\tID\t
+P-PUTIN\tPERSON\tVladimir Putin\t\tRU\t
+P-ELIZ\tPERSON\tElizabeth II\tII\tGB\t
+";
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| {
+        PipelineBuilder::new()
+            .default_gazetteers(false)
+            .gazetteer(Gazetteer::parse(LIST, "test.tsv").unwrap())
+            .build()
+            .unwrap()
+    })
+}
+
+/// (surface, entity) of every mention of `text`.
+fn found(text: &str) -> Vec<(String, String)> {
+    let doc = Document {
+        id: "d".into(),
+        source: "d".into(),
+        text: text.into(),
+        title: Some(String::new()),
+        ..Document::default()
+    };
+    pipeline()
+        .process(&doc)
+        .mentions
+        .into_iter()
+        .map(|m| (m.surface, m.entity))
+        .collect()
+}
+
+fn check(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, want) in cases {
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(s, e)| (s.to_string(), e.to_string()))
+            .collect();
+        assert_eq!(found(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn a_listed_name_inside_a_longer_capitalised_name_is_not_that_entity() {
+    check(&[
+        ("Pelatih Chuck Jordan memuji timnya.", &[]),
+        ("Historian Douglas Brinkley said so.", &[]),
+        ("Kapolri Jenderal Badrodin Haiti hadir.", &[]),
+        ("Perdana menteri Luís Montenegro berbicara.", &[]),
+        ("Menurut Duma Boko, pemilu berjalan baik.", &[]),
+        ("Karyawan PT Semen Padang berunjuk rasa.", &[]),
+        ("Ia kuliah di Universitas Indonesia tahun lalu.", &[]),
+        // A run that is a listed name, and a place with a head or a part.
+        (
+            "Raja Jordan tiba, lalu ke Jordan.",
+            &[("Jordan", "Jordan"), ("Jordan", "Jordan")],
+        ),
+        (
+            "Jordan's King visited Haiti.",
+            &[("Jordan", "Jordan"), ("Haiti", "Haiti")],
+        ),
+        (
+            "Presiden Rusia Vladimir Putin tiba.",
+            &[("Rusia", "Russia"), ("Vladimir Putin", "Vladimir Putin")],
+        ),
+        ("Menlu China Wang Yi datang.", &[("China", "China")]),
+        ("Banjir di Jakarta Selatan.", &[("Jakarta", "Jakarta")]),
+        ("Ia tiba di Jakarta Senin pagi.", &[("Jakarta", "Jakarta")]),
+        // A sentence start: an ordinary word is no part of a name.
+        ("Kemarin Jakarta diguyur hujan.", &[("Jakarta", "Jakarta")]),
+        // Headline case: every word is capitalised.
+        (
+            "Pasukan Rusia Masuk Jakarta Lagi",
+            &[("Rusia", "Russia"), ("Jakarta", "Jakarta")],
+        ),
+        // An acronym of an organisation stays, inside a longer name too.
+        (
+            "Penyidik KPK Novel tiba.",
+            &[("KPK", "Komisi Pemberantasan Korupsi")],
+        ),
+        ("Perayaan HUT RI meriah.", &[("RI", "Indonesia")]),
+    ]);
+}
+
+#[test]
+fn short_forms_that_are_part_of_another_persons_name() {
+    check(&[
+        (
+            "Michelle Obama and Barack Obama met. Obama spoke.",
+            &[("Barack Obama", "Barack Obama")],
+        ),
+        (
+            "Barack Obama spoke. Later Obama left.",
+            &[("Barack Obama", "Barack Obama"), ("Obama", "Barack Obama")],
+        ),
+        // His own given name before: still him.
+        ("Barack Hussein Obama spoke.", &[("Obama", "Barack Obama")]),
+        ("Mantan menteri Edy Prabowo ditahan.", &[]),
+        ("Presiden Prabowo tiba.", &[("Prabowo", "Prabowo Subianto")]),
+        ("Kongres Pemuda digelar 1928.", &[]),
+        ("The Mobile World Congress opens.", &[]),
+        (
+            "The bill went to Congress on Monday.",
+            &[("Congress", "United States Congress")],
+        ),
+    ]);
+}
+
+#[test]
+fn initials_money_numbers_and_units() {
+    check(&[
+        ("Tersangka AS (32) ditangkap polisi.", &[]),
+        ("Nilainya US$ 5 juta.", &[]),
+        ("Warga RT 05/RW 02 berkumpul.", &[]),
+        ("Sejak Perang Dunia II usai.", &[]),
+        ("Kebijakan AS berubah.", &[("AS", "United States")]),
+        ("RT melaporkan dari Moskow.", &[("RT", "RT")]),
+    ]);
+}
+
+#[test]
+fn names_that_are_ordinary_words_where_capitals_say_nothing() {
+    check(&[
+        ("Medan perang itu sepi.", &[]),
+        ("Padang rumput luas.", &[]),
+        ("Lima orang tewas.", &[]),
+        (
+            "Ia lahir di Medan dan Padang.",
+            &[("Medan", "Medan"), ("Padang", "Padang")],
+        ),
+        ("HELP US NOW", &[]),
+        ("THANKSGIVING TURKEY DINNER", &[]),
+        ("Thanksgiving Turkey Recipes For You", &[]),
+        ("Turkey and Russia met.", &[("Russia", "Russia")]),
+        ("They flew to Turkey.", &[("Turkey", "Turkey")]),
+        ("MEDAN, KOMPAS — Hujan turun.", &[("MEDAN", "Medan")]),
+        ("Antara lain beras dan gula.", &[]),
+    ]);
+}
+
+#[test]
+fn a_dateline_names_the_place_not_the_outlet() {
+    check(&[
+        ("JAKARTA, KOMPAS — Hujan turun.", &[("JAKARTA", "Jakarta")]),
+        (
+            "JAKARTA, KOMPAS.com - Hujan turun.",
+            &[("JAKARTA", "Jakarta")],
+        ),
+        ("Jakarta (ANTARA) - Hujan turun.", &[("Jakarta", "Jakarta")]),
+        (
+            "Hujan turun, kata Kompas di Jakarta.",
+            &[("Kompas", "Kompas"), ("Jakarta", "Jakarta")],
+        ),
+    ]);
+}
