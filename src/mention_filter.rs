@@ -221,6 +221,9 @@ impl<'a> MentionFilter<'a> {
         if self.words.is_plain(w) || self.words.is_head(w) || self.words.is_region(w) {
             return false;
         }
+        if self.words.is_org(w) {
+            return true;
+        }
         if at.case != LineCase::Normal || self.sentence_start(at.toks, i) {
             return !self.words.is_common(w);
         }

@@ -16,6 +16,7 @@ pub const DEFAULT_MENTION_WORDS: (&str, &str) =
 #[derive(Debug, Clone, Default)]
 pub struct MentionWords {
     head: FxHashSet<String>,
+    org: FxHashSet<String>,
     region: FxHashSet<String>,
     plain: FxHashSet<String>,
     /// Listed names that are ordinary words, lowercase.
@@ -60,6 +61,7 @@ impl MentionWords {
             let set = match kind.trim() {
                 "head" => &mut self.head,
                 "region" => &mut self.region,
+                "org" => &mut self.org,
                 "plain" => &mut self.plain,
                 "ordinary" => {
                     self.ordinary.insert(word.to_lowercase());
@@ -67,7 +69,7 @@ impl MentionWords {
                 }
                 other => {
                     return Err(err(format!(
-                        "unknown kind {other:?} (head, region, plain, ordinary)"
+                        "unknown kind {other:?} (head, org, region, plain, ordinary)"
                     )))
                 }
             };
@@ -79,6 +81,11 @@ impl MentionWords {
     /// A title, position or place head (`Presiden`, `Kota`), as written.
     pub fn is_head(&self, word: &str) -> bool {
         self.head.contains(word)
+    }
+
+    /// A word heading an organisation's or building's name (`Universitas`).
+    pub fn is_org(&self, word: &str) -> bool {
+        self.org.contains(word)
     }
 
     /// A word naming a part of a place (`Selatan`, `South`), as written.
@@ -121,7 +128,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "m.tsv:3: unknown kind \"place\" (head, region, plain, ordinary)"
+            "m.tsv:3: unknown kind \"place\" (head, org, region, plain, ordinary)"
         );
         let e = w.add("head\tDuta Besar\n", "m.tsv").unwrap_err();
         assert!(e.to_string().starts_with("m.tsv:1: expected one word"));

@@ -7,7 +7,10 @@
 //! - Acronyms defined in parentheses: `Organisasi Perjanjian Keamanan
 //!   Kolektif (CSTO)` links `CSTO` to the entity of the long name, here and
 //!   later in the document; `Badan Baru (CSTO)` links the long name to a
-//!   listed acronym's entity. Method `acronym`.
+//!   listed acronym's entity. Method `acronym`. The acronym names its long
+//!   form as a whole: when a listed name is only part of it (`Majelis Ulama
+//!   Indonesia (MUI)`), the acronym is an unlisted organisation and gets no
+//!   entity (not the listed part), here and later.
 //!
 //! Gazetteer matches keep method `gazetteer`.
 
@@ -192,7 +195,13 @@ fn add_acronyms(
                 .find(|m| m.start == t.start && m.end == t.end);
             match (long, inner) {
                 (Some(l), None) => {
-                    forms.entry(word.to_string()).or_default().insert(l.entity);
+                    // The acronym names the long form as a whole: a name
+                    // at its end (Majelis Ulama Indonesia) is not it.
+                    let whole = long_name_start(text, &toks[..k], before.len())
+                        .is_none_or(|start| start >= l.start);
+                    if whole {
+                        forms.entry(word.to_string()).or_default().insert(l.entity);
+                    }
                 }
                 (None, Some(a)) => {
                     if let Some(start) = long_name_start(text, &toks[..k], before.len()) {
@@ -356,6 +365,33 @@ QN\tORGANIZATION\tNorth Atlantic Treaty Organization\tNATO
                 ("CSTO", "Collective Security Treaty Organization", "acronym"),
             ]
         );
+    }
+
+    #[test]
+    fn an_acronym_of_a_longer_unlisted_name_is_not_the_name_inside_it() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Majelis Ulama Negara Wang Yi (MUN) bersidang. MUN menolak.",
+                &[("Wang Yi", "gazetteer")],
+            ),
+            (
+                "Dewan Keamanan Kolektif Wang Yi (DKK) dan DKK lagi.",
+                &[("Wang Yi", "gazetteer")],
+            ),
+            // The whole long form listed: the acronym is it.
+            (
+                "North Atlantic Treaty Organization (NTO) and NTO.",
+                &[
+                    ("North Atlantic Treaty Organization", "gazetteer"),
+                    ("NTO", "acronym"),
+                    ("NTO", "acronym"),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|(s, m)| (s.to_string(), *m)).collect();
+            assert_eq!(surfaces_and_methods(text), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -185,3 +185,22 @@ fn a_dateline_names_the_place_not_the_outlet() {
         ),
     ]);
 }
+
+#[test]
+fn an_acronym_names_its_long_form_never_a_place_inside_it() {
+    check(&[
+        ("Majelis Ulama Indonesia (MUI) berfatwa. MUI menolak.", &[]),
+        ("Universitas Indonesia (UI) dan UI lagi.", &[]),
+        (
+            "Komisi Pemberantasan Korupsi (KPK) memeriksa. KPK menahan.",
+            &[
+                (
+                    "Komisi Pemberantasan Korupsi",
+                    "Komisi Pemberantasan Korupsi",
+                ),
+                ("KPK", "Komisi Pemberantasan Korupsi"),
+                ("KPK", "Komisi Pemberantasan Korupsi"),
+            ],
+        ),
+    ]);
+}
