@@ -26,6 +26,7 @@
 //! The library never prints and never exits: errors are [`error::Error`] values.
 
 pub mod check;
+pub mod demonyms;
 pub mod document;
 pub mod error;
 pub mod fuzzing;

@@ -24,7 +24,7 @@
 use crate::gazetteer::EntityType;
 use crate::matcher::Matcher;
 use crate::mention_words::MentionWords;
-use crate::resolve::{Mention, ParagraphWords};
+use crate::resolve::{Mention, Method, ParagraphWords};
 use crate::tokens::{has_lowercase, Token};
 use rustc_hash::FxHashSet;
 
@@ -139,6 +139,10 @@ impl<'a> MentionFilter<'a> {
             return true;
         }
         let before = self.prev_word(&at);
+        // North American, Latin American: a region, not the country.
+        if m.method == Method::Demonym && before.is_some_and(|w| self.words.is_region(w)) {
+            return false;
+        }
         if before.is_some_and(|w| self.words.is_head(w)) {
             return true;
         }

@@ -4,6 +4,7 @@
 //! shared by every worker thread: it is `Send + Sync` and processing a
 //! document only reads it.
 
+use crate::demonyms::{Demonyms, DEFAULT_DEMONYMS};
 use crate::document::{detect_language_in, segment, Document, ParagraphKind};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
@@ -80,8 +81,11 @@ impl PipelineBuilder {
             Some(c) => c,
             None => Cues::defaults()?,
         };
+        let matcher = Matcher::from_gazetteer(g);
+        let (file, list) = DEFAULT_DEMONYMS;
         Ok(Pipeline {
-            matcher: Matcher::from_gazetteer(g),
+            demonyms: Demonyms::new(list, file, matcher.entities())?,
+            matcher,
             cues,
             words: MentionWords::defaults()?,
         })
@@ -94,6 +98,7 @@ pub struct Pipeline {
     matcher: Matcher,
     cues: Cues,
     words: MentionWords,
+    demonyms: Demonyms,
 }
 
 impl Pipeline {
@@ -172,6 +177,7 @@ impl Pipeline {
         let mut mentions = gazetteer_mentions(&matches);
         filter.apply(&mut mentions, |_| true);
         let mut mentions = resolve(text, &self.matcher, &pw, mentions);
+        self.demonyms.find(text, &pw, &mut mentions);
         filter.apply(&mut mentions, |m| m.method != Method::Gazetteer);
         let qparas: Vec<quotes::Paragraph> = words
             .iter()

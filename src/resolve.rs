@@ -28,6 +28,8 @@ pub enum Method {
     Acronym,
     /// A part of a person's name that appeared in full in the document.
     ShortForm,
+    /// A country's demonym (`Chinese troops`).
+    Demonym,
 }
 
 impl Method {
@@ -37,6 +39,7 @@ impl Method {
             Method::Gazetteer => "gazetteer",
             Method::Acronym => "acronym",
             Method::ShortForm => "short-form",
+            Method::Demonym => "demonym",
         }
     }
 }
@@ -128,7 +131,7 @@ pub fn resolve(
 }
 
 /// Is any mention overlapping `start..end`? (`mentions` sorted by start.)
-fn covered(mentions: &[Mention], start: usize, end: usize) -> bool {
+pub(crate) fn covered(mentions: &[Mention], start: usize, end: usize) -> bool {
     let i = mentions.partition_point(|m| m.end <= start);
     mentions.get(i).is_some_and(|m| m.start < end)
 }

@@ -47,18 +47,9 @@ fn pipeline() -> &'static Pipeline {
 
 /// (surface, entity) of every mention of `text`.
 fn found(text: &str) -> Vec<(String, String)> {
-    let doc = Document {
-        id: "d".into(),
-        source: "d".into(),
-        text: text.into(),
-        title: Some(String::new()),
-        ..Document::default()
-    };
-    pipeline()
-        .process(&doc)
-        .mentions
+    found_with_method(text)
         .into_iter()
-        .map(|m| (m.surface, m.entity))
+        .map(|(s, e, _)| (s, e))
         .collect()
 }
 
@@ -203,4 +194,56 @@ fn an_acronym_names_its_long_form_never_a_place_inside_it() {
             ],
         ),
     ]);
+}
+
+/// (surface, entity, method) of every mention of `text`.
+fn found_with_method(text: &str) -> Vec<(String, String, String)> {
+    let doc = Document {
+        id: "d".into(),
+        source: "d".into(),
+        text: text.into(),
+        title: Some(String::new()),
+        ..Document::default()
+    };
+    pipeline()
+        .process(&doc)
+        .mentions
+        .into_iter()
+        .map(|m| (m.surface, m.entity, m.method))
+        .collect()
+}
+
+#[test]
+fn demonyms_mention_the_country_with_their_own_method() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("Chinese troops crossed.", &[("Chinese", "China")]),
+        (
+            "Russian diplomats and Russians left.",
+            &[("Russian", "Russia"), ("Russians", "Russia")],
+        ),
+        ("CHINESE TROOPS CROSS", &[("CHINESE", "China")]),
+        (
+            "A Jordanian envoy and Turkish officials.",
+            &[("Jordanian", "Jordan"), ("Turkish", "Turkey")],
+        ),
+        ("Chinese President Xi spoke.", &[("Chinese", "China")]),
+        // Lowercase is never a demonym; a longer name is not the country.
+        ("chinese food", &[]),
+        ("He flew Turkish Airlines.", &[]),
+        ("The Indian Ocean is wide.", &[]),
+        ("North American trade and Latin American debt.", &[]),
+        (
+            "African-American voters and a Chinese-Indonesian firm.",
+            &[],
+        ),
+        // A country without a list entry: no mention.
+        ("Peruvian miners", &[]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(s, e)| (s.to_string(), e.to_string(), "demonym".to_string()))
+            .collect();
+        assert_eq!(found_with_method(text), want, "{text:?}");
+    }
 }
