@@ -12,6 +12,7 @@
 //! | `aliases`  | no  | other names, separated by `\|` |
 //! | `country`  | no  | ISO 3166-1 alpha-2 code of the related country |
 //! | `priority` | no  | integer, default 0: wins when an alias is shared |
+//! | `offices`  | no  | offices a person holds, separated by `\|` (see [`Office`]) |
 //!
 //! An alias prefixed with `=` matches only exactly as written (no ALL CAPS,
 //! no capitalised first letter).
@@ -65,6 +66,59 @@ impl fmt::Display for EntityType {
     }
 }
 
+/// An office a listed person holds, so that a title with a short name
+/// (`Presiden Xi`, `Menlu Retno`) can name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Office {
+    HeadOfState,
+    HeadOfGovernment,
+    ForeignMinister,
+    Minister,
+    Governor,
+    PartyChair,
+    OrgHead,
+    LegislatureHead,
+    VicePresident,
+}
+
+impl Office {
+    /// Every office, with its code in lists.
+    pub const ALL: [(Office, &'static str); 9] = [
+        (Office::HeadOfState, "head-of-state"),
+        (Office::HeadOfGovernment, "head-of-government"),
+        (Office::ForeignMinister, "foreign-minister"),
+        (Office::Minister, "minister"),
+        (Office::Governor, "governor"),
+        (Office::PartyChair, "party-chair"),
+        (Office::OrgHead, "org-head"),
+        (Office::LegislatureHead, "legislature-head"),
+        (Office::VicePresident, "vice-president"),
+    ];
+
+    /// Parses a code (`head-of-state`, ...).
+    pub fn parse(code: &str) -> Option<Office> {
+        Office::ALL
+            .iter()
+            .find(|(_, c)| *c == code.trim())
+            .map(|&(o, _)| o)
+    }
+
+    /// Parses `|`-separated codes; the error names the unknown one.
+    pub fn parse_list(text: &str) -> std::result::Result<Vec<Office>, String> {
+        let mut out = Vec::new();
+        for code in text.split('|').map(str::trim).filter(|c| !c.is_empty()) {
+            let office = Office::parse(code).ok_or_else(|| {
+                let known: Vec<&str> = Office::ALL.iter().map(|&(_, c)| c).collect();
+                format!("unknown office {code:?} ({})", known.join(", "))
+            })?;
+            if !out.contains(&office) {
+                out.push(office);
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// One entity of a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
@@ -81,6 +135,8 @@ pub struct Entity {
     pub priority: i32,
     /// Where the entity was defined: `file:line`.
     pub origin: String,
+    /// Offices a person holds (`offices` column), for titles with a short name.
+    pub offices: Vec<Office>,
 }
 
 impl Entity {
@@ -204,6 +260,7 @@ impl Gazetteer {
                     )
                 })?
             };
+            let offices = Office::parse_list(get(cols.offices)).map_err(|m| err(line_no, m))?;
             entities.push(Entity {
                 id: id.to_string(),
                 kind,
@@ -212,6 +269,7 @@ impl Gazetteer {
                 country: get(cols.country).to_string(),
                 priority,
                 origin: format!("{file}:{line_no}"),
+                offices,
             });
         }
         entities.shrink_to_fit();
@@ -305,6 +363,7 @@ struct Columns {
     aliases: Option<usize>,
     country: Option<usize>,
     priority: Option<usize>,
+    offices: Option<usize>,
 }
 
 impl Columns {
@@ -330,6 +389,7 @@ impl Columns {
             aliases: find("aliases"),
             country: find("country"),
             priority: find("priority"),
+            offices: find("offices"),
         })
     }
 }
@@ -395,5 +455,27 @@ mod tests {
         let g = Gazetteer::defaults().unwrap();
         assert!(g.entities().len() >= 12);
         g.check_unique_ids().unwrap();
+    }
+}
+
+#[cfg(test)]
+mod office_tests {
+    use super::*;
+
+    #[test]
+    fn offices_column_is_parsed_and_an_unknown_code_names_file_and_line() {
+        let text = "id\ttype\tname\toffices\nP1\tPERSON\tXi Jinping\thead-of-state|party-chair\nP2\tPERSON\tAnn Bee\t\n";
+        let g = Gazetteer::parse(text, "people.tsv").unwrap();
+        assert_eq!(
+            g.entities()[0].offices,
+            [Office::HeadOfState, Office::PartyChair]
+        );
+        assert!(g.entities()[1].offices.is_empty());
+        let bad = "id\ttype\tname\toffices\nP1\tPERSON\tXi Jinping\thead-of-state|king\n";
+        let e = Gazetteer::parse(bad, "people.tsv").unwrap_err().to_string();
+        assert!(
+            e.starts_with("people.tsv:2: unknown office \"king\" (head-of-state,"),
+            "{e}"
+        );
     }
 }

@@ -45,6 +45,7 @@ pub mod resolve;
 pub mod run;
 pub mod stream;
 pub mod tables;
+pub mod titles;
 pub mod tokens;
 
 pub use error::{Error, Result};

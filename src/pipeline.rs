@@ -15,6 +15,7 @@ use crate::mention_words::MentionWords;
 use crate::quotes::{self, Cues, QuoteInput};
 use crate::resolve::{gazetteer_mentions, resolve, Method, ParagraphWords};
 use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow};
+use crate::titles::{Titles, DEFAULT_TITLES};
 use crate::tokens::{tokenize_into, Token};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -83,8 +84,11 @@ impl PipelineBuilder {
         };
         let matcher = Matcher::from_gazetteer(g);
         let (file, list) = DEFAULT_DEMONYMS;
+        let demonyms = Demonyms::new(list, file, matcher.entities())?;
+        let (file, list) = DEFAULT_TITLES;
         Ok(Pipeline {
-            demonyms: Demonyms::new(list, file, matcher.entities())?,
+            titles: Titles::new(list, file, matcher.entities())?,
+            demonyms,
             matcher,
             cues,
             words: MentionWords::defaults()?,
@@ -99,6 +103,7 @@ pub struct Pipeline {
     cues: Cues,
     words: MentionWords,
     demonyms: Demonyms,
+    titles: Titles,
 }
 
 impl Pipeline {
@@ -178,6 +183,8 @@ impl Pipeline {
         filter.apply(&mut mentions, |_| true);
         let mut mentions = resolve(text, &self.matcher, &pw, mentions);
         self.demonyms.find(text, &pw, &mut mentions);
+        self.titles
+            .find(text, self.matcher.entities(), &pw, &mut mentions);
         filter.apply(&mut mentions, |m| m.method != Method::Gazetteer);
         let qparas: Vec<quotes::Paragraph> = words
             .iter()

@@ -30,6 +30,8 @@ pub enum Method {
     ShortForm,
     /// A country's demonym (`Chinese troops`).
     Demonym,
+    /// A listed office holder named by a title and a short name (`Presiden Xi`).
+    Title,
 }
 
 impl Method {
@@ -40,6 +42,7 @@ impl Method {
             Method::Acronym => "acronym",
             Method::ShortForm => "short-form",
             Method::Demonym => "demonym",
+            Method::Title => "title",
         }
     }
 }

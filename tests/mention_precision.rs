@@ -247,3 +247,77 @@ fn demonyms_mention_the_country_with_their_own_method() {
         assert_eq!(found_with_method(text), want, "{text:?}");
     }
 }
+
+const PEOPLE_WITH_OFFICES: &str = "id\ttype\tname\taliases\tcountry\toffices
+C-CN\tCOUNTRY\tChina\tTiongkok\tCN\t
+C-RU\tCOUNTRY\tRussia\tRusia\tRU\t
+C-IN\tCOUNTRY\tIndia\t\tIN\t
+P-XI\tPERSON\tXi Jinping\t\tCN\thead-of-state|party-chair
+P-LI\tPERSON\tLi Qiang\t\tCN\thead-of-government
+P-RETNO\tPERSON\tRetno Marsudi\t\tID\tforeign-minister
+P-MODI\tPERSON\tNarendra Modi\t\tIN\thead-of-government
+P-LAVROV\tPERSON\tSergey Lavrov\tSergei Lavrov\tRU\tforeign-minister
+P-LAVROVA\tPERSON\tAnna Lavrov\t\tUA\tforeign-minister
+P-TRUMP\tPERSON\tDonald Trump\t\tUS\thead-of-state|head-of-government
+P-GIBRAN\tPERSON\tGibran Rakabuming Raka\t\tID\tvice-president
+";
+
+fn titled(text: &str) -> Vec<(String, String, String)> {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        PipelineBuilder::new()
+            .default_gazetteers(false)
+            .gazetteer(Gazetteer::parse(PEOPLE_WITH_OFFICES, "people.tsv").unwrap())
+            .build()
+            .unwrap()
+    });
+    let doc = Document {
+        id: "d".into(),
+        source: "d".into(),
+        text: text.into(),
+        title: Some(String::new()),
+        ..Document::default()
+    };
+    p.process(&doc)
+        .mentions
+        .into_iter()
+        .filter(|m| m.kind == "PERSON")
+        .map(|m| (m.surface, m.entity, m.method))
+        .collect()
+}
+
+#[test]
+fn a_title_with_a_short_name_names_the_one_listed_office_holder() {
+    let t = |s: &str, e: &str| (s.to_string(), e.to_string(), "title".to_string());
+    type Row = (String, String, String);
+    let cases: Vec<(&str, Vec<Row>)> = vec![
+        ("Presiden Xi tiba di Jakarta.", vec![t("Xi", "Xi Jinping")]),
+        (
+            "Menlu Retno bertemu PM Modi.",
+            vec![t("Retno", "Retno Marsudi"), t("Modi", "Narendra Modi")],
+        ),
+        ("President Trump spoke.", vec![t("Trump", "Donald Trump")]),
+        (
+            "Wakil Presiden Gibran hadir.",
+            vec![t("Gibran", "Gibran Rakabuming Raka")],
+        ),
+        // Two foreign ministers named Lavrov: the country decides, or nobody.
+        (
+            "Menlu Rusia Lavrov tiba.",
+            vec![t("Lavrov", "Sergey Lavrov")],
+        ),
+        ("Menlu Lavrov tiba.", vec![]),
+        // No such office holder, or no title.
+        ("Gubernur Modi tiba.", vec![]),
+        ("Xi tiba.", vec![]),
+        ("Menlu Li tiba.", vec![]),
+        // The full name is a gazetteer mention as before.
+        (
+            "Presiden Xi Jinping tiba.",
+            vec![("Xi Jinping".into(), "Xi Jinping".into(), "gazetteer".into())],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(titled(text), want, "{text:?}");
+    }
+}

@@ -262,6 +262,7 @@ pub fn merge(list: &Gazetteer, records: &[Record], options: &Options) -> Merged 
                     country: country.unwrap_or_default(),
                     priority,
                     origin: first.origin.clone(),
+                    offices: Vec::new(),
                 });
                 owners.entry(name).or_default().push(index);
                 by_id.insert(id.clone(), index);

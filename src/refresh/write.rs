@@ -90,7 +90,8 @@ fn render_row(e: &Entity, columns: &[String], old: &[&str]) -> String {
 /// let list = ListFile::parse(text, "p.tsv").unwrap();
 /// let mut g = list.gazetteer().clone();
 /// g.push(kutip::gazetteer::Entity { id: "Q2".into(), kind: kutip::gazetteer::EntityType::Person,
-///     name: "Bo".into(), aliases: vec!["Bobo".into()], country: String::new(), priority: 0, origin: String::new() });
+///     name: "Bo".into(), aliases: vec!["Bobo".into()], country: String::new(), priority: 0, origin: String::new(),
+///     offices: Vec::new() });
 /// assert_eq!(list.render(&g), "# my list\nid\ttype\tname\tnote\taliases\nQ1\tPERSON\tAnn\tkeep me\nQ2\tPERSON\tBo\t\tBobo\n");
 /// ```
 #[derive(Debug, Clone)]
