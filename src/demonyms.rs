@@ -5,8 +5,9 @@
 //! or drop them. Indonesian writes `warga Rusia`, `pasukan China`: country
 //! names the gazetteer finds already.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::gazetteer::{Entity, EntityType};
+use crate::mention_words::for_each_entry;
 use crate::resolve::{covered, Mention, Method, ParagraphWords};
 use crate::tokens::has_lowercase;
 use rustc_hash::FxHashMap;
@@ -35,28 +36,15 @@ impl Demonyms {
             }
         }
         let mut d = Demonyms::default();
-        for (i, line) in list.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') || line == "demonym\tcountry" {
-                continue;
-            }
-            let err = |message: String| Error::Cues {
-                file: file.to_string(),
-                line: i + 1,
-                message,
-            };
-            let (word, code) = line
-                .split_once('\t')
-                .ok_or_else(|| err("expected DEMONYM<TAB>COUNTRY".into()))?;
-            let (word, code) = (word.trim(), code.trim());
+        for_each_entry(list, file, "demonym\tcountry", |word, code| {
             if !word.starts_with(char::is_uppercase) {
-                return Err(err(format!("demonym {word:?} is not capitalised")));
+                return Err(format!("demonym {word:?} is not capitalised"));
             }
             if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(err(format!("country {code:?} is not an ISO alpha-2 code")));
+                return Err(format!("country {code:?} is not an ISO alpha-2 code"));
             }
             let Some(&entity) = countries.get(code) else {
-                continue;
+                return Ok(());
             };
             let mut forms = vec![word.to_string()];
             if word.ends_with(['n', 'i']) {
@@ -66,7 +54,8 @@ impl Demonyms {
                 d.max_words = d.max_words.max(f.split_whitespace().count());
                 d.words.entry(f).or_insert(entity);
             }
-        }
+            Ok(())
+        })?;
         Ok(d)
     }
 

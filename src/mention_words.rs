@@ -41,41 +41,28 @@ impl MentionWords {
 
     /// Adds the entries of one list; `file` names it in errors.
     pub fn add(&mut self, text: &str, file: &str) -> Result<()> {
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') || line == "kind\tword" {
-                continue;
+        for_each_entry(text, file, "kind\tword", |kind, word| {
+            if word.contains(char::is_whitespace) {
+                return Err(format!("expected one word, got {word:?}"));
             }
-            let err = |message: String| Error::Cues {
-                file: file.to_string(),
-                line: i + 1,
-                message,
-            };
-            let (kind, word) = line
-                .split_once('\t')
-                .ok_or_else(|| err("expected KIND<TAB>WORD".into()))?;
-            let word = word.trim();
-            if word.is_empty() || word.contains(char::is_whitespace) {
-                return Err(err(format!("expected one word, got {word:?}")));
-            }
-            let set = match kind.trim() {
+            let set = match kind {
                 "head" => &mut self.head,
                 "region" => &mut self.region,
                 "org" => &mut self.org,
                 "plain" => &mut self.plain,
                 "ordinary" => {
                     self.ordinary.insert(word.to_lowercase());
-                    continue;
+                    return Ok(());
                 }
                 other => {
-                    return Err(err(format!(
+                    return Err(format!(
                         "unknown kind {other:?} (head, org, region, plain, ordinary)"
-                    )))
+                    ))
                 }
             };
             set.insert(word.to_string());
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// A title, position or place head (`Presiden`, `Kota`), as written.
@@ -113,6 +100,40 @@ impl MentionWords {
     }
 }
 
+/// Calls `entry(key, value)` for each `KEY<TAB>VALUE` line of a word list
+/// (blank lines, `#` comments and the `header` line skipped, both sides
+/// trimmed); a bad line or an error `entry` returns names file and line.
+pub(crate) fn for_each_entry(
+    text: &str,
+    file: &str,
+    header: &str,
+    mut entry: impl FnMut(&str, &str) -> std::result::Result<(), String>,
+) -> Result<()> {
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') || line == header {
+            continue;
+        }
+        let err = |message: String| Error::Cues {
+            file: file.to_string(),
+            line: i + 1,
+            message,
+        };
+        let (key, value) = line.split_once('\t').ok_or_else(|| {
+            err(format!(
+                "expected {}",
+                header.replace('\t', "<TAB>").to_uppercase()
+            ))
+        })?;
+        let (key, value) = (key.trim(), value.trim());
+        if key.is_empty() || value.is_empty() {
+            return Err(err("an empty field".into()));
+        }
+        entry(key, value).map_err(err)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +153,7 @@ mod tests {
         );
         let e = w.add("head\tDuta Besar\n", "m.tsv").unwrap_err();
         assert!(e.to_string().starts_with("m.tsv:1: expected one word"));
+        let e = w.add("# c\nhead Kota\n", "m.tsv").unwrap_err();
+        assert_eq!(e.to_string(), "m.tsv:2: expected KIND<TAB>WORD");
     }
 }

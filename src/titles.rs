@@ -6,8 +6,9 @@
 //! those offices has that word in a name (and, with a country between,
 //! `Menlu Rusia Lavrov`, is of that country). Method `title`.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::gazetteer::{Entity, EntityType, Office};
+use crate::mention_words::for_each_entry;
 use crate::resolve::{covered, Mention, Method, ParagraphWords};
 use crate::tokens::Token;
 use rustc_hash::FxHashMap;
@@ -30,27 +31,13 @@ impl Titles {
     /// Compiles `list` (`file` names it in errors) against `entities`.
     pub fn new(list: &str, file: &str, entities: &[Entity]) -> Result<Titles> {
         let mut t = Titles::default();
-        for (i, line) in list.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') || line == "title\toffices" {
-                continue;
-            }
-            let err = |message: String| Error::Cues {
-                file: file.to_string(),
-                line: i + 1,
-                message,
-            };
-            let (title, codes) = line
-                .split_once('\t')
-                .ok_or_else(|| err("expected TITLE<TAB>OFFICES".into()))?;
-            let offices = Office::parse_list(codes).map_err(err)?;
+        for_each_entry(list, file, "title\toffices", |title, codes| {
+            let offices = Office::parse_list(codes)?;
             let words: Vec<&str> = title.split_whitespace().collect();
-            if words.is_empty() || offices.is_empty() {
-                return Err(err("empty title or offices".into()));
-            }
             t.max_words = t.max_words.max(words.len());
             t.titles.insert(words.join(" "), offices);
-        }
+            Ok(())
+        })?;
         for (i, e) in entities.iter().enumerate() {
             if e.kind != EntityType::Person || e.offices.is_empty() {
                 continue;

@@ -196,8 +196,8 @@ fn an_acronym_names_its_long_form_never_a_place_inside_it() {
     ]);
 }
 
-/// (surface, entity, method) of every mention of `text`.
-fn found_with_method(text: &str) -> Vec<(String, String, String)> {
+/// The mention rows of a one-document text (no title line).
+fn mention_rows(p: &Pipeline, text: &str) -> Vec<kutip::tables::MentionRow> {
     let doc = Document {
         id: "d".into(),
         source: "d".into(),
@@ -205,9 +205,12 @@ fn found_with_method(text: &str) -> Vec<(String, String, String)> {
         title: Some(String::new()),
         ..Document::default()
     };
-    pipeline()
-        .process(&doc)
-        .mentions
+    p.process(&doc).mentions
+}
+
+/// (surface, entity, method) of every mention of `text`.
+fn found_with_method(text: &str) -> Vec<(String, String, String)> {
+    mention_rows(pipeline(), text)
         .into_iter()
         .map(|m| (m.surface, m.entity, m.method))
         .collect()
@@ -271,15 +274,7 @@ fn titled(text: &str) -> Vec<(String, String, String)> {
             .build()
             .unwrap()
     });
-    let doc = Document {
-        id: "d".into(),
-        source: "d".into(),
-        text: text.into(),
-        title: Some(String::new()),
-        ..Document::default()
-    };
-    p.process(&doc)
-        .mentions
+    mention_rows(p, text)
         .into_iter()
         .filter(|m| m.kind == "PERSON")
         .map(|m| (m.surface, m.entity, m.method))
