@@ -29,8 +29,8 @@
 //! assert_eq!(found, [(0, 7), (12, 15)]);
 //! ```
 
-use crate::gazetteer::{Entity, Gazetteer};
-use crate::tokens::{fold_hash, has_lowercase, tokenize_into, Token};
+use crate::gazetteer::{Entity, EntityType, Gazetteer};
+use crate::tokens::{fold_hash, has_lowercase, normalized_word, tokenize_into, Token};
 use rustc_hash::FxHashMap;
 
 /// One name found in a text.
@@ -265,7 +265,7 @@ impl Matcher {
 
     fn word_id(&self, text: &str, t: Token) -> u32 {
         self.vocab
-            .get(&fold_hash(&text[t.start..t.end]))
+            .get(&fold_hash(&normalized_word(&text[t.start..t.end])))
             .copied()
             .unwrap_or(NO_WORD)
     }
@@ -286,12 +286,17 @@ impl Matcher {
         let mut node = ROOT;
         let mut best = None;
         let mut j = i;
+        // The words walked, past a skipped middle initial (`Joe R. Biden`).
+        let mut path = [toks[i]; MAX_PATH];
+        let mut len = 0;
         while let Some(&child) = self.edges.get(&((node as u64) << 32 | wid as u64)) {
             node = child;
+            path[len] = toks[j];
+            len += 1;
             if let Some(&(first, count)) = self.terminals.get(&node) {
                 let (first, count) = (first as usize, count as usize);
                 for &pi in &self.terminal_patterns[first..first + count] {
-                    if let Some(end) = self.verify(&self.patterns[pi as usize], text, &toks[i..=j])
+                    if let Some(end) = self.verify(&self.patterns[pi as usize], text, &path[..len])
                     {
                         let p = &self.patterns[pi as usize];
                         best = Some((
@@ -308,10 +313,17 @@ impl Matcher {
                 }
             }
             j += 1;
-            if j >= toks.len() || toks[j].start - toks[j - 1].end > 8 {
+            if j >= toks.len() || toks[j].start - toks[j - 1].end > 8 || len == MAX_PATH {
                 break;
             }
             wid = self.word_id(text, toks[j]);
+            if !self.edges.contains_key(&((node as u64) << 32 | wid as u64))
+                && j + 1 < toks.len()
+                && is_middle_initial(text, toks[j - 1], toks[j], toks[j + 1])
+            {
+                j += 1;
+                wid = self.word_id(text, toks[j]);
+            }
             if wid == NO_WORD {
                 break;
             }
@@ -322,12 +334,21 @@ impl Matcher {
     /// Checks separators and case; returns the match's end byte.
     fn verify(&self, p: &Pattern, text: &str, toks: &[Token]) -> Option<usize> {
         for (k, pair) in toks.windows(2).enumerate() {
-            if Sep::of(&text[pair[0].end..pair[1].start]).as_ref() != Some(p.sep(k)) {
-                return None;
+            let gap = &text[pair[0].end..pair[1].start];
+            if Sep::of(gap).as_ref() != Some(p.sep(k)) {
+                // A middle initial stands between two words of a person's
+                // name written with a space.
+                let initial = *p.sep(k) == Sep::Space
+                    && self.entities[p.entity as usize].kind == EntityType::Person
+                    && is_initial_gap(gap);
+                if !initial {
+                    return None;
+                }
             }
         }
         for (t, w) in toks.iter().zip(p.words()) {
-            let s = &text[t.start..t.end];
+            let s = normalized_word(&text[t.start..t.end]);
+            let s = s.as_ref();
             let ok = s == w
                 || (p.case == CaseRule::Capitalizable
                     && (s.chars().eq(w.chars().flat_map(char::to_uppercase))
@@ -345,6 +366,25 @@ impl Matcher {
             None
         }
     }
+}
+
+/// The most words a name is walked over.
+const MAX_PATH: usize = 24;
+
+/// Is `t` a middle initial (`R` of `Joe R. Biden`): one capital letter
+/// with a period, a space on each side?
+#[inline]
+fn is_middle_initial(text: &str, prev: Token, t: Token, next: Token) -> bool {
+    t.end - t.start == 1
+        && text.as_bytes()[t.start].is_ascii_uppercase()
+        && &text[prev.end..t.start] == " "
+        && &text[t.end..next.start] == ". "
+}
+
+/// ` R. `: the text between two words around a middle initial.
+fn is_initial_gap(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    b.len() == 4 && b[0] == b' ' && b[1].is_ascii_uppercase() && b[2] == b'.' && b[3] == b' '
 }
 
 /// Does the word start with a lowercase letter? (ASCII fast path.)
@@ -368,6 +408,9 @@ fn compile(name: &str, entity: u32, priority: i32, toks: &mut Vec<Token>) -> Opt
         Some(rest) => (true, rest.trim()),
         None => (false, name.trim()),
     };
+    // Written as the text's words are read (composed accents).
+    let text = normalized_word(text);
+    let text = text.as_ref();
     toks.clear();
     tokenize_into(text, toks);
     let last = toks.last()?;

@@ -28,6 +28,27 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Chars that show nothing inside a word: zero-width space, non-joiner and
+/// joiner, word joiner, byte order mark, soft hyphen.
+#[inline]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
+}
+
+/// A word as names are matched: accents composed (NFC: `g` + combining
+/// breve is `ğ`) and invisible chars dropped. Borrowed, with no work past
+/// one scan, when there is nothing to change (every ASCII word).
+pub fn normalized_word(w: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if w.is_ascii() || !w.chars().any(|c| is_invisible(c) || is_combining_mark(c)) {
+        return std::borrow::Cow::Borrowed(w);
+    }
+    std::borrow::Cow::Owned(w.chars().filter(|&c| !is_invisible(c)).nfc().collect())
+}
+
 /// The common combining-mark blocks (accents written as separate code points).
 fn is_combining_mark(c: char) -> bool {
     matches!(c as u32,
@@ -126,6 +147,15 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 if let Some(len) = word_char_at(i) {
                     i += len;
                     continue;
+                }
+                // An invisible char between two word chars (a zero-width
+                // space, a soft hyphen) does not end the word.
+                if let Some(c) = text[i..].chars().next().filter(|&c| is_invisible(c)) {
+                    let j = i + c.len_utf8();
+                    if j < n && (ASCII_WORD[bytes[j] as usize] || word_char_at(j).is_some()) {
+                        i = j;
+                        continue;
+                    }
                 }
             }
             break;

@@ -32,6 +32,10 @@ P-OBAMA\tPERSON\tBarack Obama\tObama\tUS\t
 P-PRABOWO\tPERSON\tPrabowo Subianto\tPrabowo\tID\t
 P-PUTIN\tPERSON\tVladimir Putin\t\tRU\t
 P-ELIZ\tPERSON\tElizabeth II\tII\tGB\t
+P-ERDOGAN\tPERSON\tRecep Tayyip Erdoğan\tErdoğan\tTR\t
+P-BIDEN\tPERSON\tJoe Biden\t\tUS\t
+P-SBY\tPERSON\tSusilo Bambang Yudhoyono\tSusilo Yudhoyono\tID\t
+L-SAOPAULO\tLOCATION\tSão Paulo\t\tBR\t
 ";
 
 fn pipeline() -> &'static Pipeline {
@@ -314,5 +318,58 @@ fn a_title_with_a_short_name_names_the_one_listed_office_holder() {
     ];
     for (text, want) in cases {
         assert_eq!(titled(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn text_forms_match_and_offsets_stay_in_the_original_text() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // Decomposed accents (g + combining breve, a + combining tilde).
+        (
+            "Erdog\u{306}an tiba.",
+            &[("Erdog\u{306}an", "Recep Tayyip Erdoğan")],
+        ),
+        (
+            "Ia ke Sa\u{303}o Paulo.",
+            &[("Sa\u{303}o Paulo", "São Paulo")],
+        ),
+        // Zero-width and soft hyphen characters inside a name.
+        (
+            "Erdo\u{200b}ğan tiba.",
+            &[("Erdo\u{200b}ğan", "Recep Tayyip Erdoğan")],
+        ),
+        (
+            "Erdo\u{ad}ğan tiba.",
+            &[("Erdo\u{ad}ğan", "Recep Tayyip Erdoğan")],
+        ),
+        ("Jakar\u{200d}ta hujan.", &[("Jakar\u{200d}ta", "Jakarta")]),
+        // Middle initials.
+        ("Joe R. Biden spoke.", &[("Joe R. Biden", "Joe Biden")]),
+        (
+            "Susilo B. Yudhoyono hadir.",
+            &[("Susilo B. Yudhoyono", "Susilo Bambang Yudhoyono")],
+        ),
+        // An initial is not skipped outside a person's name, nor without its period.
+        ("Joe R Biden spoke.", &[]),
+    ];
+    for (text, want) in cases {
+        let rows = mention_rows(pipeline(), text);
+        let got: Vec<(String, String)> = rows
+            .iter()
+            .map(|m| (m.surface.clone(), m.entity.clone()))
+            .collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(s, e)| (s.to_string(), e.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+        let chars: Vec<char> = text.chars().collect();
+        for m in &rows {
+            let surface: String = chars[m.start..m.end].iter().collect();
+            assert_eq!(
+                surface, m.surface,
+                "offsets count chars of the original {text:?}"
+            );
+        }
     }
 }
