@@ -46,14 +46,8 @@ impl Demonyms {
             let Some(&entity) = countries.get(code) else {
                 return Ok(());
             };
-            let mut forms = vec![word.to_string()];
-            if word.ends_with(['n', 'i']) {
-                forms.push(format!("{word}s"));
-            }
-            for f in forms {
-                d.max_words = d.max_words.max(f.split_whitespace().count());
-                d.words.entry(f).or_insert(entity);
-            }
+            d.max_words = d.max_words.max(word.split_whitespace().count());
+            d.words.entry(word.to_string()).or_insert(entity);
             Ok(())
         })?;
         Ok(d)
