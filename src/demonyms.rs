@@ -10,7 +10,7 @@ use crate::gazetteer::{Entity, EntityType};
 use crate::mention_words::for_each_entry;
 use crate::resolve::{covered, Mention, Method, ParagraphWords};
 use crate::tokens::has_lowercase;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The embedded list.
 pub const DEFAULT_DEMONYMS: (&str, &str) =
@@ -23,6 +23,9 @@ pub struct Demonyms {
     words: FxHashMap<String, u32>,
     /// The longest demonym, in words.
     max_words: usize,
+    /// First words of the demonyms, as written and in capitals: most
+    /// capitalised words of a text are ruled out by one lookup.
+    firsts: FxHashSet<String>,
 }
 
 impl Demonyms {
@@ -47,6 +50,9 @@ impl Demonyms {
                 return Ok(());
             };
             d.max_words = d.max_words.max(word.split_whitespace().count());
+            let first = word.split_whitespace().next().unwrap_or(word);
+            d.firsts.insert(first.to_string());
+            d.firsts.insert(first.to_uppercase());
             d.words.entry(word.to_string()).or_insert(entity);
             Ok(())
         })?;
@@ -66,7 +72,7 @@ impl Demonyms {
             let mut k = 0;
             while k < toks.len() {
                 let first = &text[toks[k].start..toks[k].end];
-                if !first.starts_with(char::is_uppercase) {
+                if !self.firsts.contains(first) {
                     k += 1;
                     continue;
                 }

@@ -30,7 +30,9 @@
 //! ```
 
 use crate::gazetteer::{Entity, EntityType, Gazetteer};
-use crate::tokens::{fold_hash, has_lowercase, normalized_word, tokenize_into, Token};
+use crate::tokens::{
+    fold_hash, fold_hash_normalized, has_lowercase, normalized_word, tokenize_into, Token,
+};
 use rustc_hash::FxHashMap;
 
 /// One name found in a text.
@@ -265,7 +267,7 @@ impl Matcher {
 
     fn word_id(&self, text: &str, t: Token) -> u32 {
         self.vocab
-            .get(&fold_hash(&normalized_word(&text[t.start..t.end])))
+            .get(&fold_hash_normalized(&text[t.start..t.end]))
             .copied()
             .unwrap_or(NO_WORD)
     }
@@ -317,9 +319,9 @@ impl Matcher {
                 break;
             }
             wid = self.word_id(text, toks[j]);
-            if !self.edges.contains_key(&((node as u64) << 32 | wid as u64))
-                && j + 1 < toks.len()
+            if j + 1 < toks.len()
                 && is_middle_initial(text, toks[j - 1], toks[j], toks[j + 1])
+                && !self.edges.contains_key(&((node as u64) << 32 | wid as u64))
             {
                 j += 1;
                 wid = self.word_id(text, toks[j]);
@@ -369,7 +371,7 @@ impl Matcher {
 }
 
 /// The most words a name is walked over.
-const MAX_PATH: usize = 24;
+const MAX_PATH: usize = 16;
 
 /// Is `t` a middle initial (`R` of `Joe R. Biden`): one capital letter
 /// with a period, a space on each side?

@@ -27,6 +27,7 @@ use crate::mention_words::MentionWords;
 use crate::resolve::{Mention, Method, ParagraphWords};
 use crate::tokens::{has_lowercase, Token};
 use rustc_hash::FxHashSet;
+use std::cell::Cell;
 
 /// How the words of a line are capitalised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +47,8 @@ pub struct MentionFilter<'a> {
     paragraphs: &'a [ParagraphWords<'a>],
     words: &'a MentionWords,
     surnames: FxHashSet<&'a str>,
+    /// Each paragraph's [`LineCase`], found when first needed.
+    cases: Vec<Cell<Option<LineCase>>>,
 }
 
 impl<'a> MentionFilter<'a> {
@@ -61,6 +64,7 @@ impl<'a> MentionFilter<'a> {
             paragraphs,
             words,
             surnames: FxHashSet::default(),
+            cases: vec![Cell::new(None); paragraphs.len()],
         }
     }
 
@@ -77,7 +81,11 @@ impl<'a> MentionFilter<'a> {
         }
         // Surnames found anywhere rule out the word alone everywhere.
         for (i, m) in mentions.iter().enumerate() {
-            if keep[i] && judged(m) && self.surnames.contains(&self.text[m.start..m.end]) {
+            if keep[i]
+                && !self.surnames.is_empty()
+                && judged(m)
+                && self.surnames.contains(&self.text[m.start..m.end])
+            {
                 keep[i] = self.next_to_head(m);
             }
         }
@@ -98,9 +106,25 @@ impl<'a> MentionFilter<'a> {
     }
 
     /// The one-word mention's place among its paragraph's words.
+    /// The paragraph a mention is in: its place in the list, and its words.
+    fn paragraph(&self, m: &Mention) -> Option<(usize, &'a [Token])> {
+        let i = self.paragraphs.partition_point(|p| p.index < m.paragraph);
+        let p = self.paragraphs.get(i).filter(|p| p.index == m.paragraph)?;
+        Some((i, p.tokens))
+    }
+
+    /// How a paragraph's words are capitalised (found once).
+    fn case(&self, at: &Place<'a>) -> LineCase {
+        let cell = &self.cases[at.paragraph];
+        cell.get().unwrap_or_else(|| {
+            let case = line_case(self.text, at.toks);
+            cell.set(Some(case));
+            case
+        })
+    }
+
     fn alone(&self, m: &Mention) -> Option<Place<'a>> {
-        let p = self.paragraphs.iter().find(|p| p.index == m.paragraph)?;
-        let toks = p.tokens;
+        let (paragraph, toks) = self.paragraph(m)?;
         let k = toks.partition_point(|t| t.start < m.start);
         let t = *toks.get(k)?;
         if t.start != m.start || t.end != m.end {
@@ -115,7 +139,7 @@ impl<'a> MentionFilter<'a> {
             k,
             prev: (k > 0 && joined(toks[k - 1], t)).then(|| k - 1),
             next: (k + 1 < toks.len() && joined(t, toks[k + 1])).then_some(k + 1),
-            case: line_case(self.text, toks),
+            paragraph,
         })
     }
 
@@ -228,7 +252,7 @@ impl<'a> MentionFilter<'a> {
         if self.words.is_org(w) {
             return true;
         }
-        if at.case != LineCase::Normal || self.sentence_start(at.toks, i) {
+        if self.sentence_start(at.toks, i) || self.case(at) != LineCase::Normal {
             return !self.words.is_common(w);
         }
         true
@@ -255,20 +279,20 @@ impl<'a> MentionFilter<'a> {
         }
         if !has_lowercase(surface) && surface.chars().count() <= 3 {
             // An acronym: capitals are its normal form.
-            return at.case == LineCase::AllCaps;
+            return self.case(at) == LineCase::AllCaps;
         }
-        at.case != LineCase::Normal || self.sentence_start(at.toks, at.k)
+        self.sentence_start(at.toks, at.k) || self.case(at) != LineCase::Normal
     }
 
     /// `JAKARTA, KOMPAS —`, `Jakarta (ANTARA) -`: an outlet's byline at the
     /// start of a paragraph.
     fn is_byline(&self, m: &Mention) -> bool {
-        let Some(p) = self.paragraphs.iter().find(|p| p.index == m.paragraph) else {
+        let Some(first) = self.paragraph(m).and_then(|(_, toks)| toks.first()) else {
             return false;
         };
-        let Some(first) = p.tokens.first() else {
+        if m.start - first.start > 40 {
             return false;
-        };
+        }
         let before = &self.text[first.start..m.start];
         let opens = (before.ends_with(", ") || before.ends_with('('))
             && before.len() <= 40
@@ -325,7 +349,8 @@ struct Place<'a> {
     prev: Option<usize>,
     /// The word after, when only spaces separate them.
     next: Option<usize>,
-    case: LineCase,
+    /// Its paragraph's place in the list.
+    paragraph: usize,
 }
 
 fn line_case(text: &str, toks: &[Token]) -> LineCase {

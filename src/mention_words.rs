@@ -19,7 +19,7 @@ pub struct MentionWords {
     org: FxHashSet<String>,
     region: FxHashSet<String>,
     plain: FxHashSet<String>,
-    /// Listed names that are ordinary words, lowercase.
+    /// Listed names that are ordinary words, as written and in capitals.
     ordinary: FxHashSet<String>,
     /// Ordinary words of English and Indonesian, lowercase.
     common: FxHashSet<String>,
@@ -51,7 +51,10 @@ impl MentionWords {
                 "org" => &mut self.org,
                 "plain" => &mut self.plain,
                 "ordinary" => {
-                    self.ordinary.insert(word.to_lowercase());
+                    // As written and in capitals: the two forms a sentence
+                    // start and a headline give it.
+                    self.ordinary.insert(word.to_string());
+                    self.ordinary.insert(word.to_uppercase());
                     return Ok(());
                 }
                 other => {
@@ -85,9 +88,9 @@ impl MentionWords {
         self.plain.contains(word)
     }
 
-    /// A listed name that is also an ordinary word (any case).
+    /// A listed name that is also an ordinary word, as written or in capitals.
     pub fn is_ordinary_name(&self, word: &str) -> bool {
-        self.ordinary.contains(&word.to_lowercase())
+        self.ordinary.contains(word)
     }
 
     /// An ordinary word of English or Indonesian (any case).

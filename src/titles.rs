@@ -11,7 +11,7 @@ use crate::gazetteer::{Entity, EntityType, Office};
 use crate::mention_words::for_each_entry;
 use crate::resolve::{covered, Mention, Method, ParagraphWords};
 use crate::tokens::Token;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The embedded list.
 pub const DEFAULT_TITLES: (&str, &str) = ("cues/titles.tsv", include_str!("../cues/titles.tsv"));
@@ -25,6 +25,8 @@ pub struct Titles {
     max_words: usize,
     /// (office, name word) -> people holding it with that word in a name.
     holders: FxHashMap<(Office, String), Vec<u32>>,
+    /// First words of the titles: most words are ruled out by one lookup.
+    firsts: FxHashSet<String>,
 }
 
 impl Titles {
@@ -35,6 +37,8 @@ impl Titles {
             let offices = Office::parse_list(codes)?;
             let words: Vec<&str> = title.split_whitespace().collect();
             t.max_words = t.max_words.max(words.len());
+            let first = words[0].split('-').next().unwrap_or(words[0]);
+            t.firsts.insert(first.to_string());
             t.titles.insert(words.join(" "), offices);
             Ok(())
         })?;
@@ -115,8 +119,7 @@ impl Titles {
 
     /// The offices of a title starting at word `k`, and the word after it.
     fn title_at(&self, text: &str, toks: &[Token], k: usize) -> Option<(&[Office], usize)> {
-        let first = &text[toks[k].start..toks[k].end];
-        if !first.starts_with(char::is_uppercase) {
+        if !self.firsts.contains(&text[toks[k].start..toks[k].end]) {
             return None;
         }
         let mut key = String::new();

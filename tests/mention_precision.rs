@@ -268,6 +268,7 @@ P-LAVROV\tPERSON\tSergey Lavrov\tSergei Lavrov\tRU\tforeign-minister
 P-LAVROVA\tPERSON\tAnna Lavrov\t\tUA\tforeign-minister
 P-TRUMP\tPERSON\tDonald Trump\t\tUS\thead-of-state|head-of-government
 P-GIBRAN\tPERSON\tGibran Rakabuming Raka\t\tID\tvice-president
+P-GUTERRES\tPERSON\tAntónio Guterres\t\tPT\torg-head
 ";
 
 fn titled(text: &str) -> Vec<(String, String, String)> {
