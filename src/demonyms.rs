@@ -26,6 +26,8 @@ pub struct Demonyms {
     /// First words of the demonyms, as written and in capitals: most
     /// capitalised words of a text are ruled out by one lookup.
     firsts: FxHashSet<String>,
+    /// Does a demonym start with a non-ASCII letter?
+    non_ascii_first: bool,
 }
 
 impl Demonyms {
@@ -51,6 +53,7 @@ impl Demonyms {
             };
             d.max_words = d.max_words.max(word.split_whitespace().count());
             let first = word.split_whitespace().next().unwrap_or(word);
+            d.non_ascii_first |= !first.is_ascii();
             d.firsts.insert(first.to_string());
             d.firsts.insert(first.to_uppercase());
             d.words.entry(word.to_string()).or_insert(entity);
@@ -71,8 +74,11 @@ impl Demonyms {
             let toks = p.tokens;
             let mut k = 0;
             while k < toks.len() {
-                let first = &text[toks[k].start..toks[k].end];
-                if !self.firsts.contains(first) {
+                // Most words are ruled out by their first byte.
+                let b = text.as_bytes()[toks[k].start];
+                if !(b.is_ascii_uppercase() || (b >= 0x80 && self.non_ascii_first))
+                    || !self.firsts.contains(&text[toks[k].start..toks[k].end])
+                {
                     k += 1;
                     continue;
                 }

@@ -23,7 +23,7 @@
 
 use crate::gazetteer::EntityType;
 use crate::matcher::Matcher;
-use crate::mention_words::MentionWords;
+use crate::mention_words::{MentionWords, HEAD, ORG, PLAIN, REGION};
 use crate::resolve::{Mention, Method, ParagraphWords};
 use crate::tokens::{has_lowercase, Token};
 use rustc_hash::FxHashSet;
@@ -246,10 +246,11 @@ impl<'a> MentionFilter<'a> {
         if spans.get(i_in).is_some_and(|s| s.0 < t.end) {
             return false;
         }
-        if self.words.is_plain(w) || self.words.is_head(w) || self.words.is_region(w) {
+        let kinds = self.words.kinds(w);
+        if kinds & (PLAIN | HEAD | REGION) != 0 {
             return false;
         }
-        if self.words.is_org(w) {
+        if kinds & ORG != 0 {
             return true;
         }
         if self.sentence_start(at.toks, i) || self.case(at) != LineCase::Normal {

@@ -6,7 +6,14 @@
 //! `gazetteers/common-words.txt`.
 
 use crate::error::{Error, Result};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Kinds of words, one bit each (see `cues/mentions.tsv`).
+pub(crate) const HEAD: u8 = 1;
+pub(crate) const ORG: u8 = 2;
+pub(crate) const REGION: u8 = 4;
+pub(crate) const PLAIN: u8 = 8;
+pub(crate) const ORDINARY: u8 = 16;
 
 /// The embedded list.
 pub const DEFAULT_MENTION_WORDS: (&str, &str) =
@@ -15,12 +22,8 @@ pub const DEFAULT_MENTION_WORDS: (&str, &str) =
 /// Word lists of the mention filter (see `cues/mentions.tsv` for the kinds).
 #[derive(Debug, Clone, Default)]
 pub struct MentionWords {
-    head: FxHashSet<String>,
-    org: FxHashSet<String>,
-    region: FxHashSet<String>,
-    plain: FxHashSet<String>,
-    /// Listed names that are ordinary words, as written and in capitals.
-    ordinary: FxHashSet<String>,
+    /// Word (as written) -> its kinds, one bit each: one lookup per word.
+    kinds: FxHashMap<String, u8>,
     /// Ordinary words of English and Indonesian, lowercase.
     common: FxHashSet<String>,
 }
@@ -45,17 +48,16 @@ impl MentionWords {
             if word.contains(char::is_whitespace) {
                 return Err(format!("expected one word, got {word:?}"));
             }
-            let set = match kind {
-                "head" => &mut self.head,
-                "region" => &mut self.region,
-                "org" => &mut self.org,
-                "plain" => &mut self.plain,
+            let bit = match kind {
+                "head" => HEAD,
+                "region" => REGION,
+                "org" => ORG,
+                "plain" => PLAIN,
                 "ordinary" => {
                     // As written and in capitals: the two forms a sentence
                     // start and a headline give it.
-                    self.ordinary.insert(word.to_string());
-                    self.ordinary.insert(word.to_uppercase());
-                    return Ok(());
+                    *self.kinds.entry(word.to_uppercase()).or_default() |= ORDINARY;
+                    ORDINARY
                 }
                 other => {
                     return Err(format!(
@@ -63,34 +65,43 @@ impl MentionWords {
                     ))
                 }
             };
-            set.insert(word.to_string());
+            *self.kinds.entry(word.to_string()).or_default() |= bit;
             Ok(())
         })
     }
 
+    fn has(&self, word: &str, bit: u8) -> bool {
+        self.kinds.get(word).is_some_and(|k| k & bit != 0)
+    }
+
+    /// The kinds of a word, as written: `HEAD | ORG | ...` bits.
+    pub(crate) fn kinds(&self, word: &str) -> u8 {
+        self.kinds.get(word).copied().unwrap_or(0)
+    }
+
     /// A title, position or place head (`Presiden`, `Kota`), as written.
     pub fn is_head(&self, word: &str) -> bool {
-        self.head.contains(word)
+        self.has(word, HEAD)
     }
 
     /// A word heading an organisation's or building's name (`Universitas`).
     pub fn is_org(&self, word: &str) -> bool {
-        self.org.contains(word)
+        self.has(word, ORG)
     }
 
     /// A word naming a part of a place (`Selatan`, `South`), as written.
     pub fn is_region(&self, word: &str) -> bool {
-        self.region.contains(word)
+        self.has(word, REGION)
     }
 
     /// A capitalised word never part of a name (`Senin`), as written.
     pub fn is_plain(&self, word: &str) -> bool {
-        self.plain.contains(word)
+        self.has(word, PLAIN)
     }
 
     /// A listed name that is also an ordinary word, as written or in capitals.
     pub fn is_ordinary_name(&self, word: &str) -> bool {
-        self.ordinary.contains(word)
+        self.has(word, ORDINARY)
     }
 
     /// An ordinary word of English or Indonesian (any case).

@@ -119,7 +119,12 @@ impl Titles {
 
     /// The offices of a title starting at word `k`, and the word after it.
     fn title_at(&self, text: &str, toks: &[Token], k: usize) -> Option<(&[Office], usize)> {
-        if !self.firsts.contains(&text[toks[k].start..toks[k].end]) {
+        // A title starts with a capital: most words are ruled out by their
+        // first byte.
+        let b = text.as_bytes()[toks[k].start];
+        if !(b.is_ascii_uppercase() || b >= 0x80)
+            || !self.firsts.contains(&text[toks[k].start..toks[k].end])
+        {
             return None;
         }
         let mut key = String::new();
