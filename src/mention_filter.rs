@@ -167,7 +167,7 @@ impl<'a> MentionFilter<'a> {
         if m.method == Method::Demonym && before.is_some_and(|w| self.words.is_region(w)) {
             return false;
         }
-        if before.is_some_and(|w| self.words.is_head(w)) {
+        if before.is_some_and(|w| self.words.is_head(w)) || self.title_before(&at) {
             return true;
         }
         let after = at.next.map(|n| self.word(at.toks[n]));
@@ -191,6 +191,33 @@ impl<'a> MentionFilter<'a> {
             return false;
         }
         !at.next.is_some_and(|n| self.is_name_part(&at, n, spans))
+    }
+
+    /// Does a title end right before, past ordinary words of its own
+    /// (`Menteri Luar Negeri China`)? A name word (`Jenderal Badrodin
+    /// Haiti`) or an organisation's head (`Universitas Islam Jakarta`) on
+    /// the way says no.
+    fn title_before(&self, at: &Place<'a>) -> bool {
+        let mut k = at.k;
+        for _ in 0..4 {
+            let Some(p) = k.checked_sub(1) else {
+                return false;
+            };
+            let gap = &self.text[at.toks[p].end..at.toks[k].start];
+            let w = self.word(at.toks[p]);
+            if gap != " " || !w.starts_with(char::is_uppercase) {
+                return false;
+            }
+            let kinds = self.words.kinds(w);
+            if kinds & HEAD != 0 {
+                return true;
+            }
+            if kinds & ORG != 0 || !self.words.is_common(w) {
+                return false;
+            }
+            k = p;
+        }
+        false
     }
 
     /// The word before, joined by a space or across `) ` (`(PM) Singapura`).
@@ -378,11 +405,23 @@ fn line_case(text: &str, toks: &[Token]) -> LineCase {
         && toks.iter().all(|t| !has_lowercase(&text[t.start..t.end]))
     {
         LineCase::AllCaps
-    } else if caps >= 3 && lower * 5 <= caps {
+    } else if caps >= 3 && lower * 5 <= caps && !ends_a_sentence(text, toks) {
         LineCase::Headline
     } else {
         LineCase::Normal
     }
+}
+
+/// Does the line end with a period, `!` or `?` (so it is a sentence, not
+/// a headline)? Closing quotes and brackets after it do not count.
+fn ends_a_sentence(text: &str, toks: &[Token]) -> bool {
+    let Some(last) = toks.last() else {
+        return false;
+    };
+    let rest = text[last.end..].split('\n').next().unwrap_or("");
+    rest.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .ends_with(['.', '!', '?'])
 }
 
 /// `II`, `IV`, `XII`: a roman numeral of up to 39.

@@ -91,6 +91,15 @@ fn a_listed_name_inside_a_longer_capitalised_name_is_not_that_entity() {
             &[("Rusia", "Russia"), ("Vladimir Putin", "Vladimir Putin")],
         ),
         ("Menlu China Wang Yi datang.", &[("China", "China")]),
+        (
+            "Menteri Luar Negeri China, Wang Yi, datang.",
+            &[("China", "China")],
+        ),
+        (
+            "Kata Menteri Pertahanan Rusia kemarin.",
+            &[("Rusia", "Russia")],
+        ),
+        ("Lulusan Universitas Islam Jakarta itu.", &[]),
         ("Banjir di Jakarta Selatan.", &[("Jakarta", "Jakarta")]),
         ("Ia tiba di Jakarta Senin pagi.", &[("Jakarta", "Jakarta")]),
         // A sentence start: an ordinary word is no part of a name.
