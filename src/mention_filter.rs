@@ -4,15 +4,17 @@
 //! - **Inside a longer name.** A one-word name next to a capitalised word
 //!   that is part of a name is part of that longer name: `Chuck Jordan`,
 //!   `PT Semen Padang`, `Duma Boko`, `Mobile World Congress`. Titles and
-//!   place heads before (`Presiden Rusia`, `Kota Bandung`), part-of-place
+//!   place heads before (`Presiden Rusia`, `Kota Bandung`, past the title's
+//!   own ordinary words: `Menteri Luar Negeri China`), part-of-place
 //!   words after (`Jakarta Selatan`), days and months (`Jakarta Senin`), and
 //!   words another mention covers (`Rusia Vladimir Putin`) leave it alone.
 //!   At a sentence start, and in ALL-CAPS or headline-case lines, where
 //!   every word is capitalised, an ordinary word (`Kemarin Jakarta`) is not
 //!   part of a name. Acronyms of organisations (`Gedung KPK`) stay.
-//! - **Surnames.** A word found after a given name (`Lewis Hamilton`,
-//!   `Michelle Obama`) is somebody's name in this document: it alone is not
-//!   the place or the listed person anywhere in it.
+//! - **Surnames.** A listed person's name word found after another given
+//!   name (`Michelle Obama`, `Edy Prabowo`) is somebody else's surname in
+//!   this document: alone, it is not the listed person anywhere in it (but
+//!   after a title, `Presiden Prabowo`, it is).
 //! - **Ordinary words.** A listed name that is also an ordinary word (`Medan
 //!   perang`, `Lima orang`) at a sentence start or in an ALL-CAPS or
 //!   headline-case line; in capitals (`HELP US`), in ALL-CAPS lines only.
@@ -105,7 +107,6 @@ impl<'a> MentionFilter<'a> {
         &self.text[t.start..t.end]
     }
 
-    /// The one-word mention's place among its paragraph's words.
     /// The paragraph a mention is in: its place in the list, and its words.
     fn paragraph(&self, m: &Mention) -> Option<(usize, &'a [Token])> {
         let i = self.paragraphs.partition_point(|p| p.index < m.paragraph);
@@ -123,6 +124,8 @@ impl<'a> MentionFilter<'a> {
         })
     }
 
+    /// A one-word mention's place among its paragraph's words (`None` for
+    /// a mention of several words).
     fn alone(&self, m: &Mention) -> Option<Place<'a>> {
         let (paragraph, toks) = self.paragraph(m)?;
         let k = toks.partition_point(|t| t.start < m.start);
