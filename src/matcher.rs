@@ -179,10 +179,14 @@ impl Matcher {
         let mut ends: Vec<(u32, u32)> = Vec::with_capacity(names);
         let mut toks = Vec::new();
         for (ei, entity) in entities.iter().enumerate() {
+            let initials = entity.kind == EntityType::Person;
             for name in entity.names() {
-                if let Some(p) = compile(name, ei as u32, entity.priority, &mut toks) {
-                    let node = m.insert(p);
-                    ends.push((node, m.patterns.len() as u32 - 1));
+                let variant = initials.then(|| with_middle_initials(name)).flatten();
+                for name in std::iter::once(name).chain(variant.as_deref()) {
+                    if let Some(p) = compile(name, ei as u32, entity.priority, &mut toks) {
+                        let node = m.insert(p);
+                        ends.push((node, m.patterns.len() as u32 - 1));
+                    }
                 }
             }
         }
@@ -370,6 +374,37 @@ impl Matcher {
     }
 }
 
+/// A person's name of three words or more with its middle words as
+/// initials (`Susilo Bambang Yudhoyono` -> `Susilo B. Yudhoyono`), the way
+/// news writes it; `None` for other names and `=` names.
+fn with_middle_initials(name: &str) -> Option<String> {
+    if name.starts_with('=') {
+        return None;
+    }
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let middle = words.get(1..words.len().checked_sub(1)?)?;
+    if middle.is_empty()
+        || !middle
+            .iter()
+            .all(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
+    let mut out = words[0].to_string();
+    for w in middle {
+        let first = w.chars().next()?;
+        if !first.is_uppercase() {
+            return None;
+        }
+        out.push(' ');
+        out.push(first);
+        out.push('.');
+    }
+    out.push(' ');
+    out.push_str(words[words.len() - 1]);
+    Some(out)
+}
+
 /// The most words a name is walked over.
 const MAX_PATH: usize = 16;
 
@@ -541,6 +576,20 @@ QX\tORGANIZATION\tAS Roma\t\t\t
         ];
         for (text, want) in cases {
             assert_eq!(surfaces(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn middle_names_as_initials() {
+        let cases = [
+            ("Susilo Bambang Yudhoyono", Some("Susilo B. Yudhoyono")),
+            ("Kim Jong Un", Some("Kim J. Un")),
+            ("Ali bin Abi Talib", None),
+            ("Joe Biden", None),
+            ("=Susilo Bambang Yudhoyono", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(with_middle_initials(name).as_deref(), want, "{name:?}");
         }
     }
 

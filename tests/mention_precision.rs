@@ -34,6 +34,7 @@ P-PUTIN\tPERSON\tVladimir Putin\t\tRU\t
 P-ELIZ\tPERSON\tElizabeth II\tII\tGB\t
 P-ERDOGAN\tPERSON\tRecep Tayyip Erdoğan\tErdoğan\tTR\t
 P-BIDEN\tPERSON\tJoe Biden\t\tUS\t
+P-JK\tPERSON\tMuhammad Jusuf Kalla\t\tID\t
 P-SBY\tPERSON\tSusilo Bambang Yudhoyono\tSusilo Yudhoyono\tID\t
 L-SAOPAULO\tLOCATION\tSão Paulo\t\tBR\t
 ";
@@ -359,6 +360,11 @@ fn text_forms_match_and_offsets_stay_in_the_original_text() {
         (
             "Susilo B. Yudhoyono hadir.",
             &[("Susilo B. Yudhoyono", "Susilo Bambang Yudhoyono")],
+        ),
+        // An initial for a middle name.
+        (
+            "Muhammad J. Kalla tiba.",
+            &[("Muhammad J. Kalla", "Muhammad Jusuf Kalla")],
         ),
         // An initial is not skipped outside a person's name, nor without its period.
         ("Joe R Biden spoke.", &[]),
