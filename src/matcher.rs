@@ -383,6 +383,11 @@ fn with_middle_initials(name: &str) -> Option<String> {
     }
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     let middle = words.get(1..words.len().checked_sub(1)?)?;
+    let last = words[words.len() - 1];
+    // Not `John Smith Jr.`, `Henry Ford II`: a suffix is no surname.
+    if !last.chars().all(char::is_alphabetic) || matches!(last, "II" | "III" | "IV" | "Jr" | "Sr") {
+        return None;
+    }
     if middle.is_empty()
         || !middle
             .iter()
@@ -586,6 +591,8 @@ QX\tORGANIZATION\tAS Roma\t\t\t
             ("Kim Jong Un", Some("Kim J. Un")),
             ("Ali bin Abi Talib", None),
             ("Joe Biden", None),
+            ("John Smith Jr.", None),
+            ("Henry Ford II", None),
             ("=Susilo Bambang Yudhoyono", None),
         ];
         for (name, want) in cases {
