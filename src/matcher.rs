@@ -161,7 +161,20 @@ impl Matcher {
         for e in &mut entities {
             e.origin = String::new();
         }
-        let names: usize = entities.iter().map(|e| 1 + e.aliases.len()).sum();
+        // Every name, and about one more for each person's name of three
+        // words (its middle-initial form): reserved once, so the tables are
+        // not grown by doubling past what they need.
+        let names: usize = entities
+            .iter()
+            .map(|e| {
+                let long = |n: &&str| n.bytes().filter(|&b| b == b' ').count() >= 2;
+                let variants = match e.kind {
+                    EntityType::Person => e.names().filter(long).count(),
+                    _ => 0,
+                };
+                1 + e.aliases.len() + variants
+            })
+            .sum();
         let mut m = Matcher {
             entities: Vec::new(),
             patterns: Vec::with_capacity(names),
