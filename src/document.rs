@@ -205,25 +205,19 @@ fn reads_like_title(line: &str) -> bool {
 /// parentheses (`(esn)`, `(ant/rz)`), and the widget labels scrapers keep.
 pub fn is_debris(line: &str) -> bool {
     let t = line.trim();
-    const LABELS: &[&str] = &[
-        "loading",
-        "advertisement",
-        "iklan",
+    // Widget phrases: whatever follows them is the widget's too.
+    const PREFIX_LABELS: &[&str] = &[
         "scroll to continue",
         "scroll to resume",
         "baca juga",
         "baca selengkapnya",
         "read more",
         "read also",
-        "share",
-        "bagikan",
-        "tweet",
-        "komentar",
-        "comments",
+        "share this",
         "follow us",
         "ikuti kami",
         "sign up",
-        "subscribe",
+        "subscribe to",
         "editor:",
         "penulis:",
         "reporter:",
@@ -232,9 +226,23 @@ pub fn is_debris(line: &str) -> bool {
         "foto:",
         "photo:",
         "getty images",
-        "copyright",
         "hak cipta",
         "all rights reserved",
+    ];
+    // Single words that also open real sentences (`Iklan rokok dilarang`,
+    // `Shares of Garuda fell`): a label only alone, or followed by
+    // punctuation or a number (`Komentar (3)`, `Copyright 2026`).
+    const WORD_LABELS: &[&str] = &[
+        "loading",
+        "advertisement",
+        "iklan",
+        "share",
+        "bagikan",
+        "tweet",
+        "komentar",
+        "comments",
+        "subscribe",
+        "copyright",
     ];
     let has_long_word = line
         .split(|c: char| !c.is_alphabetic())
@@ -243,8 +251,20 @@ pub fn is_debris(line: &str) -> bool {
         return true;
     }
     if t.len() <= 240 && t.chars().count() <= 60 {
-        let lower = t.to_lowercase();
-        if LABELS.iter().any(|l| lower.starts_with(l)) {
+        let lower = t.trim_start_matches(['©', ' ']).to_lowercase();
+        if PREFIX_LABELS.iter().any(|l| lower.starts_with(l)) {
+            return true;
+        }
+        let label_alone = |l: &&str| {
+            lower.strip_prefix(*l).is_some_and(|rest| {
+                rest.trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphabetic())
+                    && !rest.starts_with(char::is_alphanumeric)
+            })
+        };
+        if WORD_LABELS.iter().any(label_alone) {
             return true;
         }
     }
@@ -375,6 +395,47 @@ mod tests {
             "Wang said so.",
             "(Reuters) - Officials said",
             "A big day for Jakarta",
+        ];
+        for d in debris {
+            assert!(is_debris(d), "{d:?} is debris");
+        }
+        for c in content {
+            assert!(!is_debris(c), "{c:?} is content");
+        }
+    }
+
+    /// A short paragraph that starts with a label's word was dropped whole.
+    #[test]
+    fn debris_labels_match_the_whole_label_never_a_prefix_of_text() {
+        let debris = [
+            "Loading",
+            "Iklan",
+            "Share",
+            "Share this article",
+            "Bagikan:",
+            "Komentar (3)",
+            "Advertisement - Scroll to continue",
+            "Scroll to continue with content",
+            "Baca juga Banjir Jakarta",
+            "Read more: China and Russia",
+            "Follow us on Twitter",
+            "Subscribe to our newsletter",
+            "Copyright 2026 Kompas",
+            "© Copyright",
+            "Foto: Reuters",
+            "Editor: Budi",
+            "Getty Images",
+        ];
+        let content = [
+            "Shares of Garuda fell 3%.",
+            "Iklan rokok dilarang di televisi.",
+            "Loading ramps were closed.",
+            "Sharing is rare here.",
+            "Komentar Jokowi memicu debat.",
+            "Tweets by the minister angered many.",
+            "Copyright law changed in May.",
+            "Subscribers got refunds.",
+            "Advertisement spending fell.",
         ];
         for d in debris {
             assert!(is_debris(d), "{d:?} is debris");

@@ -118,6 +118,22 @@ impl Office {
     pub fn parse(s: &str) -> Option<Office> {
         Office::ALL.into_iter().find(|o| o.as_str() == s)
     }
+
+    /// Parses `|`-separated codes (`head-of-state|foreign-minister`),
+    /// without repeats; the error names the unknown code.
+    pub fn parse_list(text: &str) -> std::result::Result<Vec<Office>, String> {
+        let mut out = Vec::new();
+        for code in text.split('|').map(str::trim).filter(|c| !c.is_empty()) {
+            let office = Office::parse(code).ok_or_else(|| {
+                let known: Vec<&str> = Office::ALL.iter().map(|o| o.as_str()).collect();
+                format!("unknown office {code:?} ({})", known.join(", "))
+            })?;
+            if !out.contains(&office) {
+                out.push(office);
+            }
+        }
+        Ok(out)
+    }
 }
 
 impl fmt::Display for Office {

@@ -28,11 +28,14 @@
 
 pub mod check;
 pub mod corpus;
+pub mod demonyms;
 pub mod document;
 pub mod error;
 pub mod fuzzing;
 pub mod gazetteer;
 pub mod matcher;
+pub mod mention_filter;
+pub mod mention_words;
 pub mod pipeline;
 pub mod quotes;
 pub mod refresh;
@@ -40,6 +43,7 @@ pub mod report;
 pub mod resolve;
 pub mod shard;
 pub mod tables;
+pub mod titles;
 pub mod tokens;
 
 pub use error::{Error, Result};

@@ -7,13 +7,17 @@
 pub mod driver;
 
 use crate::corpus::Record;
+use crate::demonyms::{Demonyms, DEFAULT_DEMONYMS};
 use crate::document::{detect_language_in, segment, Document, ParagraphKind};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
+use crate::mention_filter::MentionFilter;
+use crate::mention_words::MentionWords;
 use crate::quotes::{self, Cues, QuoteInput};
-use crate::resolve::{resolve, ParagraphWords};
+use crate::resolve::{gazetteer_mentions, resolve, Method, ParagraphWords};
 use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Status};
+use crate::titles::{Titles, DEFAULT_TITLES};
 use crate::tokens::{tokenize_into, Token};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -81,9 +85,16 @@ impl PipelineBuilder {
             Some(c) => c,
             None => Cues::defaults()?,
         };
+        let matcher = Matcher::from_gazetteer(g);
+        let (file, list) = DEFAULT_DEMONYMS;
+        let demonyms = Demonyms::new(list, file, matcher.entities())?;
+        let (file, list) = DEFAULT_TITLES;
         Ok(Pipeline {
-            matcher: Matcher::from_gazetteer(g),
+            titles: Titles::new(list, file, matcher.entities())?,
+            demonyms,
+            matcher,
             cues,
+            words: MentionWords::defaults()?,
         })
     }
 }
@@ -93,6 +104,9 @@ impl PipelineBuilder {
 pub struct Pipeline {
     matcher: Matcher,
     cues: Cues,
+    words: MentionWords,
+    demonyms: Demonyms,
+    titles: Titles,
 }
 
 impl Pipeline {
@@ -146,7 +160,16 @@ impl Pipeline {
                 tokens: t,
             })
             .collect();
-        let mentions = resolve(text, &self.matcher, &pw, &matches);
+        // Context rules out some names before short forms and acronyms
+        // build on them, and some of the short forms after.
+        let mut filter = MentionFilter::new(text, &self.matcher, &pw, &self.words);
+        let mut mentions = gazetteer_mentions(&matches);
+        filter.apply(&mut mentions, |_| true);
+        let mut mentions = resolve(text, &self.matcher, &pw, mentions);
+        self.demonyms.find(text, &pw, &mut mentions);
+        self.titles
+            .find(text, self.matcher.entities(), &pw, &mut mentions);
+        filter.apply(&mut mentions, |m| m.method != Method::Gazetteer);
         let qparas: Vec<quotes::Paragraph> = words
             .iter()
             .map(|&(i, t)| {

@@ -7,7 +7,10 @@
 //! - Acronyms defined in parentheses: `Organisasi Perjanjian Keamanan
 //!   Kolektif (CSTO)` links `CSTO` to the entity of the long name, here and
 //!   later in the document; `Badan Baru (CSTO)` links the long name to a
-//!   listed acronym's entity. Method `acronym`.
+//!   listed acronym's entity. Method `acronym`. The acronym names its long
+//!   form as a whole: when a listed name is only part of it (`Majelis Ulama
+//!   Indonesia (MUI)`), the acronym is an unlisted organisation and gets no
+//!   entity (not the listed part), here and later.
 //!
 //! Gazetteer matches keep method `gazetteer`.
 
@@ -25,6 +28,10 @@ pub enum Method {
     Acronym,
     /// A part of a person's name that appeared in full in the document.
     ShortForm,
+    /// A country's demonym (`Chinese troops`).
+    Demonym,
+    /// A listed office holder named by a title and a short name (`Presiden Xi`).
+    Title,
 }
 
 impl Method {
@@ -34,6 +41,8 @@ impl Method {
             Method::Gazetteer => "gazetteer",
             Method::Acronym => "acronym",
             Method::ShortForm => "short-form",
+            Method::Demonym => "demonym",
+            Method::Title => "title",
         }
     }
 }
@@ -56,15 +65,9 @@ pub struct ParagraphWords<'a> {
     pub tokens: &'a [Token],
 }
 
-/// Resolves short forms and acronyms, given the gazetteer matches of each
-/// paragraph. Returns every mention of the document in text order.
-pub fn resolve(
-    text: &str,
-    matcher: &Matcher,
-    paragraphs: &[ParagraphWords],
-    matches: &[(usize, Match)],
-) -> Vec<Mention> {
-    let mut mentions: Vec<Mention> = matches
+/// The gazetteer matches of each paragraph, as mentions.
+pub fn gazetteer_mentions(matches: &[(usize, Match)]) -> Vec<Mention> {
+    matches
         .iter()
         .map(|&(paragraph, m)| Mention {
             start: m.start,
@@ -73,7 +76,17 @@ pub fn resolve(
             method: Method::Gazetteer,
             paragraph,
         })
-        .collect();
+        .collect()
+}
+
+/// Resolves short forms and acronyms, given the gazetteer mentions of the
+/// document. Returns every mention of the document in text order.
+pub fn resolve(
+    text: &str,
+    matcher: &Matcher,
+    paragraphs: &[ParagraphWords],
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
     let mut forms: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
     add_acronyms(text, paragraphs, &mut mentions, &mut forms);
     add_person_short_forms(text, matcher, &mentions, &mut forms);
@@ -121,7 +134,7 @@ pub fn resolve(
 }
 
 /// Is any mention overlapping `start..end`? (`mentions` sorted by start.)
-fn covered(mentions: &[Mention], start: usize, end: usize) -> bool {
+pub(crate) fn covered(mentions: &[Mention], start: usize, end: usize) -> bool {
     let i = mentions.partition_point(|m| m.end <= start);
     mentions.get(i).is_some_and(|m| m.start < end)
 }
@@ -188,7 +201,13 @@ fn add_acronyms(
                 .find(|m| m.start == t.start && m.end == t.end);
             match (long, inner) {
                 (Some(l), None) => {
-                    forms.entry(word.to_string()).or_default().insert(l.entity);
+                    // The acronym names the long form as a whole: a name
+                    // at its end (Majelis Ulama Indonesia) is not it.
+                    let whole = long_name_start(text, &toks[..k], before.len())
+                        .is_none_or(|start| start >= l.start);
+                    if whole {
+                        forms.entry(word.to_string()).or_default().insert(l.entity);
+                    }
                 }
                 (None, Some(a)) => {
                     if let Some(start) = long_name_start(text, &toks[..k], before.len()) {
@@ -282,7 +301,7 @@ QN\tORGANIZATION\tNorth Atlantic Treaty Organization\tNATO
             index: 0,
             tokens: &toks,
         }];
-        resolve(text, &m, &paras, &matches)
+        resolve(text, &m, &paras, gazetteer_mentions(&matches))
             .iter()
             .map(|x| {
                 (
@@ -352,6 +371,33 @@ QN\tORGANIZATION\tNorth Atlantic Treaty Organization\tNATO
                 ("CSTO", "Collective Security Treaty Organization", "acronym"),
             ]
         );
+    }
+
+    #[test]
+    fn an_acronym_of_a_longer_unlisted_name_is_not_the_name_inside_it() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Majelis Ulama Negara Wang Yi (MUN) bersidang. MUN menolak.",
+                &[("Wang Yi", "gazetteer")],
+            ),
+            (
+                "Dewan Keamanan Kolektif Wang Yi (DKK) dan DKK lagi.",
+                &[("Wang Yi", "gazetteer")],
+            ),
+            // The whole long form listed: the acronym is it.
+            (
+                "North Atlantic Treaty Organization (NTO) and NTO.",
+                &[
+                    ("North Atlantic Treaty Organization", "gazetteer"),
+                    ("NTO", "acronym"),
+                    ("NTO", "acronym"),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|(s, m)| (s.to_string(), *m)).collect();
+            assert_eq!(surfaces_and_methods(text), want, "{text:?}");
+        }
     }
 
     #[test]

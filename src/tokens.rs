@@ -28,6 +28,66 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Chars that show nothing inside a word: zero-width space, non-joiner and
+/// joiner, word joiner, byte order mark, soft hyphen.
+#[inline]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
+}
+
+/// Where a word goes on past an [`is_invisible`] char at byte `i`: after
+/// it, when a word char follows. Out of line, to keep the word loop tight.
+#[inline(never)]
+fn past_invisible(text: &str, i: usize) -> Option<usize> {
+    let j = i + invisible_len(&text.as_bytes()[i..])?;
+    let c = text[j..].chars().next()?;
+    is_word_char(c).then_some(j)
+}
+
+/// The byte length of the [`is_invisible`] char `b` starts with, if any
+/// (read from the bytes: most text has none, and most chars are ruled out
+/// by their first byte).
+#[inline]
+fn invisible_len(b: &[u8]) -> Option<usize> {
+    match *b {
+        [0xC2, 0xAD, ..] => Some(2),
+        [0xE2, 0x80, 0x8B..=0x8D, ..] | [0xE2, 0x81, 0xA0, ..] | [0xEF, 0xBB, 0xBF, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// A word's case-folded hash ([`fold_hash`]) as names are matched: of its
+/// [`normalized_word`] form. ASCII words take no extra step.
+#[inline]
+pub fn fold_hash_normalized(word: &str) -> u64 {
+    if word.is_ascii() {
+        return hash_lower_ascii(word.as_bytes());
+    }
+    fold_hash(&normalized_word(word))
+}
+
+/// A word as names are matched: accents composed (NFC: `g` + combining
+/// breve is `ğ`) and invisible chars dropped. Borrowed, with no work past
+/// one scan, when there is nothing to change (every ASCII word).
+pub fn normalized_word(w: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    // The first bytes of every invisible char and combining mark: words
+    // with none of them (accented Latin letters included) need nothing.
+    let may_change = |b: u8| {
+        matches!(
+            b,
+            0xC2 | 0xCC | 0xCD | 0xD2 | 0xD6 | 0xD8 | 0xD9 | 0xE0..=0xE2 | 0xEF
+        )
+    };
+    if !w.bytes().any(may_change) || !w.chars().any(|c| is_invisible(c) || is_combining_mark(c)) {
+        return std::borrow::Cow::Borrowed(w);
+    }
+    std::borrow::Cow::Owned(w.chars().filter(|&c| !is_invisible(c)).nfc().collect())
+}
+
 /// The common combining-mark blocks (accents written as separate code points).
 fn is_combining_mark(c: char) -> bool {
     matches!(c as u32,
@@ -125,6 +185,12 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             if i < n && bytes[i] >= 0x80 {
                 if let Some(len) = word_char_at(i) {
                     i += len;
+                    continue;
+                }
+                // An invisible char between two word chars (a zero-width
+                // space, a soft hyphen) does not end the word.
+                if let Some(j) = past_invisible(text, i) {
+                    i = j;
                     continue;
                 }
             }

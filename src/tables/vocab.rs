@@ -45,6 +45,10 @@ pub enum MentionMethod {
     Acronym,
     /// A part of a person's name that appeared in full in the document.
     ShortForm,
+    /// A country's demonym (`Chinese troops`).
+    Demonym,
+    /// A listed office holder named by a title and a short name (`Presiden Xi`).
+    Title,
 }
 
 impl MentionMethod {
@@ -53,6 +57,8 @@ impl MentionMethod {
             MentionMethod::Gazetteer => "gazetteer",
             MentionMethod::Acronym => "acronym",
             MentionMethod::ShortForm => "short-form",
+            MentionMethod::Demonym => "demonym",
+            MentionMethod::Title => "title",
         }
     }
 }
@@ -64,6 +70,8 @@ impl From<Method> for MentionMethod {
             Method::Gazetteer => MentionMethod::Gazetteer,
             Method::Acronym => MentionMethod::Acronym,
             Method::ShortForm => MentionMethod::ShortForm,
+            Method::Demonym => MentionMethod::Demonym,
+            Method::Title => MentionMethod::Title,
         }
     }
 }
@@ -126,7 +134,7 @@ macro_rules! vocabulary {
 
 vocabulary!(Status: Ok, Skipped, Error);
 vocabulary!(EntityType: Person, Organization, Country, Location);
-vocabulary!(MentionMethod: Gazetteer, Acronym, ShortForm);
+vocabulary!(MentionMethod: Gazetteer, Acronym, ShortForm, Demonym, Title);
 
 /// Rows derive `Default` (tests build them field by field); a default
 /// entity type means nothing and is never written by the pipeline.
