@@ -48,7 +48,7 @@ run_cg() {  # name, extra kutip args...
              '    kutip::quotes::quoted::quoted' \
              '    kutip::quotes::context::Context::paragraph_done' \
              'kutip::document::segment' 'kutip::tokens::tokenize_into' \
-             'kutip::matcher::Matcher::find_in_tokens' 'kutip::resolve::resolve' \
+             'kutip::matcher::Matcher::find_in_tokens' 'kutip::mentions::resolve::resolve' \
              'kutip::document::detect_language_in' 'kutip::tables::writer::TableWriter::write' \
              'kutip::pipeline::PipelineBuilder::build'; do
         local label=$f

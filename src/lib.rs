@@ -10,8 +10,9 @@
 //! 3. [`tokens`]: splits paragraphs into words;
 //! 4. [`gazetteer`] + [`matcher`]: finds the names of the editable lists,
 //!    whole words only, longest first;
-//! 5. [`resolve`]: links short forms inside the document (surnames,
-//!    acronyms defined in parentheses);
+//! 5. [`mentions`]: keeps the names the context allows, links short forms
+//!    inside the document (surnames, acronyms defined in parentheses),
+//!    demonyms and titles with a short name;
 //! 6. [`quotes`]: finds direct, partial and indirect quotes and their speakers;
 //! 7. [`tables`]: the schema of the four CSV tables, their writer and reader.
 //!
@@ -28,22 +29,18 @@
 
 pub mod check;
 pub mod corpus;
-pub mod demonyms;
 pub mod document;
 pub mod error;
 pub mod fuzzing;
 pub mod gazetteer;
 pub mod matcher;
-pub mod mention_filter;
-pub mod mention_words;
+pub mod mentions;
 pub mod pipeline;
 pub mod quotes;
 pub mod refresh;
 pub mod report;
-pub mod resolve;
 pub mod shard;
 pub mod tables;
-pub mod titles;
 pub mod tokens;
 
 pub use error::{Error, Result};

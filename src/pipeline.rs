@@ -7,17 +7,17 @@
 pub mod driver;
 
 use crate::corpus::Record;
-use crate::demonyms::{Demonyms, DEFAULT_DEMONYMS};
 use crate::document::{detect_language_in, segment, Document, ParagraphKind};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
-use crate::mention_filter::MentionFilter;
-use crate::mention_words::MentionWords;
+use crate::mentions::demonyms::{Demonyms, DEFAULT_DEMONYMS};
+use crate::mentions::filter::MentionFilter;
+use crate::mentions::resolve::{gazetteer_mentions, resolve, Method, ParagraphWords};
+use crate::mentions::titles::{Titles, DEFAULT_TITLES};
+use crate::mentions::words::MentionWords;
 use crate::quotes::{self, Cues, QuoteInput};
-use crate::resolve::{gazetteer_mentions, resolve, Method, ParagraphWords};
 use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Status};
-use crate::titles::{Titles, DEFAULT_TITLES};
 use crate::tokens::{tokenize_into, Token};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -3,7 +3,7 @@
 
 use super::Cues;
 use crate::gazetteer::{Entity, EntityType};
-use crate::resolve::Mention;
+use crate::mentions::resolve::Mention;
 use crate::tokens::Token;
 
 /// The kind of a quote.

@@ -8,7 +8,7 @@ use super::cues::CueKind;
 use super::model::Speaker;
 use super::words::{affixed, guess_type, is_acronym, is_initials, joins};
 use crate::gazetteer::EntityType;
-use crate::resolve::Mention;
+use crate::mentions::resolve::Mention;
 use crate::tokens::is_capitalized;
 use std::rc::Rc;
 

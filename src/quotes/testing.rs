@@ -12,7 +12,7 @@ use super::model::{Method, Paragraph, QuoteInput};
 use super::quoted::{classify, quoted};
 use super::sieves::Sieve;
 use crate::gazetteer::{Entity, EntityType};
-use crate::resolve::{Mention, Method as MentionMethod};
+use crate::mentions::resolve::{Mention, Method as MentionMethod};
 use crate::tokens::{tokenize, Token};
 
 /// A document to build contexts from.

@@ -9,7 +9,7 @@
 use super::csv::CsvOut;
 use super::schema::Cell;
 use crate::gazetteer::EntityType;
-use crate::resolve::Method;
+use crate::mentions::resolve::Method;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::io::{self, Write};
 
@@ -63,7 +63,7 @@ impl MentionMethod {
     }
 }
 
-/// Each linking rule of [`crate::resolve`] is a method of the column.
+/// Each linking rule of [`crate::mentions::resolve`] is a method of the column.
 impl From<Method> for MentionMethod {
     fn from(m: Method) -> MentionMethod {
         match m {

@@ -8,11 +8,11 @@ pub mod index;
 pub mod known;
 
 use crate::gazetteer::EntityType;
+use crate::mentions::resolve::Mention;
 use crate::quotes::cues::{CueHit, CueKind};
 use crate::quotes::marks::Span;
 use crate::quotes::model::{Quote, QuoteInput, QuoteKind, Speaker};
 use crate::quotes::words::opens_sentence;
-use crate::resolve::Mention;
 use crate::tokens::Token;
 use index::{word_key, DocIndex};
 use known::{Known, SpeakerIndex};

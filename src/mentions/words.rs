@@ -17,7 +17,7 @@ pub(crate) const ORDINARY: u8 = 16;
 
 /// The embedded list.
 pub const DEFAULT_MENTION_WORDS: (&str, &str) =
-    ("cues/mentions.tsv", include_str!("../cues/mentions.tsv"));
+    ("cues/mentions.tsv", include_str!("../../cues/mentions.tsv"));
 
 /// Word lists of the mention filter (see `cues/mentions.tsv` for the kinds).
 #[derive(Debug, Clone, Default)]

@@ -7,14 +7,14 @@
 
 use crate::error::Result;
 use crate::gazetteer::{Entity, EntityType};
-use crate::mention_words::for_each_entry;
-use crate::resolve::{covered, Mention, Method, ParagraphWords};
+use crate::mentions::resolve::{covered, Mention, Method, ParagraphWords};
+use crate::mentions::words::for_each_entry;
 use crate::tokens::has_lowercase;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The embedded list.
 pub const DEFAULT_DEMONYMS: (&str, &str) =
-    ("cues/demonyms.tsv", include_str!("../cues/demonyms.tsv"));
+    ("cues/demonyms.tsv", include_str!("../../cues/demonyms.tsv"));
 
 /// Demonyms compiled against a list of entities.
 #[derive(Debug, Clone, Default)]

@@ -25,8 +25,8 @@
 
 use crate::gazetteer::EntityType;
 use crate::matcher::Matcher;
-use crate::mention_words::{MentionWords, HEAD, ORG, PLAIN, REGION};
-use crate::resolve::{Mention, Method, ParagraphWords};
+use crate::mentions::resolve::{Mention, Method, ParagraphWords};
+use crate::mentions::words::{MentionWords, HEAD, ORG, PLAIN, REGION};
 use crate::tokens::{has_lowercase, Token};
 use rustc_hash::FxHashSet;
 use std::cell::Cell;

@@ -8,13 +8,13 @@
 
 use crate::error::Result;
 use crate::gazetteer::{Entity, EntityType, Office};
-use crate::mention_words::for_each_entry;
-use crate::resolve::{covered, Mention, Method, ParagraphWords};
+use crate::mentions::resolve::{covered, Mention, Method, ParagraphWords};
+use crate::mentions::words::for_each_entry;
 use crate::tokens::Token;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The embedded list.
-pub const DEFAULT_TITLES: (&str, &str) = ("cues/titles.tsv", include_str!("../cues/titles.tsv"));
+pub const DEFAULT_TITLES: (&str, &str) = ("cues/titles.tsv", include_str!("../../cues/titles.tsv"));
 
 /// Titles compiled against the people of the lists.
 #[derive(Debug, Clone, Default)]
