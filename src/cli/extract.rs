@@ -4,8 +4,9 @@ use super::shared::{exit_code, warn_renamed_ids, PipelineArgs, TableArgs};
 use anyhow::{Context, Result};
 use kutip::corpus::discover;
 use kutip::corpus::Source;
+use kutip::pipeline::driver::Summary;
 use kutip::pipeline::driver::{run as run_corpus, BatchLimits};
-use kutip::tables::{Status, TableWriter};
+use kutip::tables::{Status, TableWriter, XlsxWriter};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +32,11 @@ pub struct Args {
     tables: TableArgs,
     #[command(flatten)]
     pipeline: PipelineArgs,
+    /// Also writes the tables as one workbook FILE (.xlsx): an About sheet,
+    /// then a sheet per table (same columns), numbers as numbers, text as
+    /// text. A sheet holds 1,048,576 rows; more go on in `mentions (2)`.
+    #[arg(long, value_name = "FILE")]
+    xlsx: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
@@ -49,6 +55,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .build_global()
             .context("starting worker threads")?;
     }
+    let mut workbook = match &args.xlsx {
+        Some(path) => Some(XlsxWriter::create(path, args.tables.options().force)?),
+        None => None,
+    };
     let mut writer = TableWriter::create(&args.tables.out, &args.tables.options())?;
     let mut progress = Progress::new(&sources, !args.quiet && std::io::stderr().is_terminal());
     let summary = run_corpus(&pipeline, &sources, BatchLimits::default(), |out| {
@@ -57,24 +67,31 @@ pub fn run(args: Args) -> Result<ExitCode> {
             eprintln!("kutip: {}: {}", out.document.doc_id, out.document.error);
         }
         progress.document(out.document.chars);
-        writer.write(out)
+        writer.write(out)?;
+        match &mut workbook {
+            Some(w) => w.write(out),
+            None => Ok(()),
+        }
     })?;
     progress.clear();
     if !args.quiet {
         warn_renamed_ids(&summary);
     }
     writer.finish()?;
+    if let Some(w) = workbook {
+        w.finish(&about(&args, &summary))?;
+    }
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "kutip: {} documents ({} ok, {} skipped, {} failed), {} mentions, {} quotes, {:.1} MB in {:.2}s -> {}",
+            "kutip: {} documents ({} ok, {} skipped, {} failed), {} mentions, {} quotes, {} in {:.2}s -> {}",
             summary.documents,
             summary.ok,
             summary.skipped,
             summary.errors,
             summary.mentions,
             summary.quotes,
-            summary.bytes as f64 / 1e6,
+            size(summary.bytes),
             secs,
             args.tables.out.display()
         );
@@ -84,6 +101,67 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // million names); the OS takes the memory back at once.
     std::mem::forget(pipeline);
     Ok(exit_code(&summary))
+}
+
+/// The About sheet of the workbook: what made it, from what, when.
+fn about(args: &Args, summary: &Summary) -> Vec<(String, String)> {
+    let inputs: Vec<String> = args
+        .inputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let command: Vec<String> = std::env::args().collect();
+    vec![
+        ("command".into(), command.join(" ")),
+        (
+            "version".into(),
+            format!("kutip {}", env!("CARGO_PKG_VERSION")),
+        ),
+        ("date".into(), utc_now()),
+        ("input".into(), inputs.join(" ")),
+        ("tables".into(), args.tables.out.display().to_string()),
+        (
+            "documents".into(),
+            format!(
+                "{} ({} ok, {} skipped, {} failed)",
+                summary.documents, summary.ok, summary.skipped, summary.errors
+            ),
+        ),
+        ("input size".into(), size(summary.bytes)),
+    ]
+}
+
+/// The time now, UTC, as `2026-12-04 14:31:28 UTC`.
+fn utc_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// A size for people: bytes, KB or MB (a small run is not "0.0 MB").
+pub fn size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1_000 => format!("{b} bytes"),
+        b if b < 1_000_000 => format!("{:.1} KB", b as f64 / 1e3),
+        b => format!("{:.1} MB", b as f64 / 1e6),
+    }
 }
 
 /// A one-line progress report on stderr (documents, MB, rate, ETA), only

@@ -6,7 +6,7 @@
 //! cell and serde forms here.
 
 use super::csv::CsvOut;
-use super::schema::Cell;
+use super::schema::{Cell, Value};
 use crate::gazetteer::EntityType;
 use crate::resolve::Method;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -73,6 +73,9 @@ macro_rules! vocabulary {
             fn parse(cell: &str) -> Result<Self, String> {
                 <$t as Vocabulary>::parse(cell)
             }
+            fn value(&self) -> Value<'_> {
+                Value::Text(self.name())
+            }
         }
 
         impl Serialize for $t {
@@ -121,6 +124,9 @@ impl Cell for Option<EntityType> {
             "" => Ok(None),
             s => <EntityType as Vocabulary>::parse(s).map(Some),
         }
+    }
+    fn value(&self) -> Value<'_> {
+        Value::Text(self.map_or("", |t| t.name()))
     }
 }
 
