@@ -2,8 +2,8 @@
 
 use super::shared::{exit_code, warn_renamed_ids, PipelineArgs, TableArgs};
 use anyhow::{Context, Result};
-use kutip::corpus::discover;
 use kutip::corpus::Source;
+use kutip::corpus::{discover_all, Discovered, FORMATS_READ};
 use kutip::pipeline::driver::Summary;
 use kutip::pipeline::driver::{run as run_corpus, BatchLimits};
 use kutip::tables::{Status, TableWriter, XlsxWriter};
@@ -15,9 +15,12 @@ use std::time::Instant;
 /// Extract mentions, entities and quotes from news articles.
 ///
 /// INPUT is files or folders (walked recursively, in sorted order): `.txt`
-/// files are one article each, `.jsonl` files one JSON object per line
-/// ({"id", "text", "title"}; only "text" is required), `.gz` versions of
-/// both are read directly, and `-` reads JSON Lines from standard input.
+/// files are one article each, `.jsonl` (or `.ndjson`) files one JSON
+/// object per line ({"id", "text", "title"}; only "text" is required),
+/// `.gz` versions of both are read directly, and `-` reads JSON Lines from
+/// standard input. Text may be UTF-8 or UTF-16. In folders, files of other
+/// formats (`.md`, `.html`, ...) are skipped, and the run says which; a
+/// file named as INPUT is read as text whatever its name.
 ///
 /// Writes documents.csv, mentions.csv, entities.csv and quotes.csv into the
 /// output folder. Exit status: 0 when every document was processed, 1 when
@@ -25,16 +28,17 @@ use std::time::Instant;
 /// documents.csv), 2 when the run could not be done at all.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Files or folders to read (`-` for JSON Lines on standard input).
+    /// Files or folders to read: .txt (one article), .jsonl/.ndjson (one
+    /// JSON object a line), their .gz; UTF-8 or UTF-16. `-` reads JSON Lines
+    /// on standard input. Other files in folders are skipped, and listed.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     #[command(flatten)]
     tables: TableArgs,
     #[command(flatten)]
     pipeline: PipelineArgs,
-    /// Also writes the tables as one workbook FILE (.xlsx): an About sheet,
-    /// then a sheet per table (same columns), numbers as numbers, text as
-    /// text. A sheet holds 1,048,576 rows; more go on in `mentions (2)`.
+    /// Also writes the tables as one workbook FILE (.xlsx): About, then a
+    /// sheet per table; past 1,048,576 rows a sheet goes on in `NAME (2)`.
     #[arg(long, value_name = "FILE")]
     xlsx: Option<PathBuf>,
     /// Worker threads (default: all cores).
@@ -48,7 +52,25 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let pipeline = args.pipeline.build()?;
-    let sources = discover(&args.inputs)?;
+    let Discovered { sources, skipped } = discover_all(&args.inputs)?;
+    if !skipped.is_empty() && !args.quiet {
+        eprintln!(
+            "kutip: skipped {} files not of a format read ({FORMATS_READ}): {}; name a file as INPUT to read it as text",
+            skipped.len(),
+            a_few(&skipped)
+        );
+    }
+    if sources.is_empty() {
+        anyhow::bail!(
+            "nothing to read in {}: no {FORMATS_READ} files{}",
+            list(&args.inputs),
+            if skipped.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} others skipped: {})", skipped.len(), a_few(&skipped))
+            }
+        );
+    }
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
@@ -56,15 +78,43 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .context("starting worker threads")?;
     }
     let mut workbook = match &args.xlsx {
-        Some(path) => Some(XlsxWriter::create(path, args.tables.options().force)?),
+        Some(path) => Some(
+            XlsxWriter::create(path, args.tables.options().force)
+                .with_context(|| format!("writing the workbook --xlsx {}", path.display()))?,
+        ),
         None => None,
     };
-    let mut writer = TableWriter::create(&args.tables.out, &args.tables.options())?;
+    let out = &args.tables.out;
+    if out.exists() && !out.is_dir() {
+        anyhow::bail!(
+            "--out {} is a file; the tables go into a folder: name a folder (created when missing)",
+            out.display()
+        );
+    }
+    let mut writer = TableWriter::create(out, &args.tables.options())
+        .with_context(|| format!("writing the tables into --out {}", out.display()))?;
+    let mut stdin_hint_shown = false;
     let mut progress = Progress::new(&sources, !args.quiet && std::io::stderr().is_terminal());
     let summary = run_corpus(&pipeline, &sources, BatchLimits::default(), |out| {
         if out.document.status == Status::Error && !args.quiet {
             progress.clear();
-            eprintln!("kutip: {}: {}", out.document.doc_id, out.document.error);
+            let doc = &out.document;
+            // Reasons of JSON lines already start with their place.
+            if doc.error.starts_with(&format!("{}:", doc.source)) {
+                eprintln!("kutip: {}", doc.error);
+            } else {
+                eprintln!("kutip: {}: {}", doc.doc_id, doc.error);
+            }
+            if !stdin_hint_shown
+                && doc.source.starts_with("stdin:")
+                && doc.error.contains("invalid JSON")
+            {
+                stdin_hint_shown = true;
+                eprintln!(
+                    "kutip: standard input (-) is read as JSON Lines, one {{\"text\": ...}} object a line; \
+                     to read a plain text file, name it: kutip extract FILE.txt"
+                );
+            }
         }
         progress.document(out.document.chars);
         writer.write(out)?;
@@ -100,7 +150,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // at a time would only delay the exit (a tenth of a second for a
     // million names); the OS takes the memory back at once.
     std::mem::forget(pipeline);
+    if summary.documents == 0 {
+        eprintln!("kutip: no documents were read (the input files hold no records)");
+        return Ok(ExitCode::from(1));
+    }
     Ok(exit_code(&summary))
+}
+
+/// The first few of `names`, and how many more.
+fn a_few(names: &[String]) -> String {
+    let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+    match names.len() - shown.len() {
+        0 => shown.join(", "),
+        more => format!("{}, and {more} more", shown.join(", ")),
+    }
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    names.join(" ")
 }
 
 /// The About sheet of the workbook: what made it, from what, when.

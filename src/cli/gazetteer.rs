@@ -33,8 +33,12 @@ pub enum Command {
     /// Writes nothing when input rows are malformed, unless --force.
     /// Exit status 1 when rows were malformed or refused (conflicts).
     Import {
+        /// What INPUT is: wikidata, wikidata-csv, wikidata-tsv,
+        /// geonames-countries, geonames-cities, geonames-alternate, spacy,
+        /// csv, tsv, suggestions (see above).
         #[arg(value_name = "FORMAT")]
         format: String,
+        /// The downloaded or reviewed file to merge in.
         #[arg(value_name = "INPUT")]
         input: PathBuf,
         /// The list to update (created when missing).
@@ -62,6 +66,7 @@ pub enum Command {
     Export {
         #[arg(long, value_name = "FORMAT", value_enum, ignore_case = true)]
         format: ExportFormat,
+        /// Lists to export (.tsv files or folders of them) [default: the embedded lists].
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Output file [default: standard output].
