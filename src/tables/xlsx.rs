@@ -185,6 +185,12 @@ impl XlsxWriter {
                     .map_err(|e| workbook_error(&path, &format!("sheet {table}"), e))?;
             }
         }
+        // The workbook opens on the quotes (About stays the first sheet).
+        let quotes = self.sheets[3].index;
+        self.workbook
+            .worksheet_from_index(quotes)
+            .map_err(|e| workbook_error(&path, "sheet quotes", e))?
+            .set_active(true);
         let partial = self.partial.clone();
         let saved = catch_unwind(AssertUnwindSafe(|| self.workbook.save(&partial)));
         match saved {
@@ -304,10 +310,11 @@ fn write_row<T: Table>(
 /// and codes.
 fn width(column: &str) -> f64 {
     match column {
-        "text" => 80.0,
+        "text" => 50.0,
         "title" | "error" | "source" => 40.0,
-        "entity" | "speaker" | "surface" | "speaker_surface" => 24.0,
-        "doc_id" | "entity_id" | "speaker_id" => 18.0,
+        "doc_id" => 28.0,
+        "entity" | "speaker" | "surface" | "speaker_surface" => 20.0,
+        "entity_id" | "speaker_id" => 12.0,
         c => (c.len() as f64 + 4.0).max(9.0),
     }
 }
