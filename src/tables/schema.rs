@@ -376,7 +376,7 @@ mod tests {
             speaker_type: Some(EntityType::Person),
             speaker_surface: "dia".into(),
             cue: "katanya".into(),
-            method: "enclitic".into(),
+            method: "last-speaker".into(),
             paragraph: 2,
         };
         (doc, mention, entity, quote)
