@@ -184,3 +184,30 @@ fn an_existing_workbook_is_replaced_only_with_force() {
     assert!(forced.status.success());
     assert_same_as_csv(&out, &book);
 }
+
+#[test]
+fn force_removes_the_report_and_workbook_of_the_older_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, book) = extract(&samples(), dir.path());
+    let o = kutip(&["report", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.join("report.html").exists());
+    let other = out.join("mine.xlsx");
+    std::fs::write(&other, "not kutip's").unwrap();
+    let o = kutip(&[
+        "extract",
+        samples().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!out.join("report.html").exists(), "{err}");
+    assert!(!book.exists(), "{err}");
+    assert!(
+        err.contains("removed") && err.contains("report.html"),
+        "{err}"
+    );
+    assert!(other.exists(), "a workbook kutip did not write stays");
+}

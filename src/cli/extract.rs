@@ -6,6 +6,7 @@ use kutip::corpus::Source;
 use kutip::corpus::{discover_all, Discovered, FORMATS_READ};
 use kutip::pipeline::driver::Summary;
 use kutip::pipeline::driver::{run as run_corpus, BatchLimits};
+use kutip::tables::xlsx::older_derived_files;
 use kutip::tables::{Status, TableWriter, XlsxWriter};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -93,6 +94,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut writer = TableWriter::create(out, &args.tables.options())
         .with_context(|| format!("writing the tables into --out {}", out.display()))?;
+    // The tables are replaced (--force): a report or workbook made from the
+    // older ones would no longer match them.
+    let older = if args.tables.options().force {
+        older_derived_files(out, args.xlsx.as_deref())
+    } else {
+        Vec::new()
+    };
+    for older in older {
+        std::fs::remove_file(&older)
+            .with_context(|| format!("removing {} of the older run", older.display()))?;
+        if !args.quiet {
+            eprintln!(
+                "kutip: removed {} (made from the tables this run replaces)",
+                older.display()
+            );
+        }
+    }
     let mut stdin_hint_shown = false;
     let mut progress = Progress::new(&sources, !args.quiet && std::io::stderr().is_terminal());
     let summary = run_corpus(&pipeline, &sources, BatchLimits::default(), |out| {

@@ -265,6 +265,52 @@ impl XlsxWriter {
     }
 }
 
+/// Whether `path` is a workbook kutip wrote: its sheets are About and the
+/// four tables.
+pub fn is_kutip_workbook(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(file) else {
+        return false;
+    };
+    let Ok(mut entry) = zip.by_name("xl/workbook.xml") else {
+        return false;
+    };
+    let mut xml = String::new();
+    if entry.read_to_string(&mut xml).is_err() {
+        return false;
+    }
+    ["About", "documents", "mentions", "entities", "quotes"]
+        .iter()
+        .all(|n| xml.contains(&format!("<sheet name=\"{n}\"")))
+}
+
+/// The files in `dir` made from tables that a new run replaces: kutip's
+/// `report.html` and workbooks, but `keep` (the workbook this run writes).
+pub fn older_derived_files(dir: &Path, keep: Option<&Path>) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let keep = keep.and_then(|k| std::fs::canonicalize(k).ok());
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());
+            match name.as_deref() {
+                Some("report.html") => true,
+                Some(n) if n.ends_with(".xlsx") => {
+                    std::fs::canonicalize(p).ok() != keep && is_kutip_workbook(p)
+                }
+                _ => false,
+            }
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 fn sheets<T: Table>() -> Sheets {
     Sheets {
         table: T::NAME,
