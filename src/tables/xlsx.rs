@@ -193,10 +193,15 @@ impl XlsxWriter {
             .set_active(true);
         let partial = self.partial.clone();
         let saved = catch_unwind(AssertUnwindSafe(|| self.workbook.save(&partial)));
-        match saved {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => return Err(workbook_error(&path, "saving the workbook", e)),
-            Err(panic) => return Err(panicked(&path, "saving the workbook", panic)),
+        let failed = match saved {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(workbook_error(&path, "saving the workbook", e)),
+            Err(panic) => Some(panicked(&path, "saving the workbook", panic)),
+        };
+        if let Some(e) = failed {
+            // Half a zip is of no use to anyone: only the message stays.
+            let _ = std::fs::remove_file(&partial);
+            return Err(e);
         }
         std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))?;
         Ok(path)
