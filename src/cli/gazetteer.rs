@@ -36,8 +36,12 @@ pub enum Command {
     /// Writes nothing when input rows are malformed, unless --force.
     /// Exit status 1 when rows were malformed or refused (conflicts).
     Import {
+        /// What INPUT is: wikidata, wikidata-csv, wikidata-tsv,
+        /// geonames-countries, geonames-cities, geonames-alternate, spacy,
+        /// csv, tsv, suggestions (see above).
         #[arg(value_name = "FORMAT")]
         format: String,
+        /// The downloaded or reviewed file to merge in.
         #[arg(value_name = "INPUT")]
         input: PathBuf,
         /// The list to update (created when missing).
@@ -65,6 +69,7 @@ pub enum Command {
     Export {
         #[arg(long, value_name = "FORMAT", value_enum, ignore_case = true)]
         format: ExportFormat,
+        /// Lists to export (.tsv files or folders of them) [default: the embedded lists].
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Output file [default: standard output].
@@ -252,7 +257,8 @@ fn run_import(
         );
     }
     let options = import::Options { kind, langs, all };
-    let got = import::read(format, input, &options)?;
+    let mut got = import::read(format, input, &options)?;
+    let others = split_other_types(&mut got.records, into);
     let merged = merge::merge(
         list.gazetteer(),
         &got.records,
@@ -290,11 +296,91 @@ fn run_import(
             format!("{} already up to date", into.display())
         }
     );
-    Ok(if got.errors.is_empty() && r.conflicts.is_empty() {
+    let mut conflicts = r.conflicts.len();
+    for (path, records) in others {
+        conflicts += import_other_type(&path, &records, input, dry_run || blocked)?;
+    }
+    Ok(if got.errors.is_empty() && conflicts == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Takes out the rows whose type is not the one the list's file name
+/// promises (`people.tsv` holds PERSON; `gazetteer check` would reject
+/// them there), grouped by the list of their type in the same folder
+/// (`organizations.tsv`, ...), in type order.
+fn split_other_types(
+    records: &mut Vec<kutip::refresh::Record>,
+    into: &Path,
+) -> Vec<(PathBuf, Vec<kutip::refresh::Record>)> {
+    let Some(promised) = kutip::check::type_of_file(&into.to_string_lossy()) else {
+        return Vec::new();
+    };
+    let folder = into.parent().unwrap_or(Path::new(""));
+    let mut others: Vec<(EntityType, Vec<kutip::refresh::Record>)> = Vec::new();
+    for r in std::mem::take(records) {
+        match r.kind {
+            Some(kind) if kind != promised => match others.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, group)) => group.push(r),
+                None => others.push((kind, vec![r])),
+            },
+            _ => records.push(r),
+        }
+    }
+    others.sort_by_key(|(k, _)| *k);
+    others
+        .into_iter()
+        .map(|(kind, group)| (folder.join(list_for(kind)), group))
+        .collect()
+}
+
+/// Merges rows of another type into the list of their type; prints its
+/// conflicts and a summary line; returns the number of conflicts.
+fn import_other_type(
+    path: &Path,
+    records: &[kutip::refresh::Record],
+    input: &Path,
+    dry_run: bool,
+) -> Result<usize> {
+    let list = write::ListFile::open(path)?;
+    let kind = records.first().and_then(|r| r.kind);
+    let merged = merge::merge(list.gazetteer(), records, &merge::Options { kind });
+    let r = &merged.report;
+    for c in &r.conflicts {
+        println!("{}: conflict: {}", c.origin, c.message);
+    }
+    let writes = !dry_run && (r.added + r.updated > 0);
+    if writes {
+        write::write_atomic(path, &list.render(&merged.gazetteer))?;
+    }
+    eprintln!(
+        "kutip: {} rows of {} from {} go to the list of that type: {} added, {} updated, {} unchanged, {} conflicts; {}",
+        records.len(),
+        kind.map_or("?", |k| k.as_str()),
+        input.display(),
+        r.added,
+        r.updated,
+        r.unchanged,
+        r.conflicts.len(),
+        if writes {
+            format!("wrote {}", path.display())
+        } else {
+            format!("nothing written to {}", path.display())
+        }
+    );
+    Ok(r.conflicts.len())
+}
+
+/// The list file named for a type (one `gazetteer check` reads as that type).
+fn list_for(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "people.tsv",
+        EntityType::Organization => "organizations.tsv",
+        EntityType::Country => "countries.tsv",
+        EntityType::Location => "places.tsv",
+    }
 }
 
 fn load_lists(paths: &[PathBuf]) -> Result<Gazetteer> {

@@ -31,7 +31,7 @@ pub struct Args {
     numbered: bool,
     #[command(flatten)]
     pipeline: PipelineArgs,
-    /// Worker threads (default: 1; engines run one task per core).
+    /// Worker threads (engines run one task per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 1)]
     threads: usize,
     /// Prints nothing but errors.

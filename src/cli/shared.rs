@@ -29,7 +29,9 @@ impl PipelineArgs {
     pub fn build(&self) -> Result<Pipeline> {
         let mut builder = PipelineBuilder::new().default_gazetteers(!self.no_default_gazetteers);
         for path in &self.gazetteers {
-            builder = builder.gazetteer(Gazetteer::load_path(path)?);
+            let list = Gazetteer::load_path(path)
+                .with_context(|| format!("reading the list given by -g {}", path.display()))?;
+            builder = builder.gazetteer(list);
         }
         if !self.cues.is_empty() {
             let mut cues = Cues::default();

@@ -76,19 +76,40 @@ pub enum Record {
 /// hidden entries are skipped, and in folders files of other types than
 /// `.txt` and `.jsonl` (gzipped or not).
 pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Source>> {
+    Ok(discover_all(inputs)?.sources)
+}
+
+/// What the INPUT arguments hold: the files read, and those left out.
+#[derive(Debug, Clone, Default)]
+pub struct Discovered {
+    pub sources: Vec<Source>,
+    /// Files found in folders that are not of a format read (`.md`,
+    /// `.html`, ...), as the tables would name them, in walk order.
+    pub skipped: Vec<String>,
+}
+
+/// The formats read, for messages and help.
+pub const FORMATS_READ: &str = ".txt, .jsonl, .ndjson (and their .gz)";
+
+/// As [`discover`], also listing the files of other formats left out.
+pub fn discover_all(inputs: &[PathBuf]) -> Result<Discovered> {
     let found = list_inputs(inputs, |name| name.starts_with('.'))?;
-    Ok(found
-        .into_iter()
-        .filter_map(|input| match input {
-            Input::Stdin => Some(Source {
+    let mut out = Discovered::default();
+    for input in found {
+        match input {
+            Input::Stdin => out.sources.push(Source {
                 path: None,
                 name: "stdin".into(),
                 format: Format::JsonLines,
                 gzip: false,
             }),
-            Input::File { path, name, given } => source_for(&path, name, given),
-        })
-        .collect())
+            Input::File { path, name, given } => match source_for(&path, name.clone(), given) {
+                Some(source) => out.sources.push(source),
+                None => out.skipped.push(name),
+            },
+        }
+    }
+    Ok(out)
 }
 
 /// The format of a file from its name; `explicit` files of unknown type are text.

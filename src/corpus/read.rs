@@ -133,22 +133,29 @@ pub(crate) fn too_large() -> String {
 /// Decodes a plain-text file: drops a BOM, `\r\n` -> `\n`, invalid UTF-8
 /// replaced (and noted); NUL bytes mean a binary file, which is skipped.
 pub fn text_record(bytes: &[u8], id: String, source: String) -> Record {
+    let le = u16::from_le_bytes as fn([u8; 2]) -> u16;
+    let be = u16::from_be_bytes as fn([u8; 2]) -> u16;
     let utf16 = match bytes {
-        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
-        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
-        _ => None,
+        [0xFF, 0xFE, rest @ ..] => Some((rest, le, "UTF-16 with a byte order mark")),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, be, "UTF-16 with a byte order mark")),
+        _ => bomless_utf16(bytes).map(|little| {
+            if little {
+                (bytes, le, "UTF-16LE without a byte order mark")
+            } else {
+                (bytes, be, "UTF-16BE without a byte order mark")
+            }
+        }),
     };
-    if let Some((rest, word)) = utf16 {
+    if let Some((rest, word, what)) = utf16 {
         let units: Vec<u16> = rest.chunks_exact(2).map(|c| word([c[0], c[1]])).collect();
         let text = String::from_utf16_lossy(&units);
         let lossy = text.contains('\u{FFFD}') || rest.len() % 2 == 1;
         return match text_record(text.as_bytes(), id, source) {
             Record::Doc(mut d) => {
                 d.warning = Some(if lossy {
-                    "UTF-16 with a byte order mark, decoded; invalid units replaced with U+FFFD"
-                        .into()
+                    format!("{what}, decoded; invalid units replaced with U+FFFD")
                 } else {
-                    "UTF-16 with a byte order mark, decoded".into()
+                    format!("{what}, decoded")
                 });
                 Record::Doc(d)
             }
@@ -194,6 +201,39 @@ pub fn text_record(bytes: &[u8], id: String, source: String) -> Record {
         text,
         warning,
     })
+}
+
+/// Whether `bytes` look like UTF-16 text without a byte order mark:
+/// `Some(true)` little-endian, `Some(false)` big-endian. Text in Latin
+/// script has a NUL in every other byte (the high byte of each unit); the
+/// first 4 KiB must show that pattern on one side only and decode to text
+/// without NULs or control characters other than tab and line ends, so a
+/// binary file full of NULs is not taken for text.
+fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 4 || bytes.len() % 2 == 1 {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let little = match (even, odd) {
+        (e, o) if o * 10 >= pairs * 6 && e == 0 => true,
+        (e, o) if e * 10 >= pairs * 6 && o == 0 => false,
+        _ => return None,
+    };
+    let word = if little {
+        u16::from_le_bytes
+    } else {
+        u16::from_be_bytes
+    };
+    let units = head.chunks_exact(2).map(|c| word([c[0], c[1]]));
+    let textual = char::decode_utf16(units).all(|c| match c {
+        Ok(c) => !c.is_control() || matches!(c, '\t' | '\n' | '\r'),
+        // A pair cut at the 4 KiB mark.
+        Err(e) => e.unpaired_surrogate() >= 0xD800,
+    });
+    textual.then_some(little)
 }
 
 /// Parses one JSON Lines record.
@@ -304,6 +344,27 @@ mod tests {
             3,
         ));
         assert_eq!(d.id, "a.jsonl:3");
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_decoded_not_skipped_as_binary() {
+        let text = "Judul\n“Kami siap,” kata Dewi Lestari di Surabaya.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, what) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = doc(text_record(&bytes, "a".into(), "a".into()));
+            assert_eq!(d.text, text);
+            assert!(d.warning.unwrap().starts_with(what));
+        }
+        // A binary file with NULs every other byte is still binary.
+        let binary: Vec<u8> = (0..200u8).flat_map(|b| [b % 7 + 1, 0]).collect();
+        match text_record(&binary, "b".into(), "b".into()) {
+            Record::Failed { status, reason, .. } => {
+                assert_eq!(status, Status::Skipped);
+                assert!(reason.contains("binary"), "{reason}");
+            }
+            Record::Doc(d) => panic!("binary read as text: {:?}", d.text),
+        }
     }
 
     #[test]

@@ -60,7 +60,7 @@ impl Method {
         match self {
             Method::CueAfter => "cue-after",
             Method::CueBefore => "cue-before",
-            Method::Enclitic => "enclitic",
+            Method::Enclitic => "last-speaker",
             Method::Statement => "statement",
             Method::Continuation => "continuation",
             Method::SentenceSubject => "sentence-subject",

@@ -252,6 +252,8 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
         .unwrap_or_else(|| "list".into());
     let tmp = dir.join(format!(".{name}.kutip-{}.tmp", std::process::id()));
     let result = (|| {
+        // A list in a folder not made yet (`--into my-lists/people.tsv`).
+        std::fs::create_dir_all(&dir)?;
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(text.as_bytes())?;
         f.sync_all()?;

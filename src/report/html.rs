@@ -511,9 +511,14 @@ fn gaps(s: &mut String, f: &Figures) {
         for sp in &f.unlisted_speakers {
             let _ = write!(
                 s,
-                "<tr data-unlisted=\"{name}\" data-quotes=\"{q}\"><td>{name}</td><td>{kind}</td>\
+                "<tr data-unlisted=\"{name}\" data-quotes=\"{q}\"><td>{name}{also}</td><td>{kind}</td>\
                  <td class=\"num\">{q}</td><td class=\"num\">{d}</td></tr>",
                 name = escape(&sp.name),
+                also = if sp.also.is_empty() {
+                    String::new()
+                } else {
+                    format!(" <small>(also {})</small>", escape(&sp.also.join(", ")))
+                },
                 kind = sp.kind_name(),
                 q = sp.quotes,
                 d = sp.documents,

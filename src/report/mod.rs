@@ -29,6 +29,7 @@
 //! ```
 
 pub mod html;
+mod names;
 pub mod svg;
 
 use crate::error::{Error, Result};
@@ -143,6 +144,9 @@ pub struct Speaker {
     pub documents: usize,
     /// The first quotes of the run, in table order.
     pub examples: Vec<QuoteExample>,
+    /// Other names of an unlisted speaker grouped under this one across
+    /// documents (`Obama` under `Barack Obama`).
+    pub also: Vec<String>,
 }
 
 impl Speaker {
@@ -210,6 +214,8 @@ pub struct Figures {
 struct SpeakerAcc {
     speaker: Speaker,
     last_doc: Option<String>,
+    /// The documents quoting it (to count them exactly when grouped).
+    docs: std::collections::BTreeSet<String>,
 }
 
 impl Figures {
@@ -330,6 +336,7 @@ impl Figures {
                         ..Default::default()
                     },
                     last_doc: None,
+                    docs: Default::default(),
                 });
                 let s = &mut acc.speaker;
                 s.quotes += 1;
@@ -337,6 +344,9 @@ impl Figures {
                 if acc.last_doc.as_deref() != Some(q.doc_id.as_str()) {
                     s.documents += 1;
                     acc.last_doc = Some(q.doc_id.clone());
+                    if s.id.is_empty() {
+                        acc.docs.insert(q.doc_id.clone());
+                    }
                 }
                 if s.examples.len() < options.examples {
                     s.examples.push(example(&q));
@@ -344,7 +354,12 @@ impl Figures {
             },
         )?;
         f.quote_kinds = in_order(kinds, &KINDS);
-        let mut all: Vec<Speaker> = speakers.into_values().map(|a| a.speaker).collect();
+        let accs = speakers.into_values().map(|a| names::Grouped {
+            speaker: a.speaker,
+            docs: a.docs,
+        });
+        let grouped = names::group_unlisted(accs.collect(), options.examples);
+        let mut all: Vec<Speaker> = grouped.into_iter().map(|g| g.speaker).collect();
         all.sort_by(|a, b| {
             b.quotes
                 .cmp(&a.quotes)
@@ -541,5 +556,21 @@ mod tests {
         assert_eq!(f.unlisted_speakers[0].name, "Budi");
         let kinds: Vec<&str> = f.quote_kinds.iter().map(|k| k.0.as_str()).collect();
         assert_eq!(kinds, ["direct", "partial", "indirect"]);
+    }
+
+    #[test]
+    fn unlisted_speakers_split_across_name_forms_are_one_speaker() {
+        let f = figures(
+            "doc_id,entity_id,entity,type,mentions,quotes\n",
+            "doc_id,quote_id,kind,text,speaker_id,speaker,speaker_type\n\
+             a,q1,direct,x,,Obama,PERSON\na,q2,direct,y,,Obama,PERSON\n\
+             b,q1,direct,z,,Barack Obama,PERSON\nc,q1,direct,w,,Obama,PERSON\n",
+        );
+        assert_eq!((f.speaker_count, f.unlisted_speaker_count), (1, 1));
+        let s = &f.unlisted_speakers[0];
+        assert_eq!(
+            (s.name.as_str(), s.quotes, s.documents, s.also.clone()),
+            ("Barack Obama", 4, 3, vec!["Obama".to_string()])
+        );
     }
 }

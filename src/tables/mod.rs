@@ -13,12 +13,14 @@ pub mod reader;
 pub mod schema;
 pub mod vocab;
 pub mod writer;
+pub mod xlsx;
 
 pub use neutralize::{neutralize, unneutralize};
 pub use offsets::CharOffsets;
 pub use reader::for_each_row;
 pub use schema::{
-    DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table, TableReader, TABLES,
+    DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table, TableReader, Value, TABLES,
 };
 pub use vocab::{MentionMethod, Status};
 pub use writer::{OutputOptions, TableWriter};
+pub use xlsx::XlsxWriter;

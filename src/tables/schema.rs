@@ -40,12 +40,26 @@ pub trait Table: Sized {
     /// (`None`: the table has no such column; the field gets its default).
     /// The error names the column and the bad cell.
     fn from_cells<'a>(cells: impl Iterator<Item = Option<&'a str>>) -> Result<Self, String>;
+
+    /// Hands the row's values to `f` in column order, typed (the workbook
+    /// writes numbers as numbers and text as text, never neutralized: a
+    /// text cell of a workbook is never evaluated).
+    fn for_each_value<E>(&self, f: impl FnMut(Value<'_>) -> Result<(), E>) -> Result<(), E>;
+}
+
+/// A cell's value, typed, as [`Table::for_each_value`] gives it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value<'a> {
+    Text(&'a str),
+    Number(usize),
 }
 
 /// A column type: how a value is written to a cell and parsed from one.
 pub trait Cell: Sized {
     fn put<W: Write>(&self, w: &mut CsvOut<W>, num: &mut itoa::Buffer) -> io::Result<()>;
     fn parse(cell: &str) -> Result<Self, String>;
+    /// The typed value of the cell (the text `put` writes, or a number).
+    fn value(&self) -> Value<'_>;
 }
 
 impl Cell for String {
@@ -55,6 +69,9 @@ impl Cell for String {
     }
     fn parse(cell: &str) -> Result<Self, String> {
         Ok(cell.to_string())
+    }
+    fn value(&self) -> Value<'_> {
+        Value::Text(self)
     }
 }
 
@@ -66,6 +83,9 @@ impl Cell for usize {
     fn parse(cell: &str) -> Result<Self, String> {
         cell.parse()
             .map_err(|_| format!("{cell:?} is not a whole number"))
+    }
+    fn value(&self) -> Value<'_> {
+        Value::Number(*self)
     }
 }
 
@@ -105,6 +125,14 @@ macro_rules! table {
                         None => Default::default(),
                     }, )*
                 })
+            }
+
+            fn for_each_value<E>(
+                &self,
+                mut f: impl FnMut(Value<'_>) -> Result<(), E>,
+            ) -> Result<(), E> {
+                $( f(Cell::value(&self.$field))?; )*
+                Ok(())
             }
         }
     };
@@ -347,7 +375,7 @@ mod tests {
             speaker_type: Some(EntityType::Person),
             speaker_surface: "dia".into(),
             cue: "katanya".into(),
-            method: "enclitic".into(),
+            method: "last-speaker".into(),
             paragraph: 2,
         };
         (doc, mention, entity, quote)

@@ -7,7 +7,7 @@
 //! serde forms here.
 
 use super::csv::CsvOut;
-use super::schema::Cell;
+use super::schema::{Cell, Value};
 use crate::gazetteer::EntityType;
 use crate::mentions::resolve::Method;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -115,6 +115,9 @@ macro_rules! vocabulary {
             fn parse(cell: &str) -> Result<Self, String> {
                 <$t as Vocabulary>::parse(cell)
             }
+            fn value(&self) -> Value<'_> {
+                Value::Text(self.name())
+            }
         }
 
         impl Serialize for $t {
@@ -156,6 +159,9 @@ impl Cell for Option<EntityType> {
             "" => Ok(None),
             s => <EntityType as Vocabulary>::parse(s).map(Some),
         }
+    }
+    fn value(&self) -> Value<'_> {
+        Value::Text(self.map_or("", |t| t.name()))
     }
 }
 

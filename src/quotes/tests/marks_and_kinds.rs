@@ -202,19 +202,19 @@ fn names_lose_titles_and_organizations() {
 #[test]
 fn enclitics_pronouns_descriptions() {
     check(&[
-        ("Budi Santoso tiba di Jakarta pada Senin. “Kami akan menang,” katanya.", "Kami akan", "direct", "Budi Santoso", "enclitic"),
+        ("Budi Santoso tiba di Jakarta pada Senin. “Kami akan menang,” katanya.", "Kami akan", "direct", "Budi Santoso", "last-speaker"),
         // The nearest person named before the quote, even one no list has.
         (
             "“Kami siap bekerja keras,” kata Budi Santoso.\n\nNamun, Rina Wulandari berharap harga turun. “Kami menunggu keputusan,” ujarnya.\n\n“Semua berjalan baik,” kata Rina.",
             "Kami menunggu",
             "direct",
             "Rina Wulandari",
-            "enclitic",
+            "last-speaker",
         ),
         ("Anna Berg arrived on Monday. She said: “We will win this race.”", "We will win", "direct", "Anna Berg", "pronoun"),
         ("Anna Berg arrived on Monday. “We will win this race,” the minister said.", "We will win", "direct", "Anna Berg", "description"),
         // Nobody to point at: empty rather than a guess.
-        ("The sky was grey on Monday. “We will win this race,” she said.", "We will win", "direct", "", "enclitic"),
+        ("The sky was grey on Monday. “We will win this race,” she said.", "We will win", "direct", "", "last-speaker"),
     ]);
 }
 

@@ -12,14 +12,14 @@ fn enclitic_stands_for_the_speaker_not_the_last_name() {
             "Kami sangat",
             "direct",
             "Rina Wulandari",
-            "enclitic",
+            "last-speaker",
         ),
         (
             "Anna Berg praised Budi Santoso on Monday.\n\n“We will win this race,” she said.",
             "We will win",
             "direct",
             "Anna Berg",
-            "enclitic",
+            "last-speaker",
         ),
         // Many sentences of narration after the last reported speech.
         (
@@ -27,7 +27,7 @@ fn enclitic_stands_for_the_speaker_not_the_last_name() {
             "Kami akan",
             "direct",
             "Rina Wulandari",
-            "enclitic",
+            "last-speaker",
         ),
         // A belief reported before ("yakin") names the speaker too.
         (
@@ -35,7 +35,7 @@ fn enclitic_stands_for_the_speaker_not_the_last_name() {
             "Bersepeda itu",
             "direct",
             "Rina Wulandari",
-            "enclitic",
+            "last-speaker",
         ),
         // A quote with its own cue in the sentence before: its speaker,
         // not a word inside it.
@@ -44,7 +44,7 @@ fn enclitic_stands_for_the_speaker_not_the_last_name() {
             "Semua aman",
             "direct",
             "Alamsyah",
-            "enclitic",
+            "last-speaker",
         ),
     ]);
 }
