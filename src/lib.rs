@@ -42,6 +42,7 @@ pub mod resolve;
 pub mod run;
 pub mod stream;
 pub mod tables;
+pub mod tagger;
 pub mod tokens;
 
 pub use error::{Error, Result};

@@ -12,6 +12,7 @@ use crate::matcher::Matcher;
 use crate::quotes::{self, Cues, QuoteInput};
 use crate::resolve::{resolve, ParagraphWords};
 use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow};
+use crate::tagger::{names, Lang, Tagger};
 use crate::tokens::{tokenize_into, Token};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -30,6 +31,7 @@ pub struct PipelineBuilder {
     default_gazetteers: bool,
     extra: Gazetteer,
     cues: Option<Cues>,
+    model: bool,
 }
 
 impl Default for PipelineBuilder {
@@ -44,6 +46,7 @@ impl PipelineBuilder {
             default_gazetteers: true,
             extra: Gazetteer::new(),
             cues: None,
+            model: true,
         }
     }
 
@@ -65,6 +68,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Whether the learned tagger adds names no list holds (`model`
+    /// mentions). By default, yes.
+    pub fn model(mut self, yes: bool) -> Self {
+        self.model = yes;
+        self
+    }
+
     /// Loads and compiles everything. Duplicate ids are an error.
     pub fn build(self) -> Result<Pipeline> {
         let mut g = if self.default_gazetteers {
@@ -81,6 +91,7 @@ impl PipelineBuilder {
         Ok(Pipeline {
             matcher: Matcher::from_gazetteer(g),
             cues,
+            tagger: self.model.then(Tagger::embedded),
         })
     }
 }
@@ -90,6 +101,7 @@ impl PipelineBuilder {
 pub struct Pipeline {
     matcher: Matcher,
     cues: Cues,
+    tagger: Option<Tagger>,
 }
 
 impl Pipeline {
@@ -185,7 +197,8 @@ impl Pipeline {
 
         let entities = self.matcher.entities();
         let mut chars = CharOffsets::new(text);
-        let mention_rows: Vec<MentionRow> = mentions
+        let lang = detect_language_in(text, &all_words);
+        let mut mention_rows: Vec<MentionRow> = mentions
             .iter()
             .map(|m| {
                 let e = &entities[m.entity as usize];
@@ -202,6 +215,29 @@ impl Pipeline {
                 }
             })
             .collect();
+        if let (Some(tagger), Some(l)) = (&self.tagger, Lang::from_code(lang)) {
+            let paras: Vec<names::ParagraphInput> = words
+                .iter()
+                .map(|&(i, tokens)| names::ParagraphInput {
+                    index: i,
+                    tokens,
+                    matches: paragraph_matches(&matches, i),
+                })
+                .collect();
+            let found = names::find_names(tagger, text, l, &paras, entities, &mentions);
+            mention_rows.extend(found.into_iter().map(|n| MentionRow {
+                doc_id: doc.id.clone(),
+                start: chars.get(n.start),
+                end: chars.get(n.end),
+                surface: text[n.start..n.end].to_string(),
+                entity_id: String::new(),
+                entity: n.name,
+                kind: n.kind.as_str().into(),
+                paragraph: seg.paragraphs[n.paragraph].number,
+                method: "model".into(),
+            }));
+            mention_rows.sort_by_key(|m| m.start);
+        }
         let quote_rows: Vec<QuoteRow> = found
             .iter()
             .enumerate()
@@ -238,7 +274,7 @@ impl Pipeline {
                 doc_id: doc.id.clone(),
                 source: doc.source.clone(),
                 title,
-                lang: detect_language_in(text, &all_words).into(),
+                lang: lang.into(),
                 chars: chars.get(text.len()),
                 paragraphs: seg.body,
                 repeated_paragraphs: seg.repeats,
@@ -252,6 +288,16 @@ impl Pipeline {
             quotes: quote_rows,
         }
     }
+}
+
+/// The list matches of paragraph `i` (`matches` is in paragraph order).
+fn paragraph_matches(
+    matches: &[(usize, crate::matcher::Match)],
+    i: usize,
+) -> &[(usize, crate::matcher::Match)] {
+    let a = matches.partition_point(|m| m.0 < i);
+    let b = a + matches[a..].partition_point(|m| m.0 == i);
+    &matches[a..b]
 }
 
 /// One row per entity mentioned or quoted, in order of first appearance.

@@ -1,0 +1,739 @@
+//! Features of a word for the name tagger, hashed into a fixed table.
+//!
+//! Every feature is a (template, value) pair hashed to one row of the
+//! weight table; the row holds one weight per tag. Values are cheap to
+//! compute from the text: the lowercased word and its neighbours, its shape
+//! and affixes, the punctuation around it, a sentence start, the class of
+//! nearby cue words (titles, reporting verbs, organisation and place heads,
+//! place prepositions) and the gazetteer type matched there.
+
+use crate::gazetteer::EntityType;
+use crate::tokens::{fold_hash, Token};
+use rustc_hash::FxHashMap;
+
+/// log2 of the number of rows of the weight table.
+pub const TABLE_BITS: u32 = 18;
+/// Rows of the weight table.
+pub const TABLE_ROWS: usize = 1 << TABLE_BITS;
+/// Features per word (a fixed number: the emission loop does not branch).
+pub const FEATURES: usize = 22;
+
+/// Word classes (bits) for cue words, by lowercased word.
+pub mod class {
+    pub const TITLE: u8 = 1;
+    pub const HONORIFIC: u8 = 2;
+    pub const SPEECH: u8 = 4;
+    pub const ORG_HEAD: u8 = 8;
+    pub const PLACE_HEAD: u8 = 16;
+    pub const PLACE_PREP: u8 = 32;
+    pub const CONNECTOR: u8 = 64;
+    pub const EVENT: u8 = 128;
+}
+
+const TITLES: &[&str] = &[
+    "presiden",
+    "wakil",
+    "wapres",
+    "menteri",
+    "menko",
+    "gubernur",
+    "bupati",
+    "walikota",
+    "wali",
+    "ketua",
+    "direktur",
+    "dirut",
+    "kepala",
+    "kapolri",
+    "kapolda",
+    "kapolres",
+    "kapolsek",
+    "panglima",
+    "sekretaris",
+    "sekjen",
+    "jubir",
+    "juru",
+    "kabid",
+    "kasat",
+    "komisaris",
+    "anggota",
+    "pengamat",
+    "ekonom",
+    "pakar",
+    "president",
+    "minister",
+    "secretary",
+    "governor",
+    "senator",
+    "sen",
+    "rep",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "director",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "gen",
+    "commander",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "ceo",
+    "coach",
+    "leader",
+    "speaker",
+    "chancellor",
+    "premier",
+    "officer",
+    "ambassador",
+    "duta",
+    "dubes",
+    "raja",
+    "ratu",
+    "camat",
+    "lurah",
+    "kades",
+    "jenderal",
+    "kolonel",
+    "mayjen",
+    "brigjen",
+    "letjen",
+    "irjen",
+    "kombes",
+    "akbp",
+    "kapten",
+    "colonel",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "professor",
+    "candidate",
+    "capres",
+    "cawapres",
+    "rektor",
+    "dekan",
+    "mensos",
+    "menpora",
+    "menkes",
+    "menkeu",
+    "mendagri",
+    "menlu",
+    "dirjen",
+    "kadis",
+    "analis",
+    "manajer",
+    "manager",
+    "pelatih",
+    "striker",
+    "kiper",
+    "gelandang",
+    "pemain",
+    "penyerang",
+    "bintang",
+    "pebalap",
+    "petinju",
+    "atlet",
+    "sutradara",
+    "aktor",
+    "aktris",
+    "penyanyi",
+    "artis",
+    "hakim",
+    "jaksa",
+    "terdakwa",
+    "tersangka",
+    "saksi",
+    "korban",
+    "pelaku",
+];
+const HONORIFICS: &[&str] = &[
+    "pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "miss", "dr", "prof", "haji", "hj", "ir",
+    "drs", "kh", "sir", "lord", "lady", "saudara", "sdr", "mbak", "mas", "bung", "ustaz", "ustad",
+    "habib", "gus", "dame", "rev",
+];
+const SPEECH: &[&str] = &[
+    "kata",
+    "ujar",
+    "ucap",
+    "ungkap",
+    "jelas",
+    "tutur",
+    "terang",
+    "imbuh",
+    "tambah",
+    "menurut",
+    "mengatakan",
+    "menjelaskan",
+    "menuturkan",
+    "mengungkapkan",
+    "menyatakan",
+    "said",
+    "says",
+    "told",
+    "according",
+    "added",
+    "stated",
+    "asked",
+    "explained",
+    "noted",
+    "wrote",
+    "tweeted",
+];
+const ORG_HEADS: &[&str] = &[
+    "pt",
+    "cv",
+    "tbk",
+    "persero",
+    "universitas",
+    "university",
+    "bank",
+    "kementerian",
+    "kemenkes",
+    "ministry",
+    "departemen",
+    "department",
+    "partai",
+    "party",
+    "dinas",
+    "badan",
+    "komisi",
+    "commission",
+    "council",
+    "dewan",
+    "polda",
+    "polres",
+    "polsek",
+    "lembaga",
+    "institute",
+    "institut",
+    "yayasan",
+    "foundation",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "group",
+    "grup",
+    "association",
+    "asosiasi",
+    "persatuan",
+    "fc",
+    "club",
+    "klub",
+    "agency",
+    "committee",
+    "pengadilan",
+    "court",
+    "sekolah",
+    "school",
+    "college",
+    "airlines",
+    "air",
+    "federation",
+    "federasi",
+    "organisasi",
+    "organization",
+    "organisation",
+    "union",
+    "serikat",
+    "koperasi",
+    "perusahaan",
+    "rs",
+    "rsud",
+    "museum",
+    "kantor",
+    "office",
+    "forum",
+    "front",
+    "gerakan",
+    "movement",
+    "fraksi",
+    "tentara",
+    "army",
+    "navy",
+    "police",
+    "polisi",
+    "ratings",
+    "racing",
+    "sports",
+    "sport",
+    "electronics",
+    "edition",
+    "media",
+    "telecom",
+    "tourism",
+    "airways",
+    "motors",
+    "holdings",
+    "capital",
+    "tv",
+    "radio",
+    "daily",
+    "times",
+    "post",
+    "news",
+    "magazine",
+    "majalah",
+    "harian",
+    "koran",
+    "ditjen",
+    "direktorat",
+];
+/// Words of competitions, events and awards, which are no names here.
+const EVENTS: &[&str] = &[
+    "liga",
+    "league",
+    "cup",
+    "piala",
+    "series",
+    "serie",
+    "championship",
+    "championships",
+    "kejuaraan",
+    "festival",
+    "award",
+    "awards",
+    "olimpiade",
+    "olympics",
+    "olympic",
+    "bundesliga",
+    "turnamen",
+    "tournament",
+    "prix",
+    "pekan",
+    "expo",
+    "pameran",
+    "konferensi",
+    "conference",
+    "summit",
+    "kongres",
+    "congress",
+    "muktamar",
+    "pilkada",
+    "pemilu",
+    "election",
+    "war",
+    "perang",
+];
+const PLACE_HEADS: &[&str] = &[
+    "kota",
+    "kabupaten",
+    "kab",
+    "provinsi",
+    "desa",
+    "kecamatan",
+    "kelurahan",
+    "jalan",
+    "jl",
+    "pulau",
+    "gunung",
+    "sungai",
+    "teluk",
+    "selat",
+    "danau",
+    "city",
+    "province",
+    "county",
+    "state",
+    "river",
+    "mount",
+    "island",
+    "street",
+    "district",
+    "region",
+    "kampung",
+    "dusun",
+    "utara",
+    "selatan",
+    "barat",
+    "timur",
+    "tengah",
+    "north",
+    "south",
+    "east",
+    "west",
+    "lake",
+    "valley",
+    "bay",
+    "negara",
+    "kerajaan",
+];
+const PLACE_PREPS: &[&str] = &[
+    "di", "ke", "dari", "in", "at", "from", "to", "near", "wilayah", "daerah", "kawasan", "asal",
+    "across", "outside", "inside",
+];
+/// Lowercase words a name may hold between capitalised ones
+/// (`Bank of America`, `Kementerian Energi dan Sumber Daya Mineral`).
+const CONNECTORS: &[&str] = &[
+    "of", "and", "for", "the", "de", "van", "von", "der", "den", "da", "du", "al", "el", "bin",
+    "binti", "dan", "untuk", "la", "le", "del", "dos", "des",
+];
+
+/// The classes of cue words, by [`fold_hash`] of the word.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    classes: FxHashMap<u64, u8>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new()
+    }
+}
+
+impl Lexicon {
+    pub fn new() -> Lexicon {
+        let mut classes = FxHashMap::default();
+        for (words, bit) in [
+            (TITLES, class::TITLE),
+            (HONORIFICS, class::HONORIFIC),
+            (SPEECH, class::SPEECH),
+            (ORG_HEADS, class::ORG_HEAD),
+            (PLACE_HEADS, class::PLACE_HEAD),
+            (PLACE_PREPS, class::PLACE_PREP),
+            (CONNECTORS, class::CONNECTOR),
+            (EVENTS, class::EVENT),
+        ] {
+            for w in words {
+                *classes.entry(fold_hash(w)).or_insert(0) |= bit;
+            }
+        }
+        Lexicon { classes }
+    }
+
+    /// The class bits of a word (0 for most words).
+    pub fn classes(&self, word_hash: u64) -> u8 {
+        self.classes.get(&word_hash).copied().unwrap_or(0)
+    }
+}
+
+/// What the features need of one word: computed once per word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    /// [`fold_hash`] of the word.
+    pub hash: u64,
+    /// Case and character-class shape, collapsed (see [`shape`]).
+    pub shape: u32,
+    /// Hashes of the lowercased first and last three characters.
+    pub prefix: u64,
+    pub suffix: u64,
+    /// [`class`] bits.
+    pub classes: u8,
+    /// Gazetteer type matched at this word: 0 none, else 1 + type * 2
+    /// (+1 when the word continues the match).
+    pub gaz: u8,
+    /// Punctuation class of the text before the word ([`gap_class`]).
+    pub gap_before: u8,
+    /// Does a sentence start here?
+    pub sentence_start: bool,
+}
+
+/// The gazetteer code of a word: `kind` matched, as first word or not.
+pub fn gaz_code(kind: EntityType, first: bool) -> u8 {
+    let k = match kind {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Country => 2,
+        EntityType::Location => 3,
+    };
+    1 + k * 2 + u8::from(!first)
+}
+
+/// The shape of a word: `X` uppercase, `x` lowercase, `d` digit, `o` other,
+/// repeats collapsed, at most four symbols (`Jakarta` -> `Xx`, `KPU` -> `X`,
+/// `McDonald` -> `XxXx`, `G20` -> `Xd`), plus a length bucket.
+pub fn shape(word: &str) -> u32 {
+    let mut code = 0u32;
+    let mut last = 0u32;
+    let mut n = 0;
+    let mut len = 0u32;
+    for c in word.chars() {
+        len += 1;
+        let s = if c.is_uppercase() {
+            1
+        } else if c.is_lowercase() {
+            2
+        } else if c.is_numeric() {
+            3
+        } else {
+            4
+        };
+        if s != last && n < 4 {
+            code = code << 3 | s;
+            n += 1;
+            last = s;
+        }
+    }
+    let bucket = match len {
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        4..=6 => 4,
+        _ => 5,
+    };
+    code << 3 | bucket
+}
+
+/// The class of the text between two words: 0 space only, 1 a sentence end
+/// (`.`, `!`, `?`), 2 comma, 3 an opening bracket, 4 a closing one, 5 a
+/// quotation mark, 6 a hyphen, 7 a colon, semicolon or dash, 8 slash, 9
+/// other; a line break (paragraph edge) is 10.
+pub fn gap_class(gap: &str) -> u8 {
+    let mut class = 0;
+    for c in gap.chars() {
+        let k = match c {
+            '\n' | '\r' => return 10,
+            '.' | '!' | '?' => 1,
+            ',' => 2,
+            '(' | '[' => 3,
+            ')' | ']' => 4,
+            '"' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\'' | '`' => 5,
+            '-' | '\u{2010}' | '\u{2011}' => 6,
+            ':' | ';' | '\u{2013}' | '\u{2014}' => 7,
+            '/' => 8,
+            c if c.is_whitespace() => 0,
+            _ => 9,
+        };
+        // The strongest mark wins: a sentence end over anything else.
+        if class == 0 || k == 1 {
+            class = k;
+        }
+    }
+    class
+}
+
+/// May a word belong to a name run: capitalised or a digit-led word.
+pub fn is_name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn lower_affixes(word: &str) -> (u64, u64) {
+    let n = word.chars().count();
+    let pre: String = word.chars().take(3).collect();
+    let suf: String = word.chars().skip(n.saturating_sub(3)).collect();
+    (fold_hash(&pre), fold_hash(&suf))
+}
+
+/// The [`WordInfo`] of each word of a paragraph. `gaz` gives each word's
+/// gazetteer code (or 0), `text[para_start..]` is where the paragraph starts.
+pub fn word_infos(
+    text: &str,
+    toks: &[Token],
+    gaz: &[u8],
+    lexicon: &Lexicon,
+    out: &mut Vec<WordInfo>,
+) {
+    out.clear();
+    for (i, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        let hash = fold_hash(w);
+        let gap = if i == 0 {
+            10
+        } else {
+            gap_class(&text[toks[i - 1].end..t.start])
+        };
+        // Affixes and shape matter only for name words and their near
+        // neighbours; they are cheap enough to compute for all.
+        let (prefix, suffix) = lower_affixes(w);
+        out.push(WordInfo {
+            hash,
+            shape: shape(w),
+            prefix,
+            suffix,
+            classes: lexicon.classes(hash),
+            gaz: gaz[i],
+            gap_before: gap,
+            sentence_start: i == 0 || gap == 1 || gap == 10,
+        });
+    }
+}
+
+#[inline]
+fn mix(x: u64) -> u64 {
+    let x = (x ^ (x >> 31)).wrapping_mul(0x7fb5_d329_728e_a185);
+    let x = (x ^ (x >> 27)).wrapping_mul(0x81da_def4_bc2d_d44d);
+    x ^ (x >> 33)
+}
+
+#[inline]
+fn row(template: u64, value: u64) -> u32 {
+    let h = mix(value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    (h >> (64 - TABLE_BITS)) as u32
+}
+
+const NONE: u64 = 0x5bd1_e995;
+
+/// The weight-table rows of the features of word `i` of a run
+/// `run_start..run_end` (indices into `words`).
+pub fn features(
+    words: &[WordInfo],
+    i: usize,
+    run_start: usize,
+    run_end: usize,
+    out: &mut [u32; FEATURES],
+) {
+    let at = |k: isize| -> Option<&WordInfo> {
+        let j = i as isize + k;
+        (j >= 0 && (j as usize) < words.len()).then(|| &words[j as usize])
+    };
+    let w = &words[i];
+    let hash_of = |k: isize| at(k).map_or(NONE, |x| x.hash);
+    let shape_of = |k: isize| at(k).map_or(0, |x| x.shape as u64);
+    let class_of = |k: isize| at(k).map_or(256, |x| x.classes as u64);
+    let gap_after = at(1).map_or(10, |x| x.gap_before) as u64;
+    let pos = (i - run_start).min(3) as u64;
+    let len = (run_end - run_start).min(4) as u64;
+    let f = [
+        row(0, 0),
+        row(1, w.hash),
+        row(2, hash_of(-1)),
+        row(3, hash_of(1)),
+        row(4, hash_of(-2)),
+        row(5, hash_of(2)),
+        row(6, w.shape as u64),
+        row(7, shape_of(-1) << 20 | w.shape as u64),
+        row(8, (w.shape as u64) << 20 | shape_of(1)),
+        row(9, w.suffix),
+        row(10, w.prefix),
+        row(11, (w.gap_before as u64) << 8 | gap_after),
+        row(12, u64::from(w.sentence_start) << 20 | w.shape as u64),
+        row(13, class_of(-1)),
+        row(14, class_of(1)),
+        row(15, class_of(-2)),
+        row(16, w.classes as u64),
+        row(17, w.gaz as u64),
+        row(
+            18,
+            (at(-1).map_or(0, |x| x.gaz) as u64) << 8 | at(1).map_or(0, |x| x.gaz) as u64,
+        ),
+        row(19, pos << 8 | len),
+        row(20, hash_of(-1) ^ (w.shape as u64).wrapping_mul(0x1000_0001)),
+        row(21, hash_of(1) ^ (w.shape as u64).wrapping_mul(0x2000_0003)),
+    ];
+    *out = f;
+}
+
+/// The runs of words that may hold names: capitalised words, and connector
+/// words (`of`, `dan`) between two of them, not crossing strong punctuation
+/// (a sentence end, comma, bracket, quotation mark, line break).
+pub fn name_runs(text: &str, toks: &[Token], words: &[WordInfo], out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let name_word = |i: usize| is_name_word(&text[toks[i].start..toks[i].end]);
+    // Spaces or a hyphen join words of a name, and so does a bare period
+    // (`U.S`); other punctuation ends a run.
+    let joins = |i: usize| {
+        matches!(words[i].gap_before, 0 | 6) || &text[toks[i - 1].end..toks[i].start] == "."
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !name_word(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < toks.len() && joins(end) && name_word(end) {
+                end += 1;
+            } else if end + 1 < toks.len()
+                && words[end].classes & class::CONNECTOR != 0
+                && joins(end)
+                && joins(end + 1)
+                && name_word(end + 1)
+                && !name_word(end)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        out.push((start, end));
+        i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    #[test]
+    fn shapes_tell_case_and_digits() {
+        assert_eq!(shape("Jakarta") >> 3, 0b001_010);
+        assert_eq!(shape("KPU") >> 3, 0b001);
+        assert_ne!(shape("KPU"), shape("Kpu"));
+        assert_eq!(shape("G20") >> 3, 0b001_011);
+        assert_ne!(shape("ab"), shape("abcdefgh"));
+    }
+
+    #[test]
+    fn gap_classes_prefer_a_sentence_end() {
+        assert_eq!(gap_class(" "), 0);
+        assert_eq!(gap_class(", "), 2);
+        assert_eq!(gap_class(". \""), 1);
+        assert_eq!(gap_class(" ("), 3);
+        assert_eq!(gap_class("\n"), 10);
+    }
+
+    fn runs(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let lex = Lexicon::new();
+        let mut infos = Vec::new();
+        word_infos(text, &toks, &vec![0; toks.len()], &lex, &mut infos);
+        let mut r = Vec::new();
+        name_runs(text, &toks, &infos, &mut r);
+        r.iter()
+            .map(|&(a, b)| text[toks[a].start..toks[b - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn runs_join_capitalised_words_and_connectors_but_stop_at_punctuation() {
+        assert_eq!(
+            runs("Kemarin Menteri Energi dan Sumber Daya Mineral datang, kata Budi Santoso."),
+            [
+                "Kemarin Menteri Energi dan Sumber Daya Mineral",
+                "Budi Santoso"
+            ]
+        );
+        assert_eq!(
+            runs("He went to the Bank of America and Ford. Then U.S. troops"),
+            ["He", "Bank of America and Ford", "Then U.S"]
+        );
+        assert_eq!(
+            runs("Lemah Abang-Slipi (Jakarta)"),
+            ["Lemah Abang-Slipi", "Jakarta"]
+        );
+    }
+
+    #[test]
+    fn features_see_neighbours_and_cue_classes() {
+        let text = "kata Budi di Jakarta";
+        let toks = tokenize(text);
+        let lex = Lexicon::new();
+        let mut infos = Vec::new();
+        word_infos(text, &toks, &[0, 0, 0, 5], &lex, &mut infos);
+        assert_eq!(infos[0].classes, class::SPEECH);
+        assert_eq!(infos[2].classes, class::PLACE_PREP);
+        assert!(infos[0].sentence_start && !infos[1].sentence_start);
+        let (mut a, mut b) = ([0; FEATURES], [0; FEATURES]);
+        features(&infos, 1, 1, 2, &mut a);
+        features(&infos, 3, 3, 4, &mut b);
+        // The bias row is shared, the word rows are not.
+        assert_eq!(a[0], b[0]);
+        assert_ne!(a[1], b[1]);
+        assert!(a.iter().all(|&r| (r as usize) < TABLE_ROWS));
+        // The gazetteer type of the word changes its row.
+        infos[3].gaz = 0;
+        let mut c = [0; FEATURES];
+        features(&infos, 3, 3, 4, &mut c);
+        assert_ne!(b[17], c[17]);
+    }
+}
