@@ -376,10 +376,40 @@ const CONNECTORS: &[&str] = &[
     "binti", "dan", "untuk", "la", "le", "del", "dos", "des",
 ];
 
+/// Function words, months and weekdays: capitalised alone (at a sentence
+/// start, in a date), they are never a name, so a run of one of them is
+/// not tagged at all (most runs of news text are such words).
+#[rustfmt::skip]
+const NEVER_ALONE: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "but", "and", "he", "she", "it", "they", "we", "i",
+    "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "you", "if",
+    "when", "while", "after", "before", "as", "for", "with", "by", "from", "to", "of", "there",
+    "here", "so", "yet", "or", "not", "no", "what", "who", "why", "how", "where", "which", "some",
+    "many", "most", "all", "one", "two", "three", "last", "more", "also", "however", "meanwhile",
+    "then", "now", "still", "even", "other", "both", "each", "every", "since", "although",
+    "though", "because", "once", "just", "only", "such", "is", "was", "are", "were", "has",
+    "have", "had", "will", "would", "can", "could", "should", "may", "might", "do", "does",
+    "did", "be", "been", "than", "over", "under", "about", "into", "during", "without",
+    "dia", "ia", "mereka", "kami", "kita", "saya", "aku", "anda", "namun", "tetapi", "tapi",
+    "selain", "sementara", "saat", "ketika", "sebelumnya", "kemudian", "hal", "ini", "itu",
+    "para", "pada", "di", "dalam", "dengan", "untuk", "dari", "yang", "bahkan", "sedangkan",
+    "adapun", "sejak", "setelah", "jika", "apabila", "meski", "meskipun", "karena", "sebab",
+    "oleh", "akan", "juga", "sudah", "telah", "belum", "tidak", "bukan", "ada", "hingga",
+    "sampai", "seperti", "bagi", "kepada", "ke", "atas", "terkait", "selama", "sebelum",
+    "sesudah", "lalu", "maka", "agar", "supaya", "walaupun", "tak", "kini", "sekarang",
+    "sebanyak", "salah", "beberapa", "semua", "seluruh", "banyak", "sebagian", "setiap",
+    "sebuah", "seorang", "satu", "dua", "tiga", "adalah", "merupakan", "bahwa", "dan", "atau",
+    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+    "oktober", "november", "desember", "january", "february", "march", "june", "july", "august",
+    "october", "december", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
 /// The classes of cue words, by [`fold_hash`] of the word.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     classes: FxHashMap<u64, u8>,
+    never_alone: rustc_hash::FxHashSet<u64>,
 }
 
 impl Default for Lexicon {
@@ -405,7 +435,16 @@ impl Lexicon {
                 *classes.entry(fold_hash(w)).or_insert(0) |= bit;
             }
         }
-        Lexicon { classes }
+        let never_alone = NEVER_ALONE.iter().map(|w| fold_hash(w)).collect();
+        Lexicon {
+            classes,
+            never_alone,
+        }
+    }
+
+    /// Is the word one that is never a name alone ([`NEVER_ALONE`])?
+    pub fn never_alone(&self, word_hash: u64) -> bool {
+        self.never_alone.contains(&word_hash)
     }
 
     /// The class bits of a word (0 for most words).
@@ -509,49 +548,93 @@ pub fn gap_class(gap: &str) -> u8 {
     class
 }
 
-/// May a word belong to a name run: capitalised or a digit-led word.
+/// May a word belong to a name run: it starts with a capital letter.
+#[inline]
 pub fn is_name_word(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase())
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
+/// Hashes of the lowercased first and last three characters.
 fn lower_affixes(word: &str) -> (u64, u64) {
-    let n = word.chars().count();
-    let pre: String = word.chars().take(3).collect();
-    let suf: String = word.chars().skip(n.saturating_sub(3)).collect();
-    (fold_hash(&pre), fold_hash(&suf))
+    let n = word.len();
+    if word.is_ascii() {
+        return (
+            fold_hash(&word[..n.min(3)]),
+            fold_hash(&word[n.saturating_sub(3)..]),
+        );
+    }
+    let pre = word.char_indices().nth(3).map_or(n, |(b, _)| b);
+    let suf = word.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+    (fold_hash(&word[..pre]), fold_hash(&word[suf..]))
 }
 
-/// The [`WordInfo`] of each word of a paragraph. `gaz` gives each word's
-/// gazetteer code (or 0), `text[para_start..]` is where the paragraph starts.
-pub fn word_infos(
+/// The [`WordInfo`] of word `i`.
+/// `affixes`: whether to find them (only the words of runs use them).
+fn word_info(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    gaz: u8,
+    lexicon: &Lexicon,
+    affixes: bool,
+) -> WordInfo {
+    let t = toks[i];
+    let w = &text[t.start..t.end];
+    let hash = fold_hash(w);
+    let gap = if i == 0 {
+        10
+    } else {
+        gap_class(&text[toks[i - 1].end..t.start])
+    };
+    let (prefix, suffix) = if affixes { lower_affixes(w) } else { (0, 0) };
+    WordInfo {
+        hash,
+        shape: shape(w),
+        prefix,
+        suffix,
+        classes: lexicon.classes(hash),
+        gaz,
+        gap_before: gap,
+        sentence_start: i == 0 || gap == 1 || gap == 10,
+    }
+}
+
+/// Finds the runs of a paragraph's words that may hold names (see
+/// [`name_runs`]) and the [`WordInfo`] of the words the features of those
+/// runs read: the runs and two words either side. Other entries of
+/// `infos` stay default (most words: finding them would cost more than
+/// the tagging). `gaz` gives each word's gazetteer code (or 0); with
+/// `skip_listed`, runs made only of list matches are left out.
+pub fn analyse(
     text: &str,
     toks: &[Token],
     gaz: &[u8],
     lexicon: &Lexicon,
-    out: &mut Vec<WordInfo>,
+    skip_listed: bool,
+    infos: &mut Vec<WordInfo>,
+    runs: &mut Vec<(usize, usize)>,
 ) {
-    out.clear();
-    for (i, t) in toks.iter().enumerate() {
-        let w = &text[t.start..t.end];
-        let hash = fold_hash(w);
-        let gap = if i == 0 {
-            10
-        } else {
-            gap_class(&text[toks[i - 1].end..t.start])
-        };
-        // Affixes and shape matter only for name words and their near
-        // neighbours; they are cheap enough to compute for all.
-        let (prefix, suffix) = lower_affixes(w);
-        out.push(WordInfo {
-            hash,
-            shape: shape(w),
-            prefix,
-            suffix,
-            classes: lexicon.classes(hash),
-            gaz: gaz[i],
-            gap_before: gap,
-            sentence_start: i == 0 || gap == 1 || gap == 10,
-        });
+    name_runs(text, toks, lexicon, runs);
+    if skip_listed {
+        runs.retain(|&(a, b)| gaz[a..b].contains(&0));
+    }
+    infos.clear();
+    infos.resize(toks.len(), WordInfo::default());
+    // Runs are in order and disjoint, but a run's words may have been
+    // filled (without affixes) as the context of the run before.
+    let mut filled = 0;
+    for &(a, b) in runs.iter() {
+        let hi = (b + 2).min(toks.len());
+        for i in a.saturating_sub(2)..hi {
+            let in_run = (a..b).contains(&i);
+            if in_run || i >= filled {
+                infos[i] = word_info(text, toks, i, gaz[i], lexicon, in_run);
+            }
+        }
+        filled = hi;
     }
 }
 
@@ -623,14 +706,17 @@ pub fn features(
 /// The runs of words that may hold names: capitalised words, and connector
 /// words (`of`, `dan`) between two of them, not crossing strong punctuation
 /// (a sentence end, comma, bracket, quotation mark, line break).
-pub fn name_runs(text: &str, toks: &[Token], words: &[WordInfo], out: &mut Vec<(usize, usize)>) {
+pub fn name_runs(text: &str, toks: &[Token], lexicon: &Lexicon, out: &mut Vec<(usize, usize)>) {
     out.clear();
-    let name_word = |i: usize| is_name_word(&text[toks[i].start..toks[i].end]);
+    let word = |i: usize| &text[toks[i].start..toks[i].end];
+    let name_word = |i: usize| is_name_word(word(i));
     // Spaces or a hyphen join words of a name, and so does a bare period
     // (`U.S`); other punctuation ends a run.
     let joins = |i: usize| {
-        matches!(words[i].gap_before, 0 | 6) || &text[toks[i - 1].end..toks[i].start] == "."
+        let gap = &text[toks[i - 1].end..toks[i].start];
+        gap == " " || gap == "." || matches!(gap_class(gap), 0 | 6)
     };
+    let connector = |i: usize| lexicon.classes(fold_hash(word(i))) & class::CONNECTOR != 0;
     let mut i = 0;
     while i < toks.len() {
         if !name_word(i) {
@@ -643,18 +729,20 @@ pub fn name_runs(text: &str, toks: &[Token], words: &[WordInfo], out: &mut Vec<(
             if end < toks.len() && joins(end) && name_word(end) {
                 end += 1;
             } else if end + 1 < toks.len()
-                && words[end].classes & class::CONNECTOR != 0
-                && joins(end)
-                && joins(end + 1)
                 && name_word(end + 1)
                 && !name_word(end)
+                && joins(end)
+                && joins(end + 1)
+                && connector(end)
             {
                 end += 2;
             } else {
                 break;
             }
         }
-        out.push((start, end));
+        if end - start > 1 || !lexicon.never_alone(fold_hash(word(start))) {
+            out.push((start, end));
+        }
         i = end;
     }
 }
@@ -685,10 +773,8 @@ mod tests {
     fn runs(text: &str) -> Vec<String> {
         let toks = tokenize(text);
         let lex = Lexicon::new();
-        let mut infos = Vec::new();
-        word_infos(text, &toks, &vec![0; toks.len()], &lex, &mut infos);
         let mut r = Vec::new();
-        name_runs(text, &toks, &infos, &mut r);
+        name_runs(text, &toks, &lex, &mut r);
         r.iter()
             .map(|&(a, b)| text[toks[a].start..toks[b - 1].end].to_string())
             .collect()
@@ -705,12 +791,35 @@ mod tests {
         );
         assert_eq!(
             runs("He went to the Bank of America and Ford. Then U.S. troops"),
-            ["He", "Bank of America and Ford", "Then U.S"]
+            ["Bank of America and Ford", "Then U.S"]
         );
         assert_eq!(
             runs("Lemah Abang-Slipi (Jakarta)"),
             ["Lemah Abang-Slipi", "Jakarta"]
         );
+        // A function word or a month alone is no run; in a longer one it stays.
+        assert_eq!(
+            runs("Namun Budi datang. Pada hari Senin, The Hague"),
+            ["Namun Budi", "The Hague"]
+        );
+    }
+
+    #[test]
+    fn words_of_adjacent_runs_keep_their_affixes() {
+        let text = "Jakarta, Bandung";
+        let toks = tokenize(text);
+        let (mut infos, mut runs) = (Vec::new(), Vec::new());
+        analyse(
+            text,
+            &toks,
+            &[0, 0],
+            &Lexicon::new(),
+            false,
+            &mut infos,
+            &mut runs,
+        );
+        assert_eq!(runs, [(0, 1), (1, 2)]);
+        assert_eq!(infos[1].suffix, fold_hash("ung"));
     }
 
     #[test]
@@ -718,8 +827,17 @@ mod tests {
         let text = "kata Budi di Jakarta";
         let toks = tokenize(text);
         let lex = Lexicon::new();
-        let mut infos = Vec::new();
-        word_infos(text, &toks, &[0, 0, 0, 5], &lex, &mut infos);
+        let (mut infos, mut runs) = (Vec::new(), Vec::new());
+        analyse(
+            text,
+            &toks,
+            &[0, 0, 0, 5],
+            &lex,
+            false,
+            &mut infos,
+            &mut runs,
+        );
+        assert_eq!(runs, [(1, 2), (3, 4)]);
         assert_eq!(infos[0].classes, class::SPEECH);
         assert_eq!(infos[2].classes, class::PLACE_PREP);
         assert!(infos[0].sentence_start && !infos[1].sentence_start);

@@ -21,7 +21,7 @@ pub mod train;
 use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
 use crate::tokens::Token;
-use features::{features, name_runs, word_infos, Lexicon, WordInfo, FEATURES};
+use features::{analyse, features, Lexicon, WordInfo, FEATURES};
 use model::{is_begin, tag_type, Weights, LANES};
 
 /// The weights shipped in the binary.
@@ -120,23 +120,30 @@ impl Tagger {
     /// ```
     pub fn tag(&self, text: &str, toks: &[Token], gaz: &[u8], lang: Lang) -> Vec<Span> {
         let mut out = Vec::new();
-        self.tag_into(text, toks, gaz, lang, &mut Scratch::default(), &mut out);
+        let mut scratch = Scratch::default();
+        self.tag_into(text, toks, gaz, lang, false, &mut scratch, &mut out);
         out
     }
 
     /// Like [`Tagger::tag`], appending to `out` and reusing `scratch`.
+    /// With `unlisted_only`, where a list already names (a word with a
+    /// gazetteer code) is not tagged: runs of list matches only are
+    /// skipped, and a span over a list match gets margin 0 (it is not
+    /// computed).
+    #[allow(clippy::too_many_arguments)]
     pub fn tag_into(
         &self,
         text: &str,
         toks: &[Token],
         gaz: &[u8],
         lang: Lang,
+        unlisted_only: bool,
         scratch: &mut Scratch,
         out: &mut Vec<Span>,
     ) {
         let w = self.weights(lang);
-        word_infos(text, toks, gaz, &self.lexicon, &mut scratch.infos);
-        name_runs(text, toks, &scratch.infos, &mut scratch.runs);
+        let (infos, runs) = (&mut scratch.infos, &mut scratch.runs);
+        analyse(text, toks, gaz, &self.lexicon, unlisted_only, infos, runs);
         let mut rows = [0u32; FEATURES];
         for &(a, b) in &scratch.runs {
             scratch.emissions.clear();
@@ -154,6 +161,9 @@ impl Tagger {
             let first = out.len();
             spans_of(&scratch.tags, a, out);
             for s in &mut out[first..] {
+                if unlisted_only && gaz[s.start..s.end].iter().any(|&g| g != 0) {
+                    continue;
+                }
                 let without = decode::viterbi_outside(
                     &scratch.emissions,
                     &w.transitions,

@@ -109,7 +109,7 @@ pub fn find_names(
         }
         let gaz = gazetteer_codes(toks, p.matches.iter().map(|m| &m.1), entities);
         spans.clear();
-        tagger.tag_into(text, toks, &gaz, lang, &mut scratch, &mut spans);
+        tagger.tag_into(text, toks, &gaz, lang, true, &mut scratch, &mut spans);
         for &s in &spans {
             let s = without_leading_titles(lexicon, text, toks, s);
             let (start, end) = (toks[s.start].start, toks[s.end - 1].end);
@@ -358,7 +358,12 @@ fn is_name_like(lexicon: &Lexicon, text: &str, toks: &[Token]) -> bool {
     const HEADS: u8 = class::ORG_HEAD | class::PLACE_HEAD | class::TITLE | class::HONORIFIC;
     let event = toks.iter().any(|t| class_of(t) & class::EVENT != 0);
     let lone_head = toks.len() == 1 && class_of(&toks[0]) & HEADS != 0;
-    !event && !lone_head
+    // A Roman numeral alone (`III`) is part of a name the run split off.
+    let numeral = toks.len() == 1
+        && text[toks[0].start..toks[0].end]
+            .bytes()
+            .all(|b| b"IVXLCDM".contains(&b));
+    !event && !lone_head && !numeral
 }
 
 /// A name in capitals of two words or more (`READ MORE`, a dateline).
@@ -441,12 +446,13 @@ mod tests {
     #[test]
     fn events_and_lone_head_words_are_no_names() {
         let lex = Lexicon::new();
-        let t = "Liga Champions PT Telkom Persero";
+        let t = "Liga Champions PT Telkom Persero III";
         let tk = toks_of(t);
         assert!(!is_name_like(&lex, t, &tk[0..2]));
         assert!(is_name_like(&lex, t, &tk[2..4]));
         assert!(!is_name_like(&lex, t, &tk[2..3]));
         assert!(is_name_like(&lex, t, &tk[3..4]));
+        assert!(!is_name_like(&lex, t, &tk[5..6]));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! a seeded generator, and nothing else varies.
 
 use super::decode::viterbi;
-use super::features::{class, features, name_runs, word_infos, Lexicon, FEATURES, TABLE_ROWS};
+use super::features::{analyse, class, features, Lexicon, FEATURES, TABLE_ROWS};
 use super::model::{allowed, begin_tag, Weights, LANES, O, START, TAGS};
 use super::{gazetteer_codes, spans_of, Span, Tagger};
 use crate::gazetteer::EntityType;
@@ -238,10 +238,8 @@ pub fn prepare(s: &Annotated, matcher: &Matcher, lexicon: &Lexicon) -> Prepared 
     let mut found = Vec::new();
     matcher.find_in_tokens(&text, &toks, &mut found);
     let gaz = gazetteer_codes(&toks, &found, matcher.entities());
-    let mut infos = Vec::new();
-    word_infos(&text, &toks, &gaz, lexicon, &mut infos);
-    let mut runs = Vec::new();
-    name_runs(&text, &toks, &infos, &mut runs);
+    let (mut infos, mut runs) = (Vec::new(), Vec::new());
+    analyse(&text, &toks, &gaz, lexicon, false, &mut infos, &mut runs);
     let mut rows = Vec::new();
     for &(a, b) in &runs {
         for i in a..b {
@@ -347,7 +345,7 @@ fn quantise((rows, tr): &Floats) -> Weights {
     let mut out = Weights::zero();
     for (o, w) in out.rows.iter_mut().zip(rows) {
         for t in 0..TAGS {
-            o[t] = (w[t] * scale).round() as i16;
+            o[t] = (w[t] * scale).round().clamp(-127.0, 127.0) as i8;
         }
     }
     for (o, w) in out.transitions.iter_mut().zip(tr) {
