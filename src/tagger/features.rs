@@ -495,19 +495,24 @@ pub fn shape(word: &str) -> u32 {
     let mut len = 0u32;
     for c in word.chars() {
         len += 1;
-        let s = if c.is_uppercase() {
-            1
-        } else if c.is_lowercase() {
-            2
-        } else if c.is_numeric() {
-            3
-        } else {
-            4
+        let s = match c {
+            'A'..='Z' => 1,
+            'a'..='z' => 2,
+            '0'..='9' => 3,
+            c if c.is_ascii() => 4,
+            c if c.is_uppercase() => 1,
+            c if c.is_lowercase() => 2,
+            c if c.is_numeric() => 3,
+            _ => 4,
         };
         if s != last && n < 4 {
             code = code << 3 | s;
             n += 1;
             last = s;
+        }
+        // Four symbols and the longest length bucket: nothing more to learn.
+        if n == 4 && len >= 7 {
+            break;
         }
     }
     let bucket = match len {
@@ -602,40 +607,45 @@ fn word_info(
     }
 }
 
-/// Finds the runs of a paragraph's words that may hold names (see
-/// [`name_runs`]) and the [`WordInfo`] of the words the features of those
-/// runs read: the runs and two words either side. Other entries of
-/// `infos` stay default (most words: finding them would cost more than
-/// the tagging). `gaz` gives each word's gazetteer code (or 0); with
-/// `skip_listed`, runs made only of list matches are left out.
-pub fn analyse(
+/// The runs of a paragraph's words to tag (see [`name_runs`]); with
+/// `skip_listed`, runs made only of list matches (`gaz[i] != 0`) are left
+/// out.
+pub fn runs_to_tag(
     text: &str,
     toks: &[Token],
     gaz: &[u8],
     lexicon: &Lexicon,
     skip_listed: bool,
-    infos: &mut Vec<WordInfo>,
     runs: &mut Vec<(usize, usize)>,
 ) {
     name_runs(text, toks, lexicon, runs);
     if skip_listed {
         runs.retain(|&(a, b)| gaz[a..b].contains(&0));
     }
-    infos.clear();
-    infos.resize(toks.len(), WordInfo::default());
-    // Runs are in order and disjoint, but a run's words may have been
-    // filled (without affixes) as the context of the run before.
-    let mut filled = 0;
-    for &(a, b) in runs.iter() {
-        let hi = (b + 2).min(toks.len());
-        for i in a.saturating_sub(2)..hi {
-            let in_run = (a..b).contains(&i);
-            if in_run || i >= filled {
-                infos[i] = word_info(text, toks, i, gaz[i], lexicon, in_run);
-            }
-        }
-        filled = hi;
+}
+
+/// The [`WordInfo`] of the words the features of run `a..b` read: the run
+/// and up to two words either side, from word `window_start(a)` on. Only
+/// these are found: most words of a text are in no run, and finding their
+/// facts would cost more than the tagging.
+pub fn window_infos(
+    text: &str,
+    toks: &[Token],
+    gaz: &[u8],
+    lexicon: &Lexicon,
+    (a, b): (usize, usize),
+    out: &mut Vec<WordInfo>,
+) {
+    out.clear();
+    let (lo, hi) = (window_start(a), (b + 2).min(toks.len()));
+    for (i, &g) in gaz.iter().enumerate().take(hi).skip(lo) {
+        out.push(word_info(text, toks, i, g, lexicon, (a..b).contains(&i)));
     }
+}
+
+/// The first word of the window of a run starting at word `a`.
+pub fn window_start(a: usize) -> usize {
+    a.saturating_sub(2)
 }
 
 #[inline]
@@ -654,7 +664,8 @@ fn row(template: u64, value: u64) -> u32 {
 const NONE: u64 = 0x5bd1_e995;
 
 /// The weight-table rows of the features of word `i` of a run
-/// `run_start..run_end` (indices into `words`).
+/// `run_start..run_end` (indices into `words`, which holds at least two
+/// words either side of the run, or up to the paragraph's edge).
 pub fn features(
     words: &[WordInfo],
     i: usize,
@@ -805,21 +816,16 @@ mod tests {
     }
 
     #[test]
-    fn words_of_adjacent_runs_keep_their_affixes() {
-        let text = "Jakarta, Bandung";
+    fn windows_hold_two_words_either_side_and_affixes_of_the_run() {
+        let text = "a b Jakarta c d e";
         let toks = tokenize(text);
-        let (mut infos, mut runs) = (Vec::new(), Vec::new());
-        analyse(
-            text,
-            &toks,
-            &[0, 0],
-            &Lexicon::new(),
-            false,
-            &mut infos,
-            &mut runs,
-        );
-        assert_eq!(runs, [(0, 1), (1, 2)]);
-        assert_eq!(infos[1].suffix, fold_hash("ung"));
+        let mut infos = Vec::new();
+        window_infos(text, &toks, &[0; 6], &Lexicon::new(), (2, 3), &mut infos);
+        assert_eq!(infos.len(), 5);
+        assert_eq!(infos[2].suffix, fold_hash("rta"));
+        assert_eq!(infos[1].suffix, 0, "context words need no affixes");
+        window_infos(text, &toks, &[0; 6], &Lexicon::new(), (0, 1), &mut infos);
+        assert_eq!(infos.len(), 3);
     }
 
     #[test]
@@ -828,16 +834,9 @@ mod tests {
         let toks = tokenize(text);
         let lex = Lexicon::new();
         let (mut infos, mut runs) = (Vec::new(), Vec::new());
-        analyse(
-            text,
-            &toks,
-            &[0, 0, 0, 5],
-            &lex,
-            false,
-            &mut infos,
-            &mut runs,
-        );
+        runs_to_tag(text, &toks, &[0, 0, 0, 5], &lex, false, &mut runs);
         assert_eq!(runs, [(1, 2), (3, 4)]);
+        window_infos(text, &toks, &[0, 0, 0, 5], &lex, (0, 4), &mut infos);
         assert_eq!(infos[0].classes, class::SPEECH);
         assert_eq!(infos[2].classes, class::PLACE_PREP);
         assert!(infos[0].sentence_start && !infos[1].sentence_start);

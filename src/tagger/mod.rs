@@ -21,7 +21,7 @@ pub mod train;
 use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
 use crate::tokens::Token;
-use features::{analyse, features, Lexicon, WordInfo, FEATURES};
+use features::{features, runs_to_tag, window_infos, window_start, Lexicon, WordInfo, FEATURES};
 use model::{is_begin, tag_type, Weights, LANES};
 
 /// The weights shipped in the binary.
@@ -142,13 +142,21 @@ impl Tagger {
         out: &mut Vec<Span>,
     ) {
         let w = self.weights(lang);
-        let (infos, runs) = (&mut scratch.infos, &mut scratch.runs);
-        analyse(text, toks, gaz, &self.lexicon, unlisted_only, infos, runs);
+        runs_to_tag(
+            text,
+            toks,
+            gaz,
+            &self.lexicon,
+            unlisted_only,
+            &mut scratch.runs,
+        );
         let mut rows = [0u32; FEATURES];
         for &(a, b) in &scratch.runs {
+            window_infos(text, toks, gaz, &self.lexicon, (a, b), &mut scratch.infos);
+            let lo = window_start(a);
             scratch.emissions.clear();
             for i in a..b {
-                features(&scratch.infos, i, a, b, &mut rows);
+                features(&scratch.infos, i - lo, a - lo, b - lo, &mut rows);
                 scratch.emissions.push(w.emission(&rows));
             }
             let best = decode::viterbi(

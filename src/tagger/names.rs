@@ -19,7 +19,8 @@ use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
 use crate::resolve::Mention;
 use crate::tokens::{fold_hash, Token};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::HashMap;
 
 /// A name the tagger found in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,7 +132,12 @@ pub fn find_names(
     // A person's name holds no word the document names an organisation or
     // a place with (`Telkom Fleksi` where `Telkom` is a listed company),
     // and no organisation or place head word (`Bank`, `Kota`).
-    let not_person = words_of_other_types(text, mentions, entities, &kept);
+    let any_person = kept.iter().any(|k| k.2.kind == EntityType::Person);
+    let not_person = if any_person {
+        words_of_other_types(text, mentions, entities, &kept)
+    } else {
+        FxHashSet::default()
+    };
     kept.retain(|&(_, toks, s, _)| {
         s.kind != EntityType::Person
             || toks[s.start..s.end].iter().all(|t| {
@@ -219,8 +225,8 @@ fn words_of_other_types(
     mentions: &[Mention],
     entities: &[Entity],
     kept: &[(usize, &[Token], Span, bool)],
-) -> HashSet<u64> {
-    let mut words = HashSet::new();
+) -> FxHashSet<u64> {
+    let mut words = FxHashSet::default();
     let mut add = |s: &str| {
         for w in s.split(|c: char| !crate::tokens::is_word_char(c)) {
             if !w.is_empty() {

@@ -9,7 +9,9 @@
 //! a seeded generator, and nothing else varies.
 
 use super::decode::viterbi;
-use super::features::{analyse, class, features, Lexicon, FEATURES, TABLE_ROWS};
+use super::features::{
+    class, features, runs_to_tag, window_infos, window_start, Lexicon, FEATURES, TABLE_ROWS,
+};
 use super::model::{allowed, begin_tag, Weights, LANES, O, START, TAGS};
 use super::{gazetteer_codes, spans_of, Span, Tagger};
 use crate::gazetteer::EntityType;
@@ -239,12 +241,14 @@ pub fn prepare(s: &Annotated, matcher: &Matcher, lexicon: &Lexicon) -> Prepared 
     matcher.find_in_tokens(&text, &toks, &mut found);
     let gaz = gazetteer_codes(&toks, &found, matcher.entities());
     let (mut infos, mut runs) = (Vec::new(), Vec::new());
-    analyse(&text, &toks, &gaz, lexicon, false, &mut infos, &mut runs);
+    runs_to_tag(&text, &toks, &gaz, lexicon, false, &mut runs);
     let mut rows = Vec::new();
     for &(a, b) in &runs {
+        window_infos(&text, &toks, &gaz, lexicon, (a, b), &mut infos);
+        let lo = window_start(a);
         for i in a..b {
             let mut r = [0u32; FEATURES];
-            features(&infos, i, a, b, &mut r);
+            features(&infos, i - lo, a - lo, b - lo, &mut r);
             rows.push(r);
         }
     }
