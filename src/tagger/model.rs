@@ -55,7 +55,7 @@ pub fn allowed(prev: usize, t: usize) -> bool {
 /// The weights of one language, quantised to 8 bits (a row is 8 bytes,
 /// so the table of 2^18 rows is 2 MB and a word's 22 rows mostly stay in
 /// the cache).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Weights {
     pub rows: Vec<[i8; LANES]>,
     pub transitions: [[i32; LANES]; LANES],
@@ -81,6 +81,22 @@ impl Weights {
             }
         }
         acc
+    }
+}
+
+/// A summary, not 2 MB of numbers (a `Pipeline` is printed with it).
+impl std::fmt::Debug for Weights {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let nonzero = self
+            .rows
+            .iter()
+            .filter(|r| r.iter().any(|&v| v != 0))
+            .count();
+        write!(
+            f,
+            "Weights {{ {} rows, {nonzero} nonzero }}",
+            self.rows.len()
+        )
     }
 }
 
@@ -201,6 +217,16 @@ mod tests {
             "weights file cut short"
         );
         assert!(decode(b"KTAG0").is_err());
+    }
+
+    #[test]
+    fn weights_print_as_a_summary() {
+        let mut w = Weights::zero();
+        w.rows[5][0] = 1;
+        assert_eq!(
+            format!("{w:?}"),
+            format!("Weights {{ {TABLE_ROWS} rows, 1 nonzero }}")
+        );
     }
 
     #[test]
