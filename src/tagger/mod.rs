@@ -14,6 +14,7 @@
 
 pub mod decode;
 pub mod features;
+pub mod lexicon;
 pub mod model;
 pub mod names;
 pub mod train;
