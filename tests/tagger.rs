@@ -44,6 +44,9 @@ fn unlisted_names_become_model_rows_and_no_model_turns_them_off() {
     );
     // Titles stay outside the name.
     assert!(!mentions.contains("Presiden Joko"));
+    // A word of a person's name alone is that person, even where the
+    // tagger alone would have typed it otherwise.
+    assert!(!mentions.contains(",Santoso,,Santoso,"));
     let (mentions, _) = extract(&["--no-model"]);
     assert!(!mentions.contains(",model"));
     assert!(mentions.contains(",gazetteer"));

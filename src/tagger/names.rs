@@ -112,7 +112,10 @@ pub fn find_names(
         spans.clear();
         tagger.tag_into(text, toks, &gaz, lang, true, &mut scratch, &mut spans);
         for &s in &spans {
-            let s = without_leading_titles(lexicon, text, toks, s);
+            let Some(s) = trimmed(text, toks, without_leading_titles(lexicon, text, toks, s))
+            else {
+                continue;
+            };
             let (start, end) = (toks[s.start].start, toks[s.end - 1].end);
             if overlaps_list(mentions, start, end)
                 || is_credit(text, toks, s)
@@ -181,9 +184,15 @@ pub fn find_names(
         let start = toks[s.start].start;
         let end = toks[s.end - 1].end;
         let mut name = span_text(text, toks, s);
-        if s.kind == EntityType::Person && s.end - s.start == 1 {
+        let mut kind = s.kind;
+        if s.end - s.start == 1 {
             match fuller(&text[start..end]) {
-                Some(f) => name = f,
+                // A word of a person's name is that person, whatever the
+                // tagger typed it alone (`McAuliffe` after `Terry McAuliffe`).
+                Some(f) => {
+                    name = f;
+                    kind = EntityType::Person;
+                }
                 None if needs_fuller => continue,
                 None => {}
             }
@@ -192,13 +201,26 @@ pub fn find_names(
             start,
             end,
             paragraph,
-            kind: s.kind,
+            kind,
             name,
         });
     }
     add_short_forms(text, paragraphs, mentions, &surnames, &mut out);
     out.sort_by_key(|n| n.start);
     out
+}
+
+/// The span without lowercase words at its edges (`of House` is `House`):
+/// connectors belong inside names only. None when nothing is left.
+fn trimmed(text: &str, toks: &[Token], mut s: Span) -> Option<Span> {
+    let name_word = |i: usize| is_name_word(&text[toks[i].start..toks[i].end]);
+    while s.start < s.end && !name_word(s.start) {
+        s.start += 1;
+    }
+    while s.end > s.start && !name_word(s.end - 1) {
+        s.end -= 1;
+    }
+    (s.start < s.end).then_some(s)
 }
 
 /// A person's name without the titles the tagger took in at its start
@@ -459,6 +481,20 @@ mod tests {
         assert!(!is_name_like(&lex, t, &tk[2..3]));
         assert!(is_name_like(&lex, t, &tk[3..4]));
         assert!(!is_name_like(&lex, t, &tk[5..6]));
+    }
+
+    #[test]
+    fn connectors_at_the_edges_of_a_span_are_dropped() {
+        let t = "of House of Commons and";
+        let tk = toks_of(t);
+        let span = |start, end| Span {
+            start,
+            end,
+            kind: EntityType::Organization,
+            margin: 0,
+        };
+        assert_eq!(trimmed(t, &tk, span(0, 5)), Some(span(1, 4)));
+        assert_eq!(trimmed(t, &tk, span(0, 1)), None);
     }
 
     #[test]
