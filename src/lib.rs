@@ -41,6 +41,7 @@ pub mod refresh;
 pub mod report;
 pub mod shard;
 pub mod tables;
+pub mod tagger;
 pub mod tokens;
 
 pub use error::{Error, Result};

@@ -17,7 +17,10 @@ use crate::mentions::resolve::{gazetteer_mentions, resolve, Method, ParagraphWor
 use crate::mentions::titles::{Titles, DEFAULT_TITLES};
 use crate::mentions::words::MentionWords;
 use crate::quotes::{self, Cues, QuoteInput};
-use crate::tables::{CharOffsets, DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Status};
+use crate::tables::{
+    CharOffsets, DocOutput, DocumentRow, EntityRow, MentionMethod, MentionRow, QuoteRow, Status,
+};
+use crate::tagger::{names, Lang, Tagger};
 use crate::tokens::{tokenize_into, Token};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -36,6 +39,7 @@ pub struct PipelineBuilder {
     default_gazetteers: bool,
     extra: Gazetteer,
     cues: Option<Cues>,
+    model: bool,
 }
 
 impl Default for PipelineBuilder {
@@ -50,6 +54,7 @@ impl PipelineBuilder {
             default_gazetteers: true,
             extra: Gazetteer::new(),
             cues: None,
+            model: true,
         }
     }
 
@@ -68,6 +73,13 @@ impl PipelineBuilder {
     /// Uses these cue lists instead of the embedded ones.
     pub fn cues(mut self, cues: Cues) -> Self {
         self.cues = Some(cues);
+        self
+    }
+
+    /// Whether the learned tagger adds names no list holds (`model`
+    /// mentions). By default, yes.
+    pub fn model(mut self, yes: bool) -> Self {
+        self.model = yes;
         self
     }
 
@@ -95,6 +107,7 @@ impl PipelineBuilder {
             matcher,
             cues,
             words: MentionWords::defaults()?,
+            tagger: self.model.then(Tagger::embedded),
         })
     }
 }
@@ -107,6 +120,7 @@ pub struct Pipeline {
     words: MentionWords,
     demonyms: Demonyms,
     titles: Titles,
+    tagger: Option<Tagger>,
 }
 
 impl Pipeline {
@@ -192,7 +206,8 @@ impl Pipeline {
 
         let entities = self.matcher.entities();
         let mut chars = CharOffsets::new(text);
-        let mention_rows: Vec<MentionRow> = mentions
+        let lang = detect_language_in(text, &all_words);
+        let mut mention_rows: Vec<MentionRow> = mentions
             .iter()
             .map(|m| {
                 let e = &entities[m.entity as usize];
@@ -209,6 +224,29 @@ impl Pipeline {
                 }
             })
             .collect();
+        if let (Some(tagger), Some(l)) = (&self.tagger, Lang::from_code(lang)) {
+            let paras: Vec<names::ParagraphInput> = words
+                .iter()
+                .map(|&(i, tokens)| names::ParagraphInput {
+                    index: i,
+                    tokens,
+                    matches: paragraph_matches(&matches, i),
+                })
+                .collect();
+            let found = names::find_names(tagger, text, l, &paras, entities, &mentions);
+            mention_rows.extend(found.into_iter().map(|n| MentionRow {
+                doc_id: doc.id.clone(),
+                start: chars.get(n.start),
+                end: chars.get(n.end),
+                surface: text[n.start..n.end].to_string(),
+                entity_id: String::new(),
+                entity: n.name,
+                kind: n.kind,
+                paragraph: seg.paragraphs[n.paragraph].number,
+                method: MentionMethod::Model,
+            }));
+            mention_rows.sort_by_key(|m| m.start);
+        }
         let quote_rows: Vec<QuoteRow> = found
             .iter()
             .enumerate()
@@ -245,7 +283,7 @@ impl Pipeline {
                 doc_id: doc.id.clone(),
                 source: doc.source.clone(),
                 title,
-                lang: detect_language_in(text, &all_words).into(),
+                lang: lang.into(),
                 chars: chars.get(text.len()),
                 paragraphs: seg.body,
                 repeated_paragraphs: seg.repeats,
@@ -259,6 +297,16 @@ impl Pipeline {
             quotes: quote_rows,
         }
     }
+}
+
+/// The list matches of paragraph `i` (`matches` is in paragraph order).
+fn paragraph_matches(
+    matches: &[(usize, crate::matcher::Match)],
+    i: usize,
+) -> &[(usize, crate::matcher::Match)] {
+    let a = matches.partition_point(|m| m.0 < i);
+    let b = a + matches[a..].partition_point(|m| m.0 == i);
+    &matches[a..b]
 }
 
 /// One row per entity mentioned or quoted, in order of first appearance.

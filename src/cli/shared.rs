@@ -22,12 +22,17 @@ pub struct PipelineArgs {
     /// Uses these cue lists (.tsv) instead of the embedded ones; repeatable.
     #[arg(long = "cues", value_name = "FILE")]
     cues: Vec<PathBuf>,
+    /// Lists only: no `model` mentions from the learned name tagger.
+    #[arg(long)]
+    no_model: bool,
 }
 
 impl PipelineArgs {
     /// Loads the lists and compiles the pipeline.
     pub fn build(&self) -> Result<Pipeline> {
-        let mut builder = PipelineBuilder::new().default_gazetteers(!self.no_default_gazetteers);
+        let mut builder = PipelineBuilder::new()
+            .default_gazetteers(!self.no_default_gazetteers)
+            .model(!self.no_model);
         for path in &self.gazetteers {
             let list = Gazetteer::load_path(path)
                 .with_context(|| format!("reading the list given by -g {}", path.display()))?;

@@ -313,7 +313,12 @@ impl Suggester {
             .collect();
         let byte = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
         let mut in_mention = vec![false; text.len() + 1];
-        for m in &out.mentions {
+        // The tagger's names are no list's: they stay candidates.
+        for m in out
+            .mentions
+            .iter()
+            .filter(|m| m.method != MentionMethod::Model)
+        {
             let (s, e) = (byte(m.start), byte(m.end));
             for b in in_mention.iter_mut().take(e).skip(s) {
                 *b = true;

@@ -49,6 +49,8 @@ pub enum MentionMethod {
     Demonym,
     /// A listed office holder named by a title and a short name (`Presiden Xi`).
     Title,
+    /// A name no list holds, found by the learned tagger.
+    Model,
 }
 
 impl MentionMethod {
@@ -59,6 +61,7 @@ impl MentionMethod {
             MentionMethod::ShortForm => "short-form",
             MentionMethod::Demonym => "demonym",
             MentionMethod::Title => "title",
+            MentionMethod::Model => "model",
         }
     }
 }
@@ -137,7 +140,7 @@ macro_rules! vocabulary {
 
 vocabulary!(Status: Ok, Skipped, Error);
 vocabulary!(EntityType: Person, Organization, Country, Location);
-vocabulary!(MentionMethod: Gazetteer, Acronym, ShortForm, Demonym, Title);
+vocabulary!(MentionMethod: Gazetteer, Acronym, ShortForm, Demonym, Title, Model);
 
 /// Rows derive `Default` (tests build them field by field); a default
 /// entity type means nothing and is never written by the pipeline.

@@ -1,0 +1,143 @@
+//! Viterbi decoding over the tags of one run of words.
+
+use super::model::{allowed, LANES, START, TAGS};
+use std::ops::Add;
+
+/// The best tag sequence for `emissions` (one score per tag and word) and
+/// `transitions` (previous tag by row, row [`START`] at the run's start),
+/// among the sequences where every `I-` tag continues its name. `back` is
+/// scratch space. Ties go to the lower tag (`O` first), so the answer does
+/// not depend on anything but the scores.
+pub fn viterbi<T>(
+    emissions: &[[T; LANES]],
+    transitions: &[[T; LANES]; LANES],
+    back: &mut Vec<[u8; LANES]>,
+    out: &mut Vec<u8>,
+) -> Option<T>
+where
+    T: Copy + PartialOrd + Add<Output = T>,
+{
+    viterbi_outside(emissions, transitions, (0, 0), back, out)
+}
+
+/// Like [`viterbi`], with the words `outside.0..outside.1` forced to `O`;
+/// returns the best path's score (None for no words).
+pub fn viterbi_outside<T>(
+    emissions: &[[T; LANES]],
+    transitions: &[[T; LANES]; LANES],
+    outside: (usize, usize),
+    back: &mut Vec<[u8; LANES]>,
+    out: &mut Vec<u8>,
+) -> Option<T>
+where
+    T: Copy + PartialOrd + Add<Output = T>,
+{
+    out.clear();
+    back.clear();
+    let n = emissions.len();
+    if n == 0 {
+        return None;
+    }
+    let open = |i: usize, t: usize| t == 0 || i < outside.0 || i >= outside.1;
+    // Best score of a path ending in each tag (None: no allowed path).
+    let mut best: [Option<T>; TAGS] = [None; TAGS];
+    for (t, b) in best.iter_mut().enumerate() {
+        if allowed(START, t) && open(0, t) {
+            *b = Some(transitions[START][t] + emissions[0][t]);
+        }
+    }
+    back.push([0; LANES]);
+    for (i, e) in emissions.iter().enumerate().skip(1) {
+        let mut next: [Option<T>; TAGS] = [None; TAGS];
+        let mut from = [0u8; LANES];
+        for t in (0..TAGS).filter(|&t| open(i, t)) {
+            for (p, bp) in best.iter().enumerate() {
+                let Some(s) = *bp else { continue };
+                if !allowed(p, t) {
+                    continue;
+                }
+                let s = s + transitions[p][t];
+                if next[t].is_none_or(|b| s > b) {
+                    next[t] = Some(s);
+                    from[t] = p as u8;
+                }
+            }
+            if let Some(s) = next[t] {
+                next[t] = Some(s + e[t]);
+            }
+        }
+        best = next;
+        back.push(from);
+    }
+    let mut last = 0usize;
+    for t in 1..TAGS {
+        if let (Some(s), Some(b)) = (best[t], best[last]) {
+            if s > b {
+                last = t;
+            }
+        }
+    }
+    out.resize(n, 0);
+    let mut t = last;
+    for i in (0..n).rev() {
+        out[i] = t as u8;
+        t = back[i][t] as usize;
+    }
+    best[last]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(em: &[[i32; LANES]], tr: &[[i32; LANES]; LANES]) -> Vec<u8> {
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        viterbi(em, tr, &mut back, &mut out);
+        out
+    }
+
+    #[test]
+    fn picks_the_best_allowed_sequence() {
+        let tr = [[0; LANES]; LANES];
+        // Word 2 alone prefers I-PER, which may not follow O: the best
+        // allowed path is B-PER I-PER.
+        let em = [[5, 4, 0, 0, 0, 0, 0, 0], [0, 0, 9, 0, 0, 0, 0, 0]];
+        assert_eq!(decode(&em, &tr), [1, 2]);
+        // A run cannot start inside a name.
+        let em = [[0, 0, 9, 0, 0, 0, 0, 0]];
+        assert_eq!(decode(&em, &tr), [0]);
+    }
+
+    #[test]
+    fn transitions_weigh_in() {
+        let mut tr = [[0; LANES]; LANES];
+        let em = [[0, 3, 0, 0, 0, 0, 0, 0], [0, 3, 2, 0, 0, 0, 0, 0]];
+        assert_eq!(decode(&em, &tr), [1, 1]);
+        tr[1][2] = 2;
+        assert_eq!(decode(&em, &tr), [1, 2]);
+        assert!(decode(&[], &tr).is_empty());
+    }
+
+    #[test]
+    fn words_can_be_forced_outside_names() {
+        let tr = [[0; LANES]; LANES];
+        let em = [[0, 5, 0, 0, 0, 0, 0, 0], [0, 0, 9, 0, 0, 3, 0, 0]];
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        assert_eq!(viterbi(&em, &tr, &mut back, &mut out), Some(14));
+        let best = viterbi_outside(&em, &tr, (0, 1), &mut back, &mut out);
+        assert_eq!((best, out.as_slice()), (Some(3), &[0u8, 5][..]));
+    }
+
+    #[test]
+    fn ties_go_to_the_lower_tag() {
+        let tr = [[0.0f32; LANES]; LANES];
+        assert_eq!(
+            {
+                let (mut b, mut o) = (Vec::new(), Vec::new());
+                viterbi(&[[1.0; LANES]], &tr, &mut b, &mut o);
+                o
+            },
+            [0]
+        );
+    }
+}

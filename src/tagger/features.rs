@@ -1,0 +1,421 @@
+//! Features of a word for the name tagger, hashed into a fixed table.
+//!
+//! Every feature is a (template, value) pair hashed to one row of the
+//! weight table; the row holds one weight per tag. Values are cheap to
+//! compute from the text: the lowercased word and its neighbours, its shape
+//! and affixes, the punctuation around it, a sentence start, the class of
+//! nearby cue words (titles, reporting verbs, organisation and place heads,
+//! place prepositions) and the gazetteer type matched there.
+
+pub use super::lexicon::{class, Lexicon};
+use crate::gazetteer::EntityType;
+use crate::tokens::{fold_hash, Token};
+
+/// log2 of the number of rows of the weight table.
+pub const TABLE_BITS: u32 = 18;
+/// Rows of the weight table.
+pub const TABLE_ROWS: usize = 1 << TABLE_BITS;
+/// Features per word (a fixed number: the emission loop does not branch).
+pub const FEATURES: usize = 22;
+
+/// What the features need of one word: computed once per word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    /// [`fold_hash`] of the word.
+    pub hash: u64,
+    /// Case and character-class shape, collapsed (see [`shape`]).
+    pub shape: u32,
+    /// Hashes of the lowercased first and last three characters.
+    pub prefix: u64,
+    pub suffix: u64,
+    /// [`class`] bits.
+    pub classes: u8,
+    /// Gazetteer type matched at this word: 0 none, else 1 + type * 2
+    /// (+1 when the word continues the match).
+    pub gaz: u8,
+    /// Punctuation class of the text before the word ([`gap_class`]).
+    pub gap_before: u8,
+    /// Does a sentence start here?
+    pub sentence_start: bool,
+}
+
+/// The gazetteer code of a word: `kind` matched, as first word or not.
+pub fn gaz_code(kind: EntityType, first: bool) -> u8 {
+    let k = match kind {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Country => 2,
+        EntityType::Location => 3,
+    };
+    1 + k * 2 + u8::from(!first)
+}
+
+/// The shape of a word: `X` uppercase, `x` lowercase, `d` digit, `o` other,
+/// repeats collapsed, at most four symbols (`Jakarta` -> `Xx`, `KPU` -> `X`,
+/// `McDonald` -> `XxXx`, `G20` -> `Xd`), plus a length bucket.
+pub fn shape(word: &str) -> u32 {
+    let mut code = 0u32;
+    let mut last = 0u32;
+    let mut n = 0;
+    let mut len = 0u32;
+    for c in word.chars() {
+        len += 1;
+        let s = match c {
+            'A'..='Z' => 1,
+            'a'..='z' => 2,
+            '0'..='9' => 3,
+            c if c.is_ascii() => 4,
+            c if c.is_uppercase() => 1,
+            c if c.is_lowercase() => 2,
+            c if c.is_numeric() => 3,
+            _ => 4,
+        };
+        if s != last && n < 4 {
+            code = code << 3 | s;
+            n += 1;
+            last = s;
+        }
+        // Four symbols and the longest length bucket: nothing more to learn.
+        if n == 4 && len >= 7 {
+            break;
+        }
+    }
+    let bucket = match len {
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        4..=6 => 4,
+        _ => 5,
+    };
+    code << 3 | bucket
+}
+
+/// The class of the text between two words: 0 space only, 1 a sentence end
+/// (`.`, `!`, `?`), 2 comma, 3 an opening bracket, 4 a closing one, 5 a
+/// quotation mark, 6 a hyphen, 7 a colon, semicolon or dash, 8 slash, 9
+/// other; a line break (paragraph edge) is 10.
+pub fn gap_class(gap: &str) -> u8 {
+    let mut class = 0;
+    for c in gap.chars() {
+        let k = match c {
+            '\n' | '\r' => return 10,
+            '.' | '!' | '?' => 1,
+            ',' => 2,
+            '(' | '[' => 3,
+            ')' | ']' => 4,
+            '"' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\'' | '`' => 5,
+            '-' | '\u{2010}' | '\u{2011}' => 6,
+            ':' | ';' | '\u{2013}' | '\u{2014}' => 7,
+            '/' => 8,
+            c if c.is_whitespace() => 0,
+            _ => 9,
+        };
+        // The strongest mark wins: a sentence end over anything else.
+        if class == 0 || k == 1 {
+            class = k;
+        }
+    }
+    class
+}
+
+/// May a word belong to a name run: it starts with a capital letter.
+#[inline]
+pub fn is_name_word(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Hashes of the lowercased first and last three characters.
+fn lower_affixes(word: &str) -> (u64, u64) {
+    let n = word.len();
+    if word.is_ascii() {
+        return (
+            fold_hash(&word[..n.min(3)]),
+            fold_hash(&word[n.saturating_sub(3)..]),
+        );
+    }
+    let pre = word.char_indices().nth(3).map_or(n, |(b, _)| b);
+    let suf = word.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+    (fold_hash(&word[..pre]), fold_hash(&word[suf..]))
+}
+
+/// The [`WordInfo`] of word `i`.
+/// `affixes`: whether to find them (only the words of runs use them).
+fn word_info(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    gaz: u8,
+    lexicon: &Lexicon,
+    affixes: bool,
+) -> WordInfo {
+    let t = toks[i];
+    let w = &text[t.start..t.end];
+    let hash = fold_hash(w);
+    let gap = if i == 0 {
+        10
+    } else {
+        gap_class(&text[toks[i - 1].end..t.start])
+    };
+    let (prefix, suffix) = if affixes { lower_affixes(w) } else { (0, 0) };
+    WordInfo {
+        hash,
+        shape: shape(w),
+        prefix,
+        suffix,
+        classes: lexicon.classes(hash),
+        gaz,
+        gap_before: gap,
+        sentence_start: i == 0 || gap == 1 || gap == 10,
+    }
+}
+
+/// The runs of a paragraph's words to tag (see [`name_runs`]); with
+/// `skip_listed`, runs made only of list matches (`gaz[i] != 0`) are left
+/// out.
+pub fn runs_to_tag(
+    text: &str,
+    toks: &[Token],
+    gaz: &[u8],
+    lexicon: &Lexicon,
+    skip_listed: bool,
+    runs: &mut Vec<(usize, usize)>,
+) {
+    name_runs(text, toks, lexicon, runs);
+    if skip_listed {
+        runs.retain(|&(a, b)| gaz[a..b].contains(&0));
+    }
+}
+
+/// The [`WordInfo`] of the words the features of run `a..b` read: the run
+/// and up to two words either side, from word `window_start(a)` on. Only
+/// these are found: most words of a text are in no run, and finding their
+/// facts would cost more than the tagging.
+pub fn window_infos(
+    text: &str,
+    toks: &[Token],
+    gaz: &[u8],
+    lexicon: &Lexicon,
+    (a, b): (usize, usize),
+    out: &mut Vec<WordInfo>,
+) {
+    out.clear();
+    let (lo, hi) = (window_start(a), (b + 2).min(toks.len()));
+    for (i, &g) in gaz.iter().enumerate().take(hi).skip(lo) {
+        out.push(word_info(text, toks, i, g, lexicon, (a..b).contains(&i)));
+    }
+}
+
+/// The first word of the window of a run starting at word `a`.
+pub fn window_start(a: usize) -> usize {
+    a.saturating_sub(2)
+}
+
+#[inline]
+fn mix(x: u64) -> u64 {
+    let x = (x ^ (x >> 31)).wrapping_mul(0x7fb5_d329_728e_a185);
+    let x = (x ^ (x >> 27)).wrapping_mul(0x81da_def4_bc2d_d44d);
+    x ^ (x >> 33)
+}
+
+#[inline]
+fn row(template: u64, value: u64) -> u32 {
+    let h = mix(value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    (h >> (64 - TABLE_BITS)) as u32
+}
+
+const NONE: u64 = 0x5bd1_e995;
+
+/// The weight-table rows of the features of word `i` of a run
+/// `run_start..run_end` (indices into `words`, which holds at least two
+/// words either side of the run, or up to the paragraph's edge).
+pub fn features(
+    words: &[WordInfo],
+    i: usize,
+    run_start: usize,
+    run_end: usize,
+    out: &mut [u32; FEATURES],
+) {
+    let at = |k: isize| -> Option<&WordInfo> {
+        let j = i as isize + k;
+        (j >= 0 && (j as usize) < words.len()).then(|| &words[j as usize])
+    };
+    let w = &words[i];
+    let hash_of = |k: isize| at(k).map_or(NONE, |x| x.hash);
+    let shape_of = |k: isize| at(k).map_or(0, |x| x.shape as u64);
+    let class_of = |k: isize| at(k).map_or(256, |x| x.classes as u64);
+    let gap_after = at(1).map_or(10, |x| x.gap_before) as u64;
+    let pos = (i - run_start).min(3) as u64;
+    let len = (run_end - run_start).min(4) as u64;
+    let f = [
+        row(0, 0),
+        row(1, w.hash),
+        row(2, hash_of(-1)),
+        row(3, hash_of(1)),
+        row(4, hash_of(-2)),
+        row(5, hash_of(2)),
+        row(6, w.shape as u64),
+        row(7, shape_of(-1) << 20 | w.shape as u64),
+        row(8, (w.shape as u64) << 20 | shape_of(1)),
+        row(9, w.suffix),
+        row(10, w.prefix),
+        row(11, (w.gap_before as u64) << 8 | gap_after),
+        row(12, u64::from(w.sentence_start) << 20 | w.shape as u64),
+        row(13, class_of(-1)),
+        row(14, class_of(1)),
+        row(15, class_of(-2)),
+        row(16, w.classes as u64),
+        row(17, w.gaz as u64),
+        row(
+            18,
+            (at(-1).map_or(0, |x| x.gaz) as u64) << 8 | at(1).map_or(0, |x| x.gaz) as u64,
+        ),
+        row(19, pos << 8 | len),
+        row(20, hash_of(-1) ^ (w.shape as u64).wrapping_mul(0x1000_0001)),
+        row(21, hash_of(1) ^ (w.shape as u64).wrapping_mul(0x2000_0003)),
+    ];
+    *out = f;
+}
+
+/// The runs of words that may hold names: capitalised words, and connector
+/// words (`of`, `dan`) between two of them, not crossing strong punctuation
+/// (a sentence end, comma, bracket, quotation mark, line break).
+pub fn name_runs(text: &str, toks: &[Token], lexicon: &Lexicon, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let word = |i: usize| &text[toks[i].start..toks[i].end];
+    let name_word = |i: usize| is_name_word(word(i));
+    // Spaces or a hyphen join words of a name, and so does a bare period
+    // (`U.S`); other punctuation ends a run.
+    let joins = |i: usize| {
+        let gap = &text[toks[i - 1].end..toks[i].start];
+        gap == " " || gap == "." || matches!(gap_class(gap), 0 | 6)
+    };
+    let connector = |i: usize| lexicon.classes(fold_hash(word(i))) & class::CONNECTOR != 0;
+    let mut i = 0;
+    while i < toks.len() {
+        if !name_word(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < toks.len() && joins(end) && name_word(end) {
+                end += 1;
+            } else if end + 1 < toks.len()
+                && name_word(end + 1)
+                && !name_word(end)
+                && joins(end)
+                && joins(end + 1)
+                && connector(end)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        if end - start > 1 || !lexicon.never_alone(fold_hash(word(start))) {
+            out.push((start, end));
+        }
+        i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    #[test]
+    fn shapes_tell_case_and_digits() {
+        assert_eq!(shape("Jakarta") >> 3, 0b001_010);
+        assert_eq!(shape("KPU") >> 3, 0b001);
+        assert_ne!(shape("KPU"), shape("Kpu"));
+        assert_eq!(shape("G20") >> 3, 0b001_011);
+        assert_ne!(shape("ab"), shape("abcdefgh"));
+    }
+
+    #[test]
+    fn gap_classes_prefer_a_sentence_end() {
+        assert_eq!(gap_class(" "), 0);
+        assert_eq!(gap_class(", "), 2);
+        assert_eq!(gap_class(". \""), 1);
+        assert_eq!(gap_class(" ("), 3);
+        assert_eq!(gap_class("\n"), 10);
+    }
+
+    fn runs(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let lex = Lexicon::new();
+        let mut r = Vec::new();
+        name_runs(text, &toks, &lex, &mut r);
+        r.iter()
+            .map(|&(a, b)| text[toks[a].start..toks[b - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn runs_join_capitalised_words_and_connectors_but_stop_at_punctuation() {
+        assert_eq!(
+            runs("Kemarin Menteri Energi dan Sumber Daya Mineral datang, kata Budi Santoso."),
+            [
+                "Kemarin Menteri Energi dan Sumber Daya Mineral",
+                "Budi Santoso"
+            ]
+        );
+        assert_eq!(
+            runs("He went to the Bank of America and Ford. Then U.S. troops"),
+            ["Bank of America and Ford", "Then U.S"]
+        );
+        assert_eq!(
+            runs("Lemah Abang-Slipi (Jakarta)"),
+            ["Lemah Abang-Slipi", "Jakarta"]
+        );
+        // A function word or a month alone is no run; in a longer one it stays.
+        assert_eq!(
+            runs("Namun Budi datang. Pada hari Senin, The Hague"),
+            ["Namun Budi", "The Hague"]
+        );
+    }
+
+    #[test]
+    fn windows_hold_two_words_either_side_and_affixes_of_the_run() {
+        let text = "a b Jakarta c d e";
+        let toks = tokenize(text);
+        let mut infos = Vec::new();
+        window_infos(text, &toks, &[0; 6], &Lexicon::new(), (2, 3), &mut infos);
+        assert_eq!(infos.len(), 5);
+        assert_eq!(infos[2].suffix, fold_hash("rta"));
+        assert_eq!(infos[1].suffix, 0, "context words need no affixes");
+        window_infos(text, &toks, &[0; 6], &Lexicon::new(), (0, 1), &mut infos);
+        assert_eq!(infos.len(), 3);
+    }
+
+    #[test]
+    fn features_see_neighbours_and_cue_classes() {
+        let text = "kata Budi di Jakarta";
+        let toks = tokenize(text);
+        let lex = Lexicon::new();
+        let (mut infos, mut runs) = (Vec::new(), Vec::new());
+        runs_to_tag(text, &toks, &[0, 0, 0, 5], &lex, false, &mut runs);
+        assert_eq!(runs, [(1, 2), (3, 4)]);
+        window_infos(text, &toks, &[0, 0, 0, 5], &lex, (0, 4), &mut infos);
+        assert_eq!(infos[0].classes, class::SPEECH);
+        assert_eq!(infos[2].classes, class::PLACE_PREP);
+        assert!(infos[0].sentence_start && !infos[1].sentence_start);
+        let (mut a, mut b) = ([0; FEATURES], [0; FEATURES]);
+        features(&infos, 1, 1, 2, &mut a);
+        features(&infos, 3, 3, 4, &mut b);
+        // The bias row is shared, the word rows are not.
+        assert_eq!(a[0], b[0]);
+        assert_ne!(a[1], b[1]);
+        assert!(a.iter().all(|&r| (r as usize) < TABLE_ROWS));
+        // The gazetteer type of the word changes its row.
+        infos[3].gaz = 0;
+        let mut c = [0; FEATURES];
+        features(&infos, 3, 3, 4, &mut c);
+        assert_ne!(b[17], c[17]);
+    }
+}

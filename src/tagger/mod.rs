@@ -1,0 +1,260 @@
+//! A learned tagger for the names no list holds.
+//!
+//! An averaged structured perceptron over BIO tags of PERSON, ORGANIZATION
+//! and LOCATION, decoded with Viterbi. Only runs of capitalised words (and
+//! connectors such as `of`, `dan` between them) are decoded; every other
+//! word is `O`, which keeps the cost to the few words that may be names.
+//! Features ([`features`]) are hashed into a fixed table; Indonesian and
+//! English have their own weights ([`model`]), fitted by [`train`] and
+//! embedded in the binary (`weights.bin`, see `README.md` beside it).
+//!
+//! [`Tagger::tag`] is the whole API the rest of kutip needs: words of a
+//! paragraph in, typed spans out. [`names`] turns those spans into the
+//! document's `model` mentions (list matches win, lone words need evidence).
+
+pub mod decode;
+pub mod features;
+pub mod lexicon;
+pub mod model;
+pub mod names;
+pub mod train;
+
+use crate::gazetteer::{Entity, EntityType};
+use crate::matcher::Match;
+use crate::tokens::Token;
+use features::{features, runs_to_tag, window_infos, window_start, Lexicon, WordInfo, FEATURES};
+use model::{is_begin, tag_type, Weights, LANES};
+
+/// The weights shipped in the binary.
+static EMBEDDED: &[u8] = include_bytes!("weights.bin");
+
+/// The language of a text, for the choice of weights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Indonesian,
+    English,
+}
+
+impl Lang {
+    /// From the `lang` column (`id`, `en`); None when unsure.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "id" => Some(Lang::Indonesian),
+            "en" => Some(Lang::English),
+            _ => None,
+        }
+    }
+}
+
+/// A name the tagger found: words `start..end` of the words it was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// Confidence: by how much the best tagging of the run beats the best
+    /// one with this span outside names (weight units; 0 when unknown).
+    pub margin: i32,
+}
+
+/// The tagger: weights of both languages and the cue-word lexicon. Build
+/// once, share between threads.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    lexicon: Lexicon,
+    langs: [Weights; 2],
+}
+
+/// Reusable buffers for [`Tagger::tag_into`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    infos: Vec<WordInfo>,
+    runs: Vec<(usize, usize)>,
+    emissions: Vec<[i32; LANES]>,
+    back: Vec<[u8; LANES]>,
+    tags: Vec<u8>,
+    other: Vec<u8>,
+}
+
+impl Tagger {
+    /// The tagger with the weights shipped in the binary.
+    pub fn embedded() -> Tagger {
+        // The shipped file is checked by a test; it cannot fail to read.
+        Tagger::from_bytes(EMBEDDED).expect("embedded tagger weights are valid")
+    }
+
+    /// A tagger with weights written by [`model::encode`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, model::FormatError> {
+        Ok(Tagger::from_weights(model::decode(bytes)?))
+    }
+
+    /// A tagger with these weights (Indonesian, English).
+    pub fn from_weights(langs: [Weights; 2]) -> Tagger {
+        Tagger {
+            lexicon: Lexicon::new(),
+            langs,
+        }
+    }
+
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    pub(crate) fn weights(&self, lang: Lang) -> &Weights {
+        match lang {
+            Lang::Indonesian => &self.langs[0],
+            Lang::English => &self.langs[1],
+        }
+    }
+
+    /// The names in the words `toks` of one paragraph of `text`.
+    /// `gaz[i]` is the gazetteer code of word `i` ([`gazetteer_codes`]).
+    ///
+    /// ```
+    /// use kutip::tagger::{Lang, Tagger, gazetteer_codes};
+    /// let text = "Kemarin Presiden Joko Widodo tiba di Surabaya.";
+    /// let toks = kutip::tokens::tokenize(text);
+    /// let gaz = gazetteer_codes(&toks, &[], &[]);
+    /// let spans = Tagger::embedded().tag(text, &toks, &gaz, Lang::Indonesian);
+    /// let names: Vec<_> = spans.iter().map(|s| &text[toks[s.start].start..toks[s.end - 1].end]).collect();
+    /// assert!(names.contains(&"Joko Widodo"));
+    /// ```
+    pub fn tag(&self, text: &str, toks: &[Token], gaz: &[u8], lang: Lang) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut scratch = Scratch::default();
+        self.tag_into(text, toks, gaz, lang, false, &mut scratch, &mut out);
+        out
+    }
+
+    /// Like [`Tagger::tag`], appending to `out` and reusing `scratch`.
+    /// With `unlisted_only`, where a list already names (a word with a
+    /// gazetteer code) is not tagged: runs of list matches only are
+    /// skipped, and a span over a list match gets margin 0 (it is not
+    /// computed).
+    #[allow(clippy::too_many_arguments)]
+    pub fn tag_into(
+        &self,
+        text: &str,
+        toks: &[Token],
+        gaz: &[u8],
+        lang: Lang,
+        unlisted_only: bool,
+        scratch: &mut Scratch,
+        out: &mut Vec<Span>,
+    ) {
+        let w = self.weights(lang);
+        runs_to_tag(
+            text,
+            toks,
+            gaz,
+            &self.lexicon,
+            unlisted_only,
+            &mut scratch.runs,
+        );
+        let mut rows = [0u32; FEATURES];
+        for &(a, b) in &scratch.runs {
+            window_infos(text, toks, gaz, &self.lexicon, (a, b), &mut scratch.infos);
+            let lo = window_start(a);
+            scratch.emissions.clear();
+            for i in a..b {
+                features(&scratch.infos, i - lo, a - lo, b - lo, &mut rows);
+                scratch.emissions.push(w.emission(&rows));
+            }
+            let best = decode::viterbi(
+                &scratch.emissions,
+                &w.transitions,
+                &mut scratch.back,
+                &mut scratch.tags,
+            )
+            .unwrap_or(0);
+            let first = out.len();
+            spans_of(&scratch.tags, a, out);
+            for s in &mut out[first..] {
+                if unlisted_only && gaz[s.start..s.end].iter().any(|&g| g != 0) {
+                    continue;
+                }
+                let without = decode::viterbi_outside(
+                    &scratch.emissions,
+                    &w.transitions,
+                    (s.start - a, s.end - a),
+                    &mut scratch.back,
+                    &mut scratch.other,
+                )
+                .unwrap_or(0);
+                s.margin = best - without;
+            }
+        }
+    }
+}
+
+/// The spans of a tag sequence whose first word is word `offset`.
+pub fn spans_of(tags: &[u8], offset: usize, out: &mut Vec<Span>) {
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(kind) = tag_type(tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < tags.len() && !is_begin(tags[j]) && tag_type(tags[j]) == Some(kind) {
+            j += 1;
+        }
+        out.push(Span {
+            start: offset + i,
+            end: offset + j,
+            kind,
+            margin: 0,
+        });
+        i = j;
+    }
+}
+
+/// The gazetteer code of each word of `toks`: the type of the list match
+/// covering it, and whether it is that match's first word (see
+/// [`features::gaz_code`]).
+pub fn gazetteer_codes<'m>(
+    toks: &[Token],
+    matches: impl IntoIterator<Item = &'m Match>,
+    entities: &[Entity],
+) -> Vec<u8> {
+    let mut codes = vec![0u8; toks.len()];
+    let mut i = 0;
+    for m in matches {
+        while i < toks.len() && toks[i].start < m.start {
+            i += 1;
+        }
+        let kind = entities[m.entity as usize].kind;
+        let mut j = i;
+        while j < toks.len() && toks[j].end <= m.end {
+            codes[j] = features::gaz_code(kind, j == i);
+            j += 1;
+        }
+    }
+    codes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_the_tags() {
+        let mut out = Vec::new();
+        // O B-PER I-PER B-PER B-LOC I-LOC
+        spans_of(&[0, 1, 2, 1, 5, 6], 10, &mut out);
+        let got: Vec<_> = out.iter().map(|s| (s.start, s.end, s.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                (11, 13, EntityType::Person),
+                (13, 14, EntityType::Person),
+                (14, 16, EntityType::Location)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_embedded_weights_read() {
+        assert!(model::decode(EMBEDDED).is_ok());
+    }
+}

@@ -1,0 +1,507 @@
+//! From the tagger's spans to a document's `model` mentions.
+//!
+//! Precision first, so a span is kept only when nothing tells against it:
+//! - a listed name wins: a span overlapping any list mention is dropped;
+//! - bylines, photo credits (`(Name/Agency)`) and lines of capitalised
+//!   words (headlines in title case, `READ MORE`, `Article Continued Below`)
+//!   give no names;
+//! - a lone word is a person only when it is a word of a fuller person's
+//!   name of the document, or a title, honorific or reporting verb stands
+//!   next to it (`Pak Budi`, `kata Budi`, `Budi said`).
+//!
+//! A person's first or last word alone, elsewhere in the document, is that
+//! person too (as the lists' short forms are), and the entity of every
+//! mention of a person is the fullest name the document gives.
+
+use super::features::{class, is_name_word, Lexicon};
+use super::{gazetteer_codes, Lang, Scratch, Span, Tagger};
+use crate::gazetteer::{Entity, EntityType};
+use crate::matcher::Match;
+use crate::mentions::resolve::Mention;
+use crate::tokens::{fold_hash, Token};
+use rustc_hash::FxHashSet;
+use std::collections::HashMap;
+
+/// A name the tagger found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelName {
+    /// Byte offsets in the document text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (as in [`Mention::paragraph`]).
+    pub paragraph: usize,
+    pub kind: EntityType,
+    /// The canonical name: the fullest form the document gives.
+    pub name: String,
+}
+
+/// The words of one paragraph and its list matches (paired with the
+/// paragraph index, as the pipeline keeps them).
+pub struct ParagraphInput<'a> {
+    pub index: usize,
+    pub tokens: &'a [Token],
+    pub matches: &'a [(usize, Match)],
+}
+
+/// The least margin of a person's name whose last word alone, elsewhere
+/// in the document, is that person.
+const SURNAME_MARGIN: i32 = 150;
+
+/// The least margin ([`Span::margin`]) a span of each type needs.
+/// Chosen on nerui-0001..0043 and idner dev (see `weights.md`): places
+/// need most, as the lists already hold the common ones.
+fn min_margin(kind: EntityType) -> i32 {
+    match kind {
+        EntityType::Person => 60,
+        EntityType::Organization => 40,
+        EntityType::Country | EntityType::Location => 100,
+    }
+}
+
+/// Bylines and credit lines start so.
+const CREDIT_STARTS: &[&str] = &[
+    "by",
+    "oleh",
+    "reporter",
+    "reporting",
+    "editor",
+    "editing",
+    "penulis",
+    "pewarta",
+    "foto",
+    "photo",
+    "photos",
+    "sumber",
+    "source",
+    "writer",
+    "wartawan",
+    "kontributor",
+    "laporan",
+    "copyright",
+    "credit",
+    "image",
+    "video",
+    "baca",
+    "read",
+    "watch",
+    "listen",
+    "follow",
+];
+
+/// Finds the `model` mentions of a document: `paragraphs` in text order,
+/// `mentions` the document's list mentions (in text order).
+pub fn find_names(
+    tagger: &Tagger,
+    text: &str,
+    lang: Lang,
+    paragraphs: &[ParagraphInput],
+    entities: &[Entity],
+    mentions: &[Mention],
+) -> Vec<ModelName> {
+    let lexicon = tagger.lexicon();
+    let mut scratch = Scratch::default();
+    let mut spans: Vec<Span> = Vec::new();
+    // Kept spans, with their paragraph and whether they need a fuller name.
+    let mut kept: Vec<(usize, &[Token], Span, bool)> = Vec::new();
+    for p in paragraphs {
+        let toks = p.tokens;
+        if toks.is_empty() || is_credit_line(text, toks) || is_capitalised_line(text, toks) {
+            continue;
+        }
+        let gaz = gazetteer_codes(toks, p.matches.iter().map(|m| &m.1), entities);
+        spans.clear();
+        tagger.tag_into(text, toks, &gaz, lang, true, &mut scratch, &mut spans);
+        for &s in &spans {
+            let Some(s) = trimmed(text, toks, without_leading_titles(lexicon, text, toks, s))
+            else {
+                continue;
+            };
+            let (start, end) = (toks[s.start].start, toks[s.end - 1].end);
+            if overlaps_list(mentions, start, end)
+                || is_credit(text, toks, s)
+                || is_shouted(text, &toks[s.start..s.end])
+                || !is_name_like(lexicon, text, &toks[s.start..s.end])
+            {
+                continue;
+            }
+            if s.margin < min_margin(s.kind) {
+                continue;
+            }
+            let lone_person = s.kind == EntityType::Person && s.end - s.start == 1;
+            let vouched = lone_person && context_says_person(lexicon, text, toks, s);
+            kept.push((p.index, toks, s, lone_person && !vouched));
+        }
+    }
+    // A person's name holds no word the document names an organisation or
+    // a place with (`Telkom Fleksi` where `Telkom` is a listed company),
+    // and no organisation or place head word (`Bank`, `Kota`).
+    let any_person = kept.iter().any(|k| k.2.kind == EntityType::Person);
+    let not_person = if any_person {
+        words_of_other_types(text, mentions, entities, &kept)
+    } else {
+        FxHashSet::default()
+    };
+    kept.retain(|&(_, toks, s, _)| {
+        s.kind != EntityType::Person
+            || toks[s.start..s.end].iter().all(|t| {
+                let h = fold_hash(&text[t.start..t.end]);
+                !not_person.contains(&h)
+                    && lexicon.classes(h) & (class::ORG_HEAD | class::PLACE_HEAD) == 0
+            })
+    });
+    // Each word of a person's name of two words or more -> that name (None
+    // when two names share the word).
+    let mut full: HashMap<u64, Option<String>> = HashMap::new();
+    let mut surnames: HashMap<u64, Option<String>> = HashMap::new();
+    for &(_, toks, s, _) in &kept {
+        if s.kind == EntityType::Person && s.end - s.start > 1 {
+            let name = span_text(text, toks, s);
+            if s.margin >= SURNAME_MARGIN {
+                let t = toks[s.end - 1];
+                surnames
+                    .entry(fold_hash(&text[t.start..t.end]))
+                    .and_modify(|n| {
+                        if n.as_deref() != Some(name.as_str()) {
+                            *n = None
+                        }
+                    })
+                    .or_insert_with(|| Some(name.clone()));
+            }
+            for t in &toks[s.start..s.end] {
+                full.entry(fold_hash(&text[t.start..t.end]))
+                    .and_modify(|n| {
+                        if n.as_deref() != Some(name.as_str()) {
+                            *n = None
+                        }
+                    })
+                    .or_insert_with(|| Some(name.clone()));
+            }
+        }
+    }
+    let fuller = |word: &str| full.get(&fold_hash(word)).cloned().flatten();
+    let mut out: Vec<ModelName> = Vec::new();
+    for &(paragraph, toks, s, needs_fuller) in &kept {
+        let start = toks[s.start].start;
+        let end = toks[s.end - 1].end;
+        let mut name = span_text(text, toks, s);
+        let mut kind = s.kind;
+        if s.end - s.start == 1 {
+            match fuller(&text[start..end]) {
+                // A word of a person's name is that person, whatever the
+                // tagger typed it alone (`McAuliffe` after `Terry McAuliffe`).
+                Some(f) => {
+                    name = f;
+                    kind = EntityType::Person;
+                }
+                None if needs_fuller => continue,
+                None => {}
+            }
+        }
+        out.push(ModelName {
+            start,
+            end,
+            paragraph,
+            kind,
+            name,
+        });
+    }
+    add_short_forms(text, paragraphs, mentions, &surnames, &mut out);
+    out.sort_by_key(|n| n.start);
+    out
+}
+
+/// The span without lowercase words at its edges (`of House` is `House`):
+/// connectors belong inside names only. None when nothing is left.
+fn trimmed(text: &str, toks: &[Token], mut s: Span) -> Option<Span> {
+    let name_word = |i: usize| is_name_word(&text[toks[i].start..toks[i].end]);
+    while s.start < s.end && !name_word(s.start) {
+        s.start += 1;
+    }
+    while s.end > s.start && !name_word(s.end - 1) {
+        s.end -= 1;
+    }
+    (s.start < s.end).then_some(s)
+}
+
+/// A person's name without the titles the tagger took in at its start
+/// (`Rektor Dwikorita Karnawati` -> `Dwikorita Karnawati`).
+fn without_leading_titles(lexicon: &Lexicon, text: &str, toks: &[Token], mut s: Span) -> Span {
+    if s.kind != EntityType::Person {
+        return s;
+    }
+    while s.end - s.start > 1 {
+        let t = toks[s.start];
+        let c = lexicon.classes(fold_hash(&text[t.start..t.end]));
+        if c & (class::TITLE | class::HONORIFIC) == 0 {
+            break;
+        }
+        s.start += 1;
+    }
+    s
+}
+
+/// The words of the document's organisations and places: list mentions
+/// of those types and the tagger's own.
+fn words_of_other_types(
+    text: &str,
+    mentions: &[Mention],
+    entities: &[Entity],
+    kept: &[(usize, &[Token], Span, bool)],
+) -> FxHashSet<u64> {
+    let mut words = FxHashSet::default();
+    let mut add = |s: &str| {
+        for w in s.split(|c: char| !crate::tokens::is_word_char(c)) {
+            if !w.is_empty() {
+                words.insert(fold_hash(w));
+            }
+        }
+    };
+    for m in mentions {
+        if entities[m.entity as usize].kind != EntityType::Person {
+            add(&text[m.start..m.end]);
+        }
+    }
+    for &(_, toks, s, _) in kept {
+        if s.kind != EntityType::Person {
+            add(surface(text, toks, s));
+        }
+    }
+    words
+}
+
+/// Later or earlier lone last words of a person's full name, not yet
+/// covered by any mention: that person. Only names the tagger is sure of
+/// ([`SURNAME_MARGIN`]) lend their last word so.
+fn add_short_forms(
+    text: &str,
+    paragraphs: &[ParagraphInput],
+    mentions: &[Mention],
+    full: &HashMap<u64, Option<String>>,
+    out: &mut Vec<ModelName>,
+) {
+    if full.is_empty() {
+        return;
+    }
+    let mut covered: Vec<(usize, usize)> = out.iter().map(|n| (n.start, n.end)).collect();
+    covered.sort_unstable();
+    let mut added = Vec::new();
+    for p in paragraphs {
+        for (i, t) in p.tokens.iter().enumerate() {
+            let w = &text[t.start..t.end];
+            if !is_name_word(w) || w.chars().count() < 3 || !has_lower(w) {
+                continue;
+            }
+            let Some(Some(name)) = full.get(&fold_hash(w)) else {
+                continue;
+            };
+            // Part of a longer capitalised run: another name, not this one.
+            let joined = |j: usize| {
+                let (a, b) = (p.tokens[j], p.tokens[j + 1]);
+                text[a.end..b.start].trim().is_empty()
+                    && is_name_word(&text[a.start..a.end])
+                    && is_name_word(&text[b.start..b.end])
+            };
+            if (i > 0 && joined(i - 1)) || (i + 1 < p.tokens.len() && joined(i)) {
+                continue;
+            }
+            let inside = |&(a, b): &(usize, usize)| a < t.end && t.start < b;
+            if covered.iter().any(inside) || overlaps_list(mentions, t.start, t.end) {
+                continue;
+            }
+            added.push(ModelName {
+                start: t.start,
+                end: t.end,
+                paragraph: p.index,
+                kind: EntityType::Person,
+                name: name.clone(),
+            });
+            covered.push((t.start, t.end));
+        }
+    }
+    out.extend(added);
+}
+
+fn has_lower(w: &str) -> bool {
+    w.chars().any(char::is_lowercase)
+}
+
+fn surface<'t>(text: &'t str, toks: &[Token], s: Span) -> &'t str {
+    &text[toks[s.start].start..toks[s.end - 1].end]
+}
+
+/// The span's words with single spaces (a name broken over spaces is one name).
+fn span_text(text: &str, toks: &[Token], s: Span) -> String {
+    surface(text, toks, s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Does `start..end` overlap a list mention? (`mentions` in text order.)
+fn overlaps_list(mentions: &[Mention], start: usize, end: usize) -> bool {
+    let i = mentions.partition_point(|m| m.end <= start);
+    mentions[i..]
+        .iter()
+        .take_while(|m| m.start < end)
+        .any(|m| m.start < end && start < m.end)
+}
+
+/// A byline or credit line: it starts with `By`, `Oleh`, `Foto:` ... and
+/// is short.
+fn is_credit_line(text: &str, toks: &[Token]) -> bool {
+    let first = text[toks[0].start..toks[0].end].to_lowercase();
+    toks.len() <= 12 && CREDIT_STARTS.contains(&first.as_str())
+}
+
+/// A line of capitalised words (a title-case headline, `READ MORE`,
+/// `Article Continued Below`): the tagger cannot tell names there.
+fn is_capitalised_line(text: &str, toks: &[Token]) -> bool {
+    let caps = toks
+        .iter()
+        .filter(|t| is_name_word(&text[t.start..t.end]))
+        .count();
+    toks.len() >= 2 && caps * 5 >= toks.len() * 4
+}
+
+/// A photo or story credit: `(Name/Agency)`, `Name/Agency`.
+fn is_credit(text: &str, toks: &[Token], s: Span) -> bool {
+    let before = if s.start == 0 {
+        ""
+    } else {
+        &text[toks[s.start - 1].end..toks[s.start].start]
+    };
+    let after = if s.end == toks.len() {
+        ""
+    } else {
+        &text[toks[s.end - 1].end..toks[s.end].start]
+    };
+    before.contains('/') || after.trim_start().starts_with('/')
+}
+
+/// Competitions, events and awards are no names (`Liga Champions`,
+/// `Piala Dunia`), and a head word alone (`PT`, `Kantor`, `Persero`,
+/// `Presiden`) names nothing.
+fn is_name_like(lexicon: &Lexicon, text: &str, toks: &[Token]) -> bool {
+    let class_of = |t: &Token| lexicon.classes(fold_hash(&text[t.start..t.end]));
+    const HEADS: u8 = class::ORG_HEAD | class::PLACE_HEAD | class::TITLE | class::HONORIFIC;
+    let event = toks.iter().any(|t| class_of(t) & class::EVENT != 0);
+    let lone_head = toks.len() == 1 && class_of(&toks[0]) & HEADS != 0;
+    // A Roman numeral alone (`III`) is part of a name the run split off.
+    let numeral = toks.len() == 1
+        && text[toks[0].start..toks[0].end]
+            .bytes()
+            .all(|b| b"IVXLCDM".contains(&b));
+    !event && !lone_head && !numeral
+}
+
+/// A name in capitals of two words or more (`READ MORE`, a dateline).
+fn is_shouted(text: &str, toks: &[Token]) -> bool {
+    toks.len() >= 2 && toks.iter().all(|t| !has_lower(&text[t.start..t.end]))
+}
+
+/// Does a title, honorific or reporting verb next to a lone word say it
+/// is a person? (`Presiden Budi`, `Pak Budi`, `kata Budi`, `Budi said`.)
+fn context_says_person(lexicon: &Lexicon, text: &str, toks: &[Token], s: Span) -> bool {
+    let class_at = |i: usize| {
+        let t = toks[i];
+        lexicon.classes(fold_hash(&text[t.start..t.end]))
+    };
+    let before = s.start > 0 && {
+        let c = class_at(s.start - 1);
+        c & (class::TITLE | class::HONORIFIC | class::SPEECH) != 0
+    };
+    let after = s.end < toks.len() && class_at(s.end) & class::SPEECH != 0;
+    before || after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn toks_of(text: &str) -> Vec<Token> {
+        tokenize(text)
+    }
+
+    #[test]
+    fn credit_and_capitalised_lines_are_recognised() {
+        let t = "By Anna Smith";
+        assert!(is_credit_line(t, &toks_of(t)));
+        let t = "Budi went home, said Anna Smith.";
+        assert!(!is_credit_line(t, &toks_of(t)));
+        let t = "Article Continued Below";
+        assert!(is_capitalised_line(t, &toks_of(t)));
+        let t = "Budi went home, said Anna Smith.";
+        assert!(!is_capitalised_line(t, &toks_of(t)));
+        let t = "Rain fell (Anna Smith/Reuters) today";
+        let tk = toks_of(t);
+        let s = Span {
+            start: 2,
+            end: 4,
+            kind: EntityType::Person,
+            margin: 0,
+        };
+        assert!(is_credit(t, &tk, s));
+        assert!(!is_credit(
+            t,
+            &tk,
+            Span {
+                start: 0,
+                end: 1,
+                ..s
+            }
+        ));
+    }
+
+    #[test]
+    fn a_lone_word_is_vouched_for_by_titles_and_cues() {
+        let lex = Lexicon::new();
+        let t = "kata Budi kemarin, Presiden Andi, lalu Sinta pergi";
+        let tk = toks_of(t);
+        let lone = |i| Span {
+            start: i,
+            end: i + 1,
+            kind: EntityType::Person,
+            margin: 0,
+        };
+        assert!(context_says_person(&lex, t, &tk, lone(1)));
+        assert!(context_says_person(&lex, t, &tk, lone(4)));
+        assert!(!context_says_person(&lex, t, &tk, lone(6)));
+        let t = "Then Smith said no";
+        assert!(context_says_person(&lex, t, &toks_of(t), lone(1)));
+    }
+
+    #[test]
+    fn events_and_lone_head_words_are_no_names() {
+        let lex = Lexicon::new();
+        let t = "Liga Champions PT Telkom Persero III";
+        let tk = toks_of(t);
+        assert!(!is_name_like(&lex, t, &tk[0..2]));
+        assert!(is_name_like(&lex, t, &tk[2..4]));
+        assert!(!is_name_like(&lex, t, &tk[2..3]));
+        assert!(is_name_like(&lex, t, &tk[3..4]));
+        assert!(!is_name_like(&lex, t, &tk[5..6]));
+    }
+
+    #[test]
+    fn connectors_at_the_edges_of_a_span_are_dropped() {
+        let t = "of House of Commons and";
+        let tk = toks_of(t);
+        let span = |start, end| Span {
+            start,
+            end,
+            kind: EntityType::Organization,
+            margin: 0,
+        };
+        assert_eq!(trimmed(t, &tk, span(0, 5)), Some(span(1, 4)));
+        assert_eq!(trimmed(t, &tk, span(0, 1)), None);
+    }
+
+    #[test]
+    fn shouting_is_no_name_but_an_acronym_alone_may_be() {
+        let t = "READ MORE KPU";
+        let tk = toks_of(t);
+        assert!(is_shouted(t, &tk[0..2]));
+        assert!(!is_shouted(t, &tk[2..3]));
+    }
+}
