@@ -144,6 +144,13 @@ impl Pipeline {
 
     /// Processes one document into its rows.
     pub fn process(&self, doc: &Document) -> DocOutput {
+        self.process_ranked(doc).0
+    }
+
+    /// Like [`Pipeline::process`], with the candidates the speaker ranker
+    /// weighed for each row of `quotes` (for refitting its weights).
+    #[doc(hidden)]
+    pub fn process_ranked(&self, doc: &Document) -> (DocOutput, Vec<Option<quotes::Ranked>>) {
         let text = doc.text.as_str();
         let seg = segment(text, doc.title.is_none());
         // The words of the whole text, once: each paragraph's are a slice
@@ -196,12 +203,14 @@ impl Pipeline {
                 }
             })
             .collect();
-        let found = quotes::extract(&QuoteInput {
+        let lang = detect_language_in(text, &all_words);
+        let (found, ranked) = quotes::extract_ranked(&QuoteInput {
             text,
             paragraphs: &qparas,
             mentions: &mentions,
             entities: self.matcher.entities(),
             cues: &self.cues,
+            english: lang == "en",
         });
 
         let entities = self.matcher.entities();
@@ -278,7 +287,7 @@ impl Pipeline {
             .clone()
             .or_else(|| seg.title.map(|(s, e)| text[s..e].to_string()))
             .unwrap_or_default();
-        DocOutput {
+        let out = DocOutput {
             document: DocumentRow {
                 doc_id: doc.id.clone(),
                 source: doc.source.clone(),
@@ -295,7 +304,8 @@ impl Pipeline {
             mentions: mention_rows,
             entities: entity_rows,
             quotes: quote_rows,
-        }
+        };
+        (out, ranked)
     }
 }
 

@@ -68,6 +68,8 @@ pub struct Cues {
     /// Given names that open a full name before the name a person is cited
     /// by (`Muhammad` in `Muhammad Zaki Iskandar`, cited as `Zaki`), as written.
     given: HashSet<String>,
+    /// Weights of the speaker ranker, when not the shipped ones (refitting).
+    speaker_weights: Option<std::sync::Arc<super::sieves::rank::Weights>>,
 }
 
 /// Words that make a name an organization's, with a filter of their
@@ -184,6 +186,23 @@ pub struct CueHit {
 }
 
 impl Cues {
+    /// The speaker ranker's weights: the shipped ones unless replaced by
+    /// [`Cues::set_speaker_weights`].
+    pub(crate) fn speaker_weights(&self) -> std::sync::Arc<super::sieves::rank::Weights> {
+        self.speaker_weights
+            .clone()
+            .unwrap_or_else(super::sieves::rank::shipped)
+    }
+
+    /// Replaces the speaker ranker's weights (`feature<TAB>weight` lines,
+    /// every feature once): for refitting and cross-validating them.
+    pub fn set_speaker_weights(&mut self, text: &str) -> Result<()> {
+        self.speaker_weights = Some(std::sync::Arc::new(super::sieves::rank::Weights::parse(
+            text,
+        )?));
+        Ok(())
+    }
+
     /// The default lists.
     pub fn defaults() -> Result<Cues> {
         let mut c = Cues::default();

@@ -85,8 +85,10 @@ mod words;
 
 use context::index::DocIndex;
 use context::known::Known;
+pub use context::Ranked;
 pub use cues::Cues;
 pub use model::{Method, Paragraph, Quote, QuoteInput, QuoteKind, Speaker};
+pub use sieves::rank::FEATURES as SPEAKER_FEATURES;
 
 /// Finds the quotes of a document, in text order.
 ///
@@ -95,14 +97,39 @@ pub use model::{Method, Paragraph, Quote, QuoteInput, QuoteKind, Speaker};
 /// and organizations off full names and to resolve enclitics and pronouns to
 /// unlisted people.
 pub fn extract(input: &QuoteInput) -> Vec<Quote> {
+    extract_ranked(input).0
+}
+
+/// Like [`extract`], with the candidates the speaker ranker weighed for
+/// each quote (English quoted spans with a candidate; else `None`), for
+/// refitting its weights.
+pub fn extract_ranked(input: &QuoteInput) -> (Vec<Quote>, Vec<Option<Ranked>>) {
     let doc = DocIndex::build(input);
-    let (first, doc) = pass::run(input, Known::default(), doc);
+    let (first, ranked, doc) = pass::run(input, Known::default(), doc);
     let known = Known::from_quotes(&first, input.cues);
-    if known.is_empty() {
+    let (quotes, ranked) = if known.is_empty() {
         // Nothing learnt: the second pass would repeat the first exactly.
-        return first;
-    }
-    pass::run(input, known, doc).0
+        (first, ranked)
+    } else {
+        let (quotes, ranked, _) = pass::run(input, known, doc);
+        (quotes, ranked)
+    };
+    // A quote starts where its span's text does, or after a transcript's
+    // label: the last span starting at or before it, in its paragraph.
+    let mut by_start: std::collections::BTreeMap<usize, Ranked> =
+        ranked.into_iter().map(|r| (r.start, r)).collect();
+    let aligned = quotes
+        .iter()
+        .map(|q| {
+            if q.kind == QuoteKind::Indirect {
+                return None;
+            }
+            let p = input.paragraphs[q.paragraph].start;
+            let (&start, _) = by_start.range(p..=q.start).next_back()?;
+            by_start.remove(&start)
+        })
+        .collect();
+    (quotes, aligned)
 }
 
 #[cfg(test)]

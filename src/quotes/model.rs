@@ -52,6 +52,8 @@ pub enum Method {
     Pronoun,
     /// `“…,” the minister said`: the person a description stands for.
     Description,
+    /// Ranked, not ruled: a speaker nearby that no rule named (English).
+    Nearby,
 }
 
 impl Method {
@@ -70,6 +72,7 @@ impl Method {
             Method::Transcript => "transcript",
             Method::Pronoun => "pronoun",
             Method::Description => "description",
+            Method::Nearby => "nearby",
         }
     }
 }
@@ -142,4 +145,6 @@ pub struct QuoteInput<'a> {
     pub mentions: &'a [Mention],
     pub entities: &'a [Entity],
     pub cues: &'a Cues,
+    /// Is the document English? (The speaker ranker's weights are.)
+    pub english: bool,
 }

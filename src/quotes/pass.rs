@@ -4,7 +4,7 @@
 
 use super::context::index::DocIndex;
 use super::context::known::Known;
-use super::context::Context;
+use super::context::{Context, Ranked};
 use super::indirect;
 use super::model::{Quote, QuoteInput, QuoteKind};
 use super::quoted::quoted;
@@ -12,12 +12,13 @@ use super::quoted::quoted;
 /// Most indirect quotes one sentence gives.
 const PER_SENTENCE: usize = 2;
 
-/// The quotes of one pass, and the document index for another.
+/// The quotes of one pass, the candidates ranked for its quoted spans,
+/// and the document index for another.
 pub fn run<'a>(
     input: &'a QuoteInput<'a>,
     known: Known,
     doc: DocIndex<'a>,
-) -> (Vec<Quote>, DocIndex<'a>) {
+) -> (Vec<Quote>, Vec<Ranked>, DocIndex<'a>) {
     let mut cx = Context::new(input, known, doc);
     for (pi, p) in input.paragraphs.iter().enumerate() {
         if p.title {

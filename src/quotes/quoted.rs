@@ -23,6 +23,8 @@ pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) ->
         _ => span.inner_start,
     };
     let (speaker, cue, method) = match found {
+        // A speaker only the ranker offers does not make a title speech.
+        Some(f) if f.method == Method::Nearby && is_title(inner, cx.input().cues) => return None,
         Some(f) => (f.speaker, f.cue, Some(f.method)),
         // A title in quotes (“Fox and Friends”, “The Art of the Deal”),
         // with no one saying it, is not speech.

@@ -87,6 +87,20 @@ impl Fixture {
         }
     }
 
+    /// The same document ranked with other speaker weights: every feature
+    /// 0 but those given.
+    pub fn with_speaker_weights(mut self, weights: &[(&str, f32)]) -> Fixture {
+        let text: String = super::sieves::rank::FEATURES
+            .iter()
+            .map(|f| {
+                let w = weights.iter().find(|(n, _)| n == f).map_or(0.0, |p| p.1);
+                format!("{f}\t{w}\n")
+            })
+            .collect();
+        self.cues.set_speaker_weights(&text).unwrap();
+        self
+    }
+
     /// Runs `f` on a fresh context of the document (a first pass: nothing
     /// learnt, no quotes yet).
     pub fn with<R>(&self, f: impl FnOnce(&mut Context) -> R) -> R {
@@ -110,6 +124,7 @@ impl Fixture {
             mentions: &self.mentions,
             entities: &self.entities,
             cues: &self.cues,
+            english: crate::document::detect_language(&self.text) == "en",
         };
         let doc = DocIndex::build(&input);
         let mut cx = Context::new(&input, Known::default(), doc);

@@ -4,7 +4,7 @@
 
 use super::index::{word_key, KeyHasher};
 use crate::gazetteer::EntityType;
-use crate::quotes::model::Quote;
+use crate::quotes::model::{Method, Quote};
 use crate::quotes::words::{guess_type, is_acronym, is_initials};
 use crate::quotes::Cues;
 use crate::tokens::is_capitalized;
@@ -28,7 +28,14 @@ impl Known {
 
     pub fn from_quotes(quotes: &[Quote], cues: &Cues) -> Known {
         let mut k = Known::default();
-        for s in quotes.iter().filter_map(|q| q.speaker.as_ref()) {
+        // Speakers a rule found, not those the ranker guessed nearby.
+        let ruled = || {
+            quotes
+                .iter()
+                .filter(|q| q.method != Some(Method::Nearby))
+                .filter_map(|q| q.speaker.as_ref())
+        };
+        for s in ruled() {
             if s.kind != EntityType::Person {
                 continue;
             }
@@ -41,7 +48,7 @@ impl Known {
                 k.short.insert(surface.to_string());
             }
         }
-        for s in quotes.iter().filter_map(|q| q.speaker.as_ref()) {
+        for s in ruled() {
             if s.kind != EntityType::Person || s.entity.is_some() {
                 continue;
             }

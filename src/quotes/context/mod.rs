@@ -38,6 +38,17 @@ pub struct Context<'a> {
     /// The runs of name words around each place a word stands (see
     /// `Context::name_runs`), for this pass.
     runs: NameRunCache<'a>,
+    /// The ranked candidates of each quoted span, for refitting the ranker.
+    ranked: RefCell<Vec<Ranked>>,
+}
+
+/// The candidates the ranker weighed for one quoted span: where the span's
+/// text starts, each candidate's features and speaker name ("nobody" last).
+#[derive(Debug, Clone)]
+pub struct Ranked {
+    pub start: usize,
+    pub features: Vec<Vec<f32>>,
+    pub speakers: Vec<Option<String>>,
 }
 
 /// A run of name words around one place a word stands: where it starts,
@@ -90,12 +101,19 @@ impl<'a> Context<'a> {
             quoted_done: Vec::new(),
             known,
             runs: NameRunCache::default(),
+            ranked: RefCell::default(),
         }
     }
 
-    /// The quotes found, and the document index for another pass.
-    pub fn finish(self) -> (Vec<Quote>, DocIndex<'a>) {
-        (self.quotes, self.doc)
+    /// The quotes found, the candidates ranked, and the document index
+    /// for another pass.
+    pub fn finish(self) -> (Vec<Quote>, Vec<Ranked>, DocIndex<'a>) {
+        (self.quotes, self.ranked.into_inner(), self.doc)
+    }
+
+    /// Notes the candidates ranked for a quoted span.
+    pub fn record(&self, ranked: Ranked) {
+        self.ranked.borrow_mut().push(ranked);
     }
 
     /// The quoted spans of paragraph `pi`.

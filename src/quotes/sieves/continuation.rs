@@ -31,9 +31,11 @@ pub fn propose(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
         .iter()
         .find(|s| s.0 <= prev.end && prev.end < s.1)
         .map_or(prev.end, |s| s.1.clamp(prev.end, span.open));
+    // A speaker only the ranker guessed is not carried on by rule.
     let s = prev
         .speaker
         .as_ref()
+        .filter(|_| prev.method != Some(Method::Nearby))
         .filter(|s| !other_person_between(cx, s, from, span.open))?;
     Some(Candidate {
         speaker: Some(s.clone()),

@@ -22,13 +22,15 @@ mod colon_paragraph;
 mod continuation;
 mod cue_after;
 mod cue_before;
+mod nearby;
 mod next_paragraph_cue;
+pub mod rank;
 mod sentence_subject;
 mod transcript;
 
 pub use transcript::transcript_label;
 
-use super::context::Context;
+use super::context::{Context, Ranked};
 use super::marks::Span;
 use super::model::{Method, QuoteKind, Speaker};
 
@@ -64,10 +66,52 @@ pub const SIEVES: &[Sieve] = &[
     sentence_subject::propose,
 ];
 
+/// Candidates offered to the ranker only (English), after the sieves': no
+/// rule vouches for them.
+pub const RANKED_ONLY: &[Sieve] = &[nearby::previous_speaker, nearby::last_person];
+
 /// The attribution of a quoted span: the candidate [`choose`] picks among
 /// the sieves' proposals.
 pub fn attribute(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
-    choose(SIEVES.iter().filter_map(|propose| propose(cx, q)))
+    if !cx.input().english {
+        return choose(SIEVES.iter().filter_map(|propose| propose(cx, q)));
+    }
+    let found: Vec<(usize, Candidate)> = SIEVES
+        .iter()
+        .chain(RANKED_ONLY)
+        .enumerate()
+        .filter_map(|(i, propose)| propose(cx, q).map(|c| (i, c)))
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
+    let feats = rank::featurize(cx, q, &found);
+    cx.record(Ranked {
+        start: q.span.inner_start,
+        features: feats.iter().map(|f| f.to_vec()).collect(),
+        speakers: found
+            .iter()
+            .map(|(_, c)| c.speaker.as_ref().map(|s| s.name.clone()))
+            .chain([None])
+            .collect(),
+    });
+    // Nearby names compete with the rules' candidates, never fill a gap
+    // no rule fills: a quote no rule attributes keeps no speaker.
+    if !found.iter().any(|(s, _)| *s < SIEVES.len()) {
+        return None;
+    }
+    let pick = rank::best(&cx.input().cues.speaker_weights(), &feats[..found.len()]);
+    if pick == found.len() {
+        return None;
+    }
+    // A speaker a rule names too keeps that rule's cue and method.
+    let chosen = found[pick].1.speaker.as_ref().map(|s| &s.name);
+    let pick = found
+        .iter()
+        .position(|(s, c)| *s < SIEVES.len() && c.speaker.as_ref().map(|s| &s.name) == chosen)
+        .filter(|_| found[pick].0 >= SIEVES.len())
+        .unwrap_or(pick);
+    found.into_iter().nth(pick).map(|(_, c)| c)
 }
 
 /// Picks the attribution among candidates given in sieve order: the first.
@@ -80,7 +124,7 @@ fn choose(mut candidates: impl Iterator<Item = Candidate>) -> Option<Candidate> 
 mod tests {
     use super::{attribute, continuation, cue_after};
     use crate::quotes::model::Method;
-    use crate::quotes::testing::{said, Fixture};
+    use crate::quotes::testing::{person, said, Fixture};
 
     #[test]
     fn the_first_sieve_with_a_candidate_wins() {
@@ -97,6 +141,60 @@ mod tests {
             f.propose(cue_after::propose, "Kami juga"),
             said("Tom Hale", Method::CueAfter)
         );
+        assert_eq!(
+            f.propose(attribute, "Kami juga"),
+            said("Tom Hale", Method::CueAfter)
+        );
+    }
+
+    const TWO_SPEAKERS: &str =
+        "“We are ready for the vote,” said Dewi Lestari. “We are strong too,” said Tom Hale.";
+
+    #[test]
+    fn english_candidates_are_ranked_by_the_weights() {
+        let rules = Fixture::new(TWO_SPEAKERS, &[]).with_speaker_weights(&[("first", 1.0)]);
+        assert_eq!(
+            rules.propose(attribute, "We are strong"),
+            said("Tom Hale", Method::CueAfter)
+        );
+        let later = Fixture::new(TWO_SPEAKERS, &[])
+            .with_speaker_weights(&[("first", 1.0), ("sieve-continuation", 2.0)]);
+        assert_eq!(
+            later.propose(attribute, "We are strong"),
+            said("Dewi Lestari", Method::Continuation)
+        );
+    }
+
+    const NO_CUE: &str = "Dewi Lestari spoke first at the meeting.\n“We are ready for the vote.”";
+
+    #[test]
+    fn a_nearby_name_never_fills_a_quote_no_rule_attributes() {
+        let f = Fixture::new(NO_CUE, &[person("Dewi Lestari")])
+            .with_speaker_weights(&[("nearby-last-person", 5.0)]);
+        assert_eq!(f.propose(attribute, "We are ready"), None);
+    }
+
+    #[test]
+    fn a_speaker_a_rule_names_too_keeps_the_rule() {
+        // The pronoun rule and the nearby candidate both name Dewi Lestari.
+        let f = Fixture::new(
+            "Dewi Lestari arrived on Monday at the hall.\nShe said: “We are ready for the vote.”",
+            &[person("Dewi Lestari")],
+        )
+        .with_speaker_weights(&[("nearby-last-person", 2.0)]);
+        assert_eq!(
+            f.propose(attribute, "We are ready"),
+            said("Dewi Lestari", Method::Pronoun)
+        );
+    }
+
+    #[test]
+    fn indonesian_text_keeps_the_first_candidate_whatever_the_weights() {
+        let f = Fixture::new(
+            "“Kami siap,” kata Dewi Lestari. “Kami juga kuat,” kata Tom Hale.",
+            &[],
+        )
+        .with_speaker_weights(&[("sieve-continuation", 5.0), ("nobody", 9.0)]);
         assert_eq!(
             f.propose(attribute, "Kami juga"),
             said("Tom Hale", Method::CueAfter)

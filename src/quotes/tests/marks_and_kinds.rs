@@ -125,6 +125,10 @@ fn cue_sieves() {
         // X said, after the quote, with a parenthesis and a title.
         ("“We will win this race,” Rep. Anna Berg (D-Wis.) said Friday.", "We will win", "direct", "Anna Berg", "cue-after"),
         ("\"We will win this race,\" Mr. Lars Holm said.", "We will win", "direct", "Lars Holm", "cue-after"),
+        // Cue verbs once missing: "echoed", "blurted out", "was quoted as saying".
+        ("\"We will win this race,\" echoed Lars Holm.", "We will win", "direct", "Lars Holm", "cue-after"),
+        ("\"We will win this race,\" Lars Holm blurted out.", "We will win", "direct", "Lars Holm", "cue-after"),
+        ("Lars Holm was quoted as saying: \"We will win this race.\"", "We will win", "direct", "Lars Holm", "cue-before"),
         // A dash, or a horizontal bar.
         ("“We will win this race.” — Anna Berg", "We will win", "direct", "Anna Berg", "cue-after"),
         ("“We will win this race.” ― Lars Holm", "We will win", "direct", "Lars Holm", "cue-after"),
