@@ -54,6 +54,15 @@ pub fn gaz_code(kind: EntityType, first: bool) -> u8 {
 /// repeats collapsed, at most four symbols (`Jakarta` -> `Xx`, `KPU` -> `X`,
 /// `McDonald` -> `XxXx`, `G20` -> `Xd`), plus a length bucket.
 pub fn shape(word: &str) -> u32 {
+    if word.is_ascii() {
+        ascii_shape(word.as_bytes())
+    } else {
+        char_shape(word)
+    }
+}
+
+/// [`shape`], a char at a time.
+fn char_shape(word: &str) -> u32 {
     let mut code = 0u32;
     let mut last = 0u32;
     let mut n = 0;
@@ -80,14 +89,52 @@ pub fn shape(word: &str) -> u32 {
             break;
         }
     }
-    let bucket = match len {
+    code << 3 | length_bucket(len)
+}
+
+/// [`shape`] of an ASCII word, a byte at a time (no char decoding).
+fn ascii_shape(word: &[u8]) -> u32 {
+    let mut code = 0u32;
+    let mut last = 0u32;
+    let mut n = 0;
+    for &b in word {
+        let s = ASCII_SHAPE_SYMBOL[b as usize & 0x7f] as u32;
+        if s != last {
+            if n == 4 {
+                break;
+            }
+            code = code << 3 | s;
+            n += 1;
+            last = s;
+        }
+    }
+    code << 3 | length_bucket(word.len() as u32)
+}
+
+/// The [`shape`] symbol of each ASCII byte.
+const ASCII_SHAPE_SYMBOL: [u8; 128] = {
+    let mut table = [4u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => 1,
+            b'a'..=b'z' => 2,
+            b'0'..=b'9' => 3,
+            _ => 4,
+        };
+        b += 1;
+    }
+    table
+};
+
+fn length_bucket(len: u32) -> u32 {
+    match len {
         1 => 1,
         2 => 2,
         3 => 3,
         4..=6 => 4,
         _ => 5,
-    };
-    code << 3 | bucket
+    }
 }
 
 /// The class of the text between two words: 0 space only, 1 a sentence end
@@ -205,6 +252,49 @@ pub fn window_infos(
     let (lo, hi) = (window_start(a), (b + 2).min(toks.len()));
     for (i, &g) in gaz.iter().enumerate().take(hi).skip(lo) {
         out.push(word_info(text, toks, i, g, lexicon, (a..b).contains(&i)));
+    }
+}
+
+/// The [`WordInfo`] of a paragraph's words, found on demand and once: the
+/// windows of neighbouring runs share words. A window holds what
+/// [`window_infos`] gives, except that a context word may carry the affixes
+/// it got as a word of another run (features read the affixes of run words
+/// only).
+#[derive(Debug, Default)]
+pub struct ParagraphInfos {
+    infos: Vec<WordInfo>,
+    /// Per word: 0 not found yet, 1 found without affixes, 2 with them.
+    found: Vec<u8>,
+}
+
+impl ParagraphInfos {
+    /// Forgets the words found; the paragraph has `words` words.
+    pub fn reset(&mut self, words: usize) {
+        self.infos.clear();
+        self.infos.resize(words, WordInfo::default());
+        self.found.clear();
+        self.found.resize(words, 0);
+    }
+
+    /// The window of run `a..b`: from word `window_start(a)` to two words
+    /// past the run (or the paragraph's end).
+    pub fn window(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        gaz: &[u8],
+        lexicon: &Lexicon,
+        (a, b): (usize, usize),
+    ) -> &[WordInfo] {
+        let (lo, hi) = (window_start(a), (b + 2).min(toks.len()));
+        for (i, &g) in gaz.iter().enumerate().take(hi).skip(lo) {
+            let need = if (a..b).contains(&i) { 2 } else { 1 };
+            if self.found[i] < need {
+                self.infos[i] = word_info(text, toks, i, g, lexicon, need == 2);
+                self.found[i] = need;
+            }
+        }
+        &self.infos[lo..hi]
     }
 }
 
@@ -335,6 +425,65 @@ mod tests {
         assert_ne!(shape("KPU"), shape("Kpu"));
         assert_eq!(shape("G20") >> 3, 0b001_011);
         assert_ne!(shape("ab"), shape("abcdefgh"));
+    }
+
+    #[test]
+    fn ascii_shapes_are_the_shapes_char_by_char() {
+        let words = [
+            "",
+            "a",
+            "Ab",
+            "KPU",
+            "G20",
+            "McDonald",
+            "aB1-cD2",
+            "x1y2z3w4",
+            "Jakarta",
+            "ABCDEFGHIJ",
+            "a-b",
+            "1a",
+            "aaaaaaaaaaaaaaaaaaaA",
+            "U.S",
+            "A1a1a1a1",
+        ];
+        for w in words {
+            assert_eq!(ascii_shape(w.as_bytes()), char_shape(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn paragraph_windows_hold_what_run_windows_hold() {
+        let text = "kata Budi di Jakarta, Andi dan Sinta Dewi dari Bandung kemarin";
+        let toks = tokenize(text);
+        let lex = Lexicon::new();
+        let gaz = vec![0u8; toks.len()];
+        let mut runs = Vec::new();
+        runs_to_tag(text, &toks, &gaz, &lex, false, &mut runs);
+        assert!(runs.len() >= 4);
+        let (mut para, mut alone) = (ParagraphInfos::default(), Vec::new());
+        para.reset(toks.len());
+        for &(a, b) in &runs {
+            let shared = para.window(text, &toks, &gaz, &lex, (a, b)).to_vec();
+            window_infos(text, &toks, &gaz, &lex, (a, b), &mut alone);
+            assert_eq!(shared.len(), alone.len());
+            let lo = window_start(a);
+            for (i, (x, y)) in shared.iter().zip(&alone).enumerate() {
+                let (fx, fy) = (format!("{x:?}"), format!("{y:?}"));
+                if (a..b).contains(&(lo + i)) {
+                    assert_eq!(fx, fy);
+                }
+                assert_eq!(
+                    (x.hash, x.shape, x.classes, x.gap_before),
+                    (y.hash, y.shape, y.classes, y.gap_before)
+                );
+                let (mut r1, mut r2) = ([0; FEATURES], [0; FEATURES]);
+                if (a..b).contains(&(lo + i)) {
+                    features(&shared, i, a - lo, b - lo, &mut r1);
+                    features(&alone, i, a - lo, b - lo, &mut r2);
+                    assert_eq!(r1, r2);
+                }
+            }
+        }
     }
 
     #[test]

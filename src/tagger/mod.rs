@@ -22,7 +22,7 @@ pub mod train;
 use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
 use crate::tokens::Token;
-use features::{features, runs_to_tag, window_infos, window_start, Lexicon, WordInfo, FEATURES};
+use features::{features, runs_to_tag, window_start, Lexicon, ParagraphInfos, FEATURES};
 use model::{is_begin, tag_type, Weights, LANES};
 
 /// The weights shipped in the binary.
@@ -68,7 +68,7 @@ pub struct Tagger {
 /// Reusable buffers for [`Tagger::tag_into`].
 #[derive(Debug, Default)]
 pub struct Scratch {
-    infos: Vec<WordInfo>,
+    infos: ParagraphInfos,
     runs: Vec<(usize, usize)>,
     emissions: Vec<[i32; LANES]>,
     back: Vec<[u8; LANES]>,
@@ -152,12 +152,15 @@ impl Tagger {
             &mut scratch.runs,
         );
         let mut rows = [0u32; FEATURES];
+        if !scratch.runs.is_empty() {
+            scratch.infos.reset(toks.len());
+        }
         for &(a, b) in &scratch.runs {
-            window_infos(text, toks, gaz, &self.lexicon, (a, b), &mut scratch.infos);
+            let infos = scratch.infos.window(text, toks, gaz, &self.lexicon, (a, b));
             let lo = window_start(a);
             scratch.emissions.clear();
             for i in a..b {
-                features(&scratch.infos, i - lo, a - lo, b - lo, &mut rows);
+                features(infos, i - lo, a - lo, b - lo, &mut rows);
                 scratch.emissions.push(w.emission(&rows));
             }
             let best = decode::viterbi(

@@ -74,10 +74,18 @@ impl Weights {
     #[inline]
     pub fn emission(&self, rows: &[u32]) -> [i32; LANES] {
         let mut acc = [0i32; LANES];
-        for &r in rows {
-            let w = &self.rows[r as usize];
+        // Sums of up to 256 weights of 8 bits fit 16 bits: eight lanes of
+        // 16 bits add in one vector instruction.
+        for chunk in rows.chunks(256) {
+            let mut part = [0i16; LANES];
+            for &r in chunk {
+                let w = &self.rows[r as usize];
+                for t in 0..LANES {
+                    part[t] += w[t] as i16;
+                }
+            }
             for t in 0..LANES {
-                acc[t] += w[t] as i32;
+                acc[t] += part[t] as i32;
             }
         }
         acc
@@ -217,6 +225,16 @@ mod tests {
             "weights file cut short"
         );
         assert!(decode(b"KTAG0").is_err());
+    }
+
+    #[test]
+    fn emissions_of_many_extreme_rows_do_not_overflow() {
+        let mut w = Weights::zero();
+        w.rows[1] = [-128; LANES];
+        w.rows[2] = [127; LANES];
+        assert_eq!(w.emission(&[1; 600]), [-128 * 600; LANES]);
+        assert_eq!(w.emission(&[2; 300]), [127 * 300; LANES]);
+        assert_eq!(w.emission(&[1, 2, 2]), [126; LANES]);
     }
 
     #[test]
