@@ -215,7 +215,6 @@ impl Pipeline {
 
         let entities = self.matcher.entities();
         let mut chars = CharOffsets::new(text);
-        let lang = detect_language_in(text, &all_words);
         let mut mention_rows: Vec<MentionRow> = mentions
             .iter()
             .map(|m| {
