@@ -13,6 +13,7 @@ use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
 use crate::mentions::demonyms::{Demonyms, DEFAULT_DEMONYMS};
 use crate::mentions::filter::MentionFilter;
+use crate::mentions::foreign_acronyms::drop_foreign_acronyms;
 use crate::mentions::resolve::{gazetteer_mentions, resolve, Method, ParagraphWords};
 use crate::mentions::titles::{Titles, DEFAULT_TITLES};
 use crate::mentions::words::MentionWords;
@@ -191,6 +192,8 @@ impl Pipeline {
         self.titles
             .find(text, self.matcher.entities(), &pw, &mut mentions);
         filter.apply(&mut mentions, |m| m.method != Method::Gazetteer);
+        let lang = detect_language_in(text, &all_words);
+        drop_foreign_acronyms(text, self.matcher.entities(), &mut mentions, lang == "en");
         let qparas: Vec<quotes::Paragraph> = words
             .iter()
             .map(|&(i, t)| {
@@ -203,7 +206,6 @@ impl Pipeline {
                 }
             })
             .collect();
-        let lang = detect_language_in(text, &all_words);
         let (found, ranked) = quotes::extract_ranked(&QuoteInput {
             text,
             paragraphs: &qparas,

@@ -10,13 +10,16 @@
 //!    acronyms defined in parentheses;
 //! 4. [`demonyms`]: `Chinese troops` mention China;
 //! 5. [`titles`]: `Presiden Xi` names the listed holder of the office;
-//! 6. [`filter`] again, on what steps 3-5 added.
+//! 6. [`filter`] again, on what steps 3-5 added;
+//! 7. [`foreign_acronyms`]: in English text that names nothing
+//!    Indonesian, an Indonesian body's acronym (`UPI`) is another body.
 //!
 //! Each step reads the document's words and the mentions so far and adds or
 //! drops mentions; none rewrites an offset.
 
 pub mod demonyms;
 pub mod filter;
+pub mod foreign_acronyms;
 pub mod resolve;
 pub mod titles;
 pub mod words;
