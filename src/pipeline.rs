@@ -145,13 +145,19 @@ impl Pipeline {
 
     /// Processes one document into its rows.
     pub fn process(&self, doc: &Document) -> DocOutput {
-        self.process_ranked(doc).0
+        self.run_stages(doc, false).0
     }
 
     /// Like [`Pipeline::process`], with the candidates the speaker ranker
     /// weighed for each row of `quotes` (for refitting its weights).
     #[doc(hidden)]
     pub fn process_ranked(&self, doc: &Document) -> (DocOutput, Vec<Option<quotes::Ranked>>) {
+        self.run_stages(doc, true)
+    }
+
+    /// The stages for one document; `ranked` keeps the ranker's candidates
+    /// (only the trainer asks: a plain run spends nothing on them).
+    fn run_stages(&self, doc: &Document, ranked: bool) -> (DocOutput, Vec<Option<quotes::Ranked>>) {
         let text = doc.text.as_str();
         let seg = segment(text, doc.title.is_none());
         // The words of the whole text, once: each paragraph's are a slice
@@ -206,14 +212,19 @@ impl Pipeline {
                 }
             })
             .collect();
-        let (found, ranked) = quotes::extract_ranked(&QuoteInput {
+        let input = QuoteInput {
             text,
             paragraphs: &qparas,
             mentions: &mentions,
             entities: self.matcher.entities(),
             cues: &self.cues,
             english: lang == "en",
-        });
+        };
+        let (found, ranked) = if ranked {
+            quotes::extract_ranked(&input)
+        } else {
+            (quotes::extract(&input), Vec::new())
+        };
 
         let entities = self.matcher.entities();
         let mut chars = CharOffsets::new(text);

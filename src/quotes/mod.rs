@@ -97,23 +97,28 @@ pub use sieves::rank::FEATURES as SPEAKER_FEATURES;
 /// and organizations off full names and to resolve enclitics and pronouns to
 /// unlisted people.
 pub fn extract(input: &QuoteInput) -> Vec<Quote> {
-    extract_ranked(input).0
+    passes(input, false).0
+}
+
+/// Both passes; `record` keeps the candidates each quoted span's ranking
+/// weighed (a plain run keeps none).
+fn passes(input: &QuoteInput, record: bool) -> (Vec<Quote>, Vec<Ranked>) {
+    let doc = DocIndex::build(input);
+    let (first, ranked, doc) = pass::run(input, Known::default(), doc, record);
+    let known = Known::from_quotes(&first, input.cues);
+    if known.is_empty() {
+        // Nothing learnt: the second pass would repeat the first exactly.
+        return (first, ranked);
+    }
+    let (quotes, ranked, _) = pass::run(input, known, doc, record);
+    (quotes, ranked)
 }
 
 /// Like [`extract`], with the candidates the speaker ranker weighed for
 /// each quote (English quoted spans with a candidate; else `None`), for
 /// refitting its weights.
 pub fn extract_ranked(input: &QuoteInput) -> (Vec<Quote>, Vec<Option<Ranked>>) {
-    let doc = DocIndex::build(input);
-    let (first, ranked, doc) = pass::run(input, Known::default(), doc);
-    let known = Known::from_quotes(&first, input.cues);
-    let (quotes, ranked) = if known.is_empty() {
-        // Nothing learnt: the second pass would repeat the first exactly.
-        (first, ranked)
-    } else {
-        let (quotes, ranked, _) = pass::run(input, known, doc);
-        (quotes, ranked)
-    };
+    let (quotes, ranked) = passes(input, true);
     // A quote starts where its span's text does, or after a transcript's
     // label: the last span starting at or before it, in its paragraph.
     let mut by_start: std::collections::BTreeMap<usize, Ranked> =

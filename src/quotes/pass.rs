@@ -12,14 +12,18 @@ use super::quoted::quoted;
 /// Most indirect quotes one sentence gives.
 const PER_SENTENCE: usize = 2;
 
-/// The quotes of one pass, the candidates ranked for its quoted spans,
-/// and the document index for another.
+/// The quotes of one pass, the candidates ranked for its quoted spans
+/// (when `record`; else none), and the document index for another.
 pub fn run<'a>(
     input: &'a QuoteInput<'a>,
     known: Known,
     doc: DocIndex<'a>,
+    record: bool,
 ) -> (Vec<Quote>, Vec<Ranked>, DocIndex<'a>) {
     let mut cx = Context::new(input, known, doc);
+    if record {
+        cx = cx.recording();
+    }
     for (pi, p) in input.paragraphs.iter().enumerate() {
         if p.title {
             continue;

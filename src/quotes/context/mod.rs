@@ -38,8 +38,10 @@ pub struct Context<'a> {
     /// The runs of name words around each place a word stands (see
     /// `Context::name_runs`), for this pass.
     runs: NameRunCache<'a>,
-    /// The ranked candidates of each quoted span, for refitting the ranker.
-    ranked: RefCell<Vec<Ranked>>,
+    /// The ranked candidates of each quoted span, for refitting the ranker;
+    /// `None` unless asked for ([`Context::recording`]): a plain run keeps
+    /// none.
+    ranked: Option<RefCell<Vec<Ranked>>>,
 }
 
 /// The candidates the ranker weighed for one quoted span: where the span's
@@ -101,19 +103,30 @@ impl<'a> Context<'a> {
             quoted_done: Vec::new(),
             known,
             runs: NameRunCache::default(),
-            ranked: RefCell::default(),
+            ranked: None,
         }
+    }
+
+    /// Keeps the candidates each quoted span's ranking weighed (for
+    /// refitting the ranker's weights).
+    pub fn recording(mut self) -> Context<'a> {
+        self.ranked = Some(RefCell::default());
+        self
     }
 
     /// The quotes found, the candidates ranked, and the document index
     /// for another pass.
     pub fn finish(self) -> (Vec<Quote>, Vec<Ranked>, DocIndex<'a>) {
-        (self.quotes, self.ranked.into_inner(), self.doc)
+        let ranked = self.ranked.map(RefCell::into_inner).unwrap_or_default();
+        (self.quotes, ranked, self.doc)
     }
 
-    /// Notes the candidates ranked for a quoted span.
-    pub fn record(&self, ranked: Ranked) {
-        self.ranked.borrow_mut().push(ranked);
+    /// Notes the candidates ranked for a quoted span, when recording
+    /// (`make` runs only then).
+    pub fn record(&self, make: impl FnOnce() -> Ranked) {
+        if let Some(ranked) = &self.ranked {
+            ranked.borrow_mut().push(make());
+        }
     }
 
     /// The quoted spans of paragraph `pi`.

@@ -86,7 +86,7 @@ pub fn attribute(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
         return None;
     }
     let feats = rank::featurize(cx, q, &found);
-    cx.record(Ranked {
+    cx.record(|| Ranked {
         start: q.span.inner_start,
         features: feats.iter().map(|f| f.to_vec()).collect(),
         speakers: found
