@@ -1,6 +1,6 @@
 //! `kutip extract`: a corpus in, four CSV tables out.
 
-use super::shared::{exit_code, warn_renamed_ids, PipelineArgs, TableArgs};
+use super::shared::{counts, exit_code, warn_renamed_ids, PipelineArgs, TableArgs};
 use anyhow::{Context, Result};
 use kutip::corpus::Source;
 use kutip::corpus::{discover_all, Discovered, FORMATS_READ};
@@ -152,13 +152,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "kutip: {} documents ({} ok, {} skipped, {} failed), {} mentions, {} quotes, {} in {:.2}s -> {}",
-            summary.documents,
-            summary.ok,
-            summary.skipped,
-            summary.errors,
-            summary.mentions,
-            summary.quotes,
+            "kutip: {}, {} in {:.2}s -> {}",
+            counts(&summary),
             size(summary.bytes),
             secs,
             args.tables.out.display()

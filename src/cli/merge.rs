@@ -1,6 +1,6 @@
 //! `kutip merge`: the shards of `kutip map` in, the four CSV tables out.
 
-use super::shared::{exit_code, warn_renamed_ids, TableArgs};
+use super::shared::{counts, exit_code, warn_renamed_ids, TableArgs};
 use anyhow::Result;
 use kutip::shard::{merge, shard_files};
 use kutip::tables::TableWriter;
@@ -42,14 +42,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if !args.quiet {
         warn_renamed_ids(&summary);
         eprintln!(
-            "kutip: {} shards, {} documents ({} ok, {} skipped, {} failed), {} mentions, {} quotes -> {}",
+            "kutip: {} shards, {} -> {}",
             files.len(),
-            summary.documents,
-            summary.ok,
-            summary.skipped,
-            summary.errors,
-            summary.mentions,
-            summary.quotes,
+            counts(&summary),
             args.tables.out.display()
         );
     }

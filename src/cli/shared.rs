@@ -79,6 +79,20 @@ impl TableArgs {
     }
 }
 
+/// The counts of a run's summary line: `5 documents (5 ok, 0 skipped, 0
+/// failed), 86 mentions, 24 quotes`.
+pub fn counts(summary: &Summary) -> String {
+    format!(
+        "{} documents ({} ok, {} skipped, {} failed), {} mentions, {} quotes",
+        summary.documents,
+        summary.ok,
+        summary.skipped,
+        summary.errors,
+        summary.mentions,
+        summary.quotes
+    )
+}
+
 /// Says on stderr how many documents were renamed for a `doc_id` already
 /// used (`extract`, `merge`); nothing when none was.
 pub fn warn_renamed_ids(summary: &Summary) {
