@@ -18,7 +18,7 @@ use super::{gazetteer_codes, Lang, Scratch, Span, Tagger};
 use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
 use crate::mentions::resolve::Mention;
-use crate::tokens::{fold_hash, Token};
+use crate::tokens::{fold_hash, has_lowercase, Token};
 use rustc_hash::FxHashSet;
 use std::collections::HashMap;
 
@@ -288,7 +288,7 @@ fn add_short_forms(
     for p in paragraphs {
         for (i, t) in p.tokens.iter().enumerate() {
             let w = &text[t.start..t.end];
-            if !is_name_word(w) || w.chars().count() < 3 || !has_lower(w) {
+            if !is_name_word(w) || w.chars().count() < 3 || !has_lowercase(w) {
                 continue;
             }
             let Some(Some(name)) = full.get(&fold_hash(w)) else {
@@ -319,10 +319,6 @@ fn add_short_forms(
         }
     }
     out.extend(added);
-}
-
-fn has_lower(w: &str) -> bool {
-    w.chars().any(char::is_lowercase)
 }
 
 fn surface<'t>(text: &'t str, toks: &[Token], s: Span) -> &'t str {
@@ -396,7 +392,7 @@ fn is_name_like(lexicon: &Lexicon, text: &str, toks: &[Token]) -> bool {
 
 /// A name in capitals of two words or more (`READ MORE`, a dateline).
 fn is_shouted(text: &str, toks: &[Token]) -> bool {
-    toks.len() >= 2 && toks.iter().all(|t| !has_lower(&text[t.start..t.end]))
+    toks.len() >= 2 && toks.iter().all(|t| !has_lowercase(&text[t.start..t.end]))
 }
 
 /// Does a title, honorific or reporting verb next to a lone word say it
