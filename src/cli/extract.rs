@@ -7,7 +7,7 @@ use kutip::corpus::{discover_all, Discovered, FORMATS_READ};
 use kutip::pipeline::driver::Summary;
 use kutip::pipeline::driver::{run as run_corpus, BatchLimits};
 use kutip::tables::xlsx::older_derived_files;
-use kutip::tables::{Status, TableWriter, XlsxWriter};
+use kutip::tables::{tables_not_written, Status, TableWriter, XlsxWriter};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +53,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let pipeline = args.pipeline.build()?;
+    let tables = pipeline.tables();
     let Discovered { sources, skipped } = discover_all(&args.inputs)?;
     if !skipped.is_empty() && !args.quiet {
         eprintln!(
@@ -80,7 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut workbook = match &args.xlsx {
         Some(path) => Some(
-            XlsxWriter::create(path, args.tables.options().force)
+            XlsxWriter::create(path, args.tables.options().force, tables)
                 .with_context(|| format!("writing the workbook --xlsx {}", path.display()))?,
         ),
         None => None,
@@ -92,12 +93,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out.display()
         );
     }
-    let mut writer = TableWriter::create(out, &args.tables.options())
+    let mut writer = TableWriter::create(out, &args.tables.options(), tables)
         .with_context(|| format!("writing the tables into --out {}", out.display()))?;
     // The tables are replaced (--force): a report or workbook made from the
-    // older ones would no longer match them.
+    // older ones would no longer match them, nor would an older table that
+    // this run does not write.
     let older = if args.tables.options().force {
-        older_derived_files(out, args.xlsx.as_deref())
+        let mut older = tables_not_written(out, tables);
+        older.extend(older_derived_files(out, args.xlsx.as_deref()));
+        older
     } else {
         Vec::new()
     };
@@ -153,7 +157,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
             "kutip: {}, {} in {:.2}s -> {}",
-            counts(&summary),
+            counts(&summary, tables),
             size(summary.bytes),
             secs,
             args.tables.out.display()

@@ -1,7 +1,7 @@
 //! `kutip map`: JSON Lines records on stdin, rows of all tables on stdout,
 //! for cluster engines (Spark's `rdd.pipe`, Hadoop Streaming).
 
-use super::shared::PipelineArgs;
+use super::shared::{counts, PipelineArgs};
 use anyhow::{Context, Result};
 use kutip::shard::{map, MapOptions};
 use kutip::tables::Status;
@@ -76,15 +76,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     };
     if !args.quiet {
-        eprintln!(
-            "kutip map: {} documents ({} ok, {} skipped, {} failed), {} mentions, {} quotes",
-            summary.documents,
-            summary.ok,
-            summary.skipped,
-            summary.errors,
-            summary.mentions,
-            summary.quotes
-        );
+        eprintln!("kutip map: {}", counts(&summary, pipeline.tables()));
     }
     Ok(ExitCode::SUCCESS)
 }
