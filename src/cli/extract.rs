@@ -24,7 +24,7 @@ use std::time::Instant;
 /// file named as INPUT is read as text whatever its name.
 ///
 /// Writes documents.csv, mentions.csv, entities.csv and quotes.csv into the
-/// output folder. Exit status: 0 when every document was processed, 1 when
+/// output folder (documents.csv and those --tables chooses). Exit status: 0 when every document was processed, 1 when
 /// some document failed (see the `status` and `error` columns of
 /// documents.csv), 2 when the run could not be done at all.
 #[derive(clap::Args, Debug)]

@@ -9,7 +9,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// Streaming map for cluster engines: JSON Lines records on standard input,
-/// the rows of all four tables on standard output as JSON Lines, e.g.
+/// the rows of the tables (all four, or those --tables chooses) on
+/// standard output as JSON Lines, e.g.
 /// {"table":"mentions","row":{...}}. `kutip merge` makes the CSV tables.
 ///
 /// Records are those of a .jsonl file ({"id", "text", "title"}; only "text"
