@@ -201,6 +201,31 @@ fn a_forced_run_of_fewer_tables_removes_the_older_ones_and_says_so() {
 }
 
 #[test]
+fn entities_alone_count_the_mentions_they_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let (full, ents) = (dir.path().join("full"), dir.path().join("ents"));
+    extract(&samples(), &full, &[]);
+    let (i, o) = (samples().display().to_string(), ents.display().to_string());
+    let done = kutip(&["extract", &i, "--out", &o, "--tables", "entities"], b"");
+    assert!(done.status.success());
+    assert_eq!(files(&ents), ["documents.csv", "entities.csv"]);
+    // The mentions entities.csv counts are found, and said so.
+    let docs = records(&ents, "documents.csv");
+    let m = col(&docs, "mentions");
+    let found: usize = docs[1..]
+        .iter()
+        .map(|r| r[m].parse::<usize>().unwrap())
+        .sum();
+    let rows = records(&full, "mentions.csv").len() - 1;
+    assert_eq!(found, rows);
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert!(
+        stderr.contains(&format!(", {rows} mentions, quotes not searched")),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn an_unknown_table_is_refused_with_the_choices() {
     let dir = tempfile::tempdir().unwrap();
     let (i, o) = (
