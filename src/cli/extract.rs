@@ -1,6 +1,6 @@
 //! `kutip extract`: a corpus in, four CSV tables out.
 
-use super::shared::{counts, exit_code, warn_renamed_ids, PipelineArgs, TableArgs};
+use super::shared::{counts, exit_code, remove_older, warn_renamed_ids, PipelineArgs, TableArgs};
 use anyhow::{Context, Result};
 use kutip::corpus::Source;
 use kutip::corpus::{discover_all, Discovered, FORMATS_READ};
@@ -105,16 +105,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         Vec::new()
     };
-    for older in older {
-        std::fs::remove_file(&older)
-            .with_context(|| format!("removing {} of the older run", older.display()))?;
-        if !args.quiet {
-            eprintln!(
-                "kutip: removed {} (made from the tables this run replaces)",
-                older.display()
-            );
-        }
-    }
+    remove_older(&older, args.quiet)?;
     let mut stdin_hint_shown = false;
     let mut progress = Progress::new(&sources, !args.quiet && std::io::stderr().is_terminal());
     let summary = run_corpus(&pipeline, &sources, BatchLimits::default(), |out| {

@@ -1,7 +1,7 @@
 //! `kutip merge`: the shards of `kutip map` in, the four CSV tables out.
 
-use super::shared::{counts, exit_code, warn_renamed_ids, TableArgs};
-use anyhow::{Context, Result};
+use super::shared::{counts, exit_code, remove_older, warn_renamed_ids, TableArgs};
+use anyhow::Result;
 use kutip::shard::{merge, shard_files};
 use kutip::tables::{tables_not_written, TableSet, TableWriter};
 use std::path::PathBuf;
@@ -42,16 +42,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut writer: Option<(TableWriter, TableSet)> = None;
     let open = |tables: TableSet| -> Result<(TableWriter, TableSet)> {
         if options.force {
-            for older in tables_not_written(out, tables) {
-                std::fs::remove_file(&older)
-                    .with_context(|| format!("removing {} of the older run", older.display()))?;
-                if !args.quiet {
-                    eprintln!(
-                        "kutip: removed {} (this merge does not write it)",
-                        older.display()
-                    );
-                }
-            }
+            remove_older(&tables_not_written(out, tables), args.quiet)?;
         }
         Ok((TableWriter::create(out, &options, tables)?, tables))
     };

@@ -106,6 +106,22 @@ pub fn counts(summary: &Summary, tables: TableSet) -> String {
     )
 }
 
+/// Removes the files of an older run in the output folder that this run
+/// replaces or does not write (`--force`), naming each on stderr.
+pub fn remove_older(older: &[PathBuf], quiet: bool) -> Result<()> {
+    for older in older {
+        std::fs::remove_file(older)
+            .with_context(|| format!("removing {} of the older run", older.display()))?;
+        if !quiet {
+            eprintln!(
+                "kutip: removed {} (of the older run in the output folder)",
+                older.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Says on stderr how many documents were renamed for a `doc_id` already
 /// used (`extract`, `merge`); nothing when none was.
 pub fn warn_renamed_ids(summary: &Summary) {
