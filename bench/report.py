@@ -71,6 +71,19 @@ def main():
                      f"{f'{scan:.1f}' if scan else ''} | {sratio} | {r['rss_kb'] / 1024:.0f} | {note} |")
     table = "\n".join(lines)
 
+    # The full job on the English files of the subset: kutip against the
+    # full-job peers, each one process, end to end.
+    english = [r for r in rows if r["kind"] == "english"]
+    kfull = by.get("kutip 1 thread, English (all four tables)")
+    etab = ["| tool | model or lists | MB/s | kutip (all four tables) is × faster | peak RSS MB | note |",
+            "|---|---|---:|---:|---:|---|"]
+    for r in english:
+        times = f"{kfull['mb_s'] / r['mb_s']:.0f}" if kfull and not r["label"].startswith("kutip") else ""
+        etab.append(f"| {r['label']} | {r.get('names', '')} | {r['mb_s']:.3f} | {times} | "
+                    f"{r['rss_kb'] / 1024:.0f} | {r.get('note', '')} |")
+    if not any("spaCy" in r["label"] for r in english):
+        etab.append("| spaCy peers | not measured: no small English model installed (see run.sh's output) | | | | |")
+
     ltab = ["| gazetteer | entities | load+compile time s (median) | peak RSS MB | how |", "|---|---:|---:|---:|---|"]
     for r in loads.values():
         ltab.append(f"| {r['label']} | {r.get('names', '')} | {r['median_s']:.2f} | {r['rss_kb'] / 1024:.0f} | {r.get('note', '')} |")
@@ -87,6 +100,9 @@ def main():
     ft = mb("FlashText")
     ac = mb("pyahocorasick whole-word")
     ro = mb("read-only Rust, 1 thread")
+    n1 = mb("kutip names only, 1 thread, 200k names")
+    n2 = mb("kutip names only, 2 threads, 200k names")
+    nd1 = mb("kutip names only, 1 thread, default gazetteers")
     bare = mb("bare aho-corasick scan, Rust, 1 thread")
 
     def chk(name, have, want):
@@ -105,12 +121,28 @@ def main():
             chk(f"kutip 1T 200k / {peer} (end to end)", k1[0] / mbs, want)
         if k1[1] and scan:
             chk(f"kutip 1T 200k / {peer} (scan, minus load)", k1[1] / scan, want)
+    # Names only (--tables mentions,entities), issue 19's targets.
+    for peer, (mbs, scan, _), want in (
+        ("FlashText", ft, 10),
+        ("bare aho-corasick whole-word scan, Rust 1T", bare, 1.5),
+    ):
+        if n1[0] and mbs:
+            chk(f"kutip names only 1T 200k / {peer} (end to end)", n1[0] / mbs, want)
+    if nd1[0] and ro[0]:
+        chk("kutip names only 1T default lists / read-only Rust 1T", nd1[0] / ro[0], 1 / 3)
     if kd1[0] and ro[0]:
-        chk("kutip 1T default (~2,000 entities) / read-only Rust 1T", kd1[0] / ro[0], 1 / 3)
+        chk("kutip 1T default lists, all four tables / read-only Rust 1T", kd1[0] / ro[0], 1 / 3)
     if k1[0] and k2[0]:
-        chk("kutip 2T / 1T, 200k names", k2[0] / k1[0], 1.6)
+        chk("kutip 2T / 1T, 200k names", k2[0] / k1[0], 1.8)
     if kd1[0] and kd2[0]:
-        chk("kutip 2T / 1T, default gazetteers", kd2[0] / kd1[0], 1.6)
+        chk("kutip 2T / 1T, default gazetteers", kd2[0] / kd1[0], 1.8)
+    if n1[0] and n2[0]:
+        chk("kutip names only 2T / 1T, 200k names", n2[0] / n1[0], 1.8)
+    ek = by.get("kutip 1 thread, English (all four tables)")
+    for label, want in (("spaCy small English model, NER alone", 150),
+                        ("spaCy small English model + textacy quotes", 300)):
+        if ek and label in by:
+            chk(f"kutip 1T all four tables / {label} (English)", ek["mb_s"] / by[label]["mb_s"], want)
 
     try:
         ver = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -138,6 +170,13 @@ the 200k gazetteer. Peak RSS is /usr/bin/time -v "Maximum resident set
 size" (largest over the runs; for a pipeline, its largest process).
 
 {table}
+
+## The full job on English news
+
+The English files of the spaCy subset, one process each, end to end (load
+included).
+
+{chr(10).join(etab)}
 
 ## Gazetteer load and compile
 

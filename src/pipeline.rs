@@ -20,6 +20,7 @@ use crate::mentions::words::MentionWords;
 use crate::quotes::{self, Cues, QuoteInput};
 use crate::tables::{
     CharOffsets, DocOutput, DocumentRow, EntityRow, MentionMethod, MentionRow, QuoteRow, Status,
+    TableSet,
 };
 use crate::tagger::{names, Lang, Tagger};
 use crate::tokens::{tokenize_into, Token};
@@ -41,6 +42,7 @@ pub struct PipelineBuilder {
     extra: Gazetteer,
     cues: Option<Cues>,
     model: bool,
+    tables: TableSet,
 }
 
 impl Default for PipelineBuilder {
@@ -56,6 +58,7 @@ impl PipelineBuilder {
             extra: Gazetteer::new(),
             cues: None,
             model: true,
+            tables: TableSet::ALL,
         }
     }
 
@@ -84,6 +87,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// The tables to make (by default all four): a stage whose rows no
+    /// table of `tables` holds does not run.
+    pub fn tables(mut self, tables: TableSet) -> Self {
+        self.tables = tables;
+        self
+    }
+
     /// Loads and compiles everything. A row of the added lists whose id is
     /// in the defaults replaces that row ([`Gazetteer::overlay`]); an id
     /// repeated within the added lists is an error.
@@ -109,6 +119,7 @@ impl PipelineBuilder {
             cues,
             words: MentionWords::defaults()?,
             tagger: self.model.then(Tagger::embedded),
+            tables: self.tables,
         })
     }
 }
@@ -122,6 +133,7 @@ pub struct Pipeline {
     demonyms: Demonyms,
     titles: Titles,
     tagger: Option<Tagger>,
+    tables: TableSet,
 }
 
 impl Pipeline {
@@ -129,17 +141,22 @@ impl Pipeline {
         &self.matcher
     }
 
+    /// The tables this pipeline makes.
+    pub fn tables(&self) -> TableSet {
+        self.tables
+    }
+
     /// Processes one record. Never panics: a panic inside becomes an
     /// `error` row for that document.
     pub fn process_record(&self, record: &Record) -> DocOutput {
         match record {
-            Record::Doc(doc) => guarded(doc, || self.process(doc)),
+            Record::Doc(doc) => guarded(doc, self.tables, || self.process(doc)),
             Record::Failed {
                 id,
                 source,
                 status,
                 reason,
-            } => failed_row(id, source, *status, reason),
+            } => failed_row(id, source, *status, reason, self.tables),
         }
     }
 
@@ -158,6 +175,7 @@ impl Pipeline {
     /// The stages for one document; `ranked` keeps the ranker's candidates
     /// (only the trainer asks: a plain run spends nothing on them).
     fn run_stages(&self, doc: &Document, ranked: bool) -> (DocOutput, Vec<Option<quotes::Ranked>>) {
+        let tables = self.tables;
         let text = doc.text.as_str();
         let seg = segment(text, doc.title.is_none());
         // The words of the whole text, once: each paragraph's are a slice
@@ -176,9 +194,11 @@ impl Pipeline {
             let a = all_words.partition_point(|t| t.start < p.start);
             let b = a + all_words[a..].partition_point(|t| t.start < p.end);
             let toks = &all_words[a..b];
-            found.clear();
-            self.matcher.find_in_tokens(text, toks, &mut found);
-            matches.extend(found.iter().map(|&m| (i, m)));
+            if tables.lists() {
+                found.clear();
+                self.matcher.find_in_tokens(text, toks, &mut found);
+                matches.extend(found.iter().map(|&m| (i, m)));
+            }
             words.push((i, toks));
         }
         let pw: Vec<ParagraphWords> = words
@@ -188,18 +208,12 @@ impl Pipeline {
                 tokens: t,
             })
             .collect();
-        // Context rules out some names before short forms and acronyms
-        // build on them, and some of the short forms after.
-        let mut filter = MentionFilter::new(text, &self.matcher, &pw, &self.words);
-        let mut mentions = gazetteer_mentions(&matches);
-        filter.apply(&mut mentions, |_| true);
-        let mut mentions = resolve(text, &self.matcher, &pw, mentions);
-        self.demonyms.find(text, &pw, &mut mentions);
-        self.titles
-            .find(text, self.matcher.entities(), &pw, &mut mentions);
-        filter.apply(&mut mentions, |m| m.method != Method::Gazetteer);
         let lang = detect_language_in(text, &all_words);
-        drop_foreign_acronyms(text, self.matcher.entities(), &mut mentions, lang == "en");
+        let mentions = if tables.lists() {
+            self.list_mentions(text, &pw, &matches, lang)
+        } else {
+            Vec::new()
+        };
         let qparas: Vec<quotes::Paragraph> = words
             .iter()
             .map(|&(i, t)| {
@@ -220,7 +234,9 @@ impl Pipeline {
             cues: &self.cues,
             english: lang == "en",
         };
-        let (found, ranked) = if ranked {
+        let (found, ranked) = if !tables.quotes {
+            (Vec::new(), Vec::new())
+        } else if ranked {
             quotes::extract_ranked(&input)
         } else {
             (quotes::extract(&input), Vec::new())
@@ -230,6 +246,7 @@ impl Pipeline {
         let mut chars = CharOffsets::new(text);
         let mut mention_rows: Vec<MentionRow> = mentions
             .iter()
+            .filter(|_| tables.names())
             .map(|m| {
                 let e = &entities[m.entity as usize];
                 MentionRow {
@@ -245,7 +262,8 @@ impl Pipeline {
                 }
             })
             .collect();
-        if let (Some(tagger), Some(l)) = (&self.tagger, Lang::from_code(lang)) {
+        let tagger = self.tagger.as_ref().filter(|_| tables.names());
+        if let (Some(tagger), Some(l)) = (tagger, Lang::from_code(lang)) {
             let paras: Vec<names::ParagraphInput> = words
                 .iter()
                 .map(|&(i, tokens)| names::ParagraphInput {
@@ -293,7 +311,14 @@ impl Pipeline {
                 }
             })
             .collect();
-        let entity_rows = entity_rows(&doc.id, &mention_rows, &quote_rows);
+        let entity_rows = match tables.entities {
+            true => entity_rows(&doc.id, &mention_rows, &quote_rows, tables.quotes),
+            false => Vec::new(),
+        };
+        let mention_count = mention_rows.len();
+        if !tables.mentions {
+            mention_rows = Vec::new();
+        }
         let title = doc
             .title
             .clone()
@@ -308,16 +333,39 @@ impl Pipeline {
                 chars: chars.get(text.len()),
                 paragraphs: seg.body,
                 repeated_paragraphs: seg.repeats,
-                mentions: mention_rows.len(),
-                quotes: quote_rows.len(),
+                mentions: tables.names().then_some(mention_count),
+                quotes: tables.quotes.then_some(quote_rows.len()),
                 status: Status::Ok,
                 error: doc.warning.clone().unwrap_or_default(),
             },
             mentions: mention_rows,
             entities: entity_rows,
             quotes: quote_rows,
+            tables,
         };
         (out, ranked)
+    }
+
+    /// The mentions of the lists' names in a document, through the mention
+    /// rules. Context rules out some names before short forms and acronyms
+    /// build on them, and some of the short forms after.
+    fn list_mentions(
+        &self,
+        text: &str,
+        pw: &[ParagraphWords],
+        matches: &[(usize, crate::matcher::Match)],
+        lang: &str,
+    ) -> Vec<crate::mentions::resolve::Mention> {
+        let mut filter = MentionFilter::new(text, &self.matcher, pw, &self.words);
+        let mut mentions = gazetteer_mentions(matches);
+        filter.apply(&mut mentions, |_| true);
+        let mut mentions = resolve(text, &self.matcher, pw, mentions);
+        self.demonyms.find(text, pw, &mut mentions);
+        self.titles
+            .find(text, self.matcher.entities(), pw, &mut mentions);
+        filter.apply(&mut mentions, |m| m.method != Method::Gazetteer);
+        drop_foreign_acronyms(text, self.matcher.entities(), &mut mentions, lang == "en");
+        mentions
     }
 }
 
@@ -332,7 +380,14 @@ fn paragraph_matches(
 }
 
 /// One row per entity mentioned or quoted, in order of first appearance.
-fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Vec<EntityRow> {
+/// When quotes were not searched (`quotes_searched` false), the rows are
+/// those of the entities mentioned, with an empty `quotes` cell.
+fn entity_rows(
+    doc_id: &str,
+    mentions: &[MentionRow],
+    quotes: &[QuoteRow],
+    quotes_searched: bool,
+) -> Vec<EntityRow> {
     // Keyed by (id, or name for unlisted speakers).
     let mut rows: BTreeMap<(String, String), EntityRow> = BTreeMap::new();
     for m in mentions {
@@ -344,7 +399,7 @@ fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Ve
                 entity: m.entity.clone(),
                 kind: m.kind,
                 mentions: 0,
-                quotes: 0,
+                quotes: quotes_searched.then_some(0),
                 first_start: m.start,
             });
         row.mentions += 1;
@@ -363,10 +418,10 @@ fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Ve
                 entity: q.speaker.clone(),
                 kind,
                 mentions: 0,
-                quotes: 0,
+                quotes: Some(0),
                 first_start: q.start,
             });
-        row.quotes += 1;
+        *row.quotes.get_or_insert(0) += 1;
     }
     let mut rows: Vec<EntityRow> = rows.into_values().collect();
     rows.sort_by(|a, b| {
@@ -376,7 +431,7 @@ fn entity_rows(doc_id: &str, mentions: &[MentionRow], quotes: &[QuoteRow]) -> Ve
 }
 
 /// Runs `process` on `doc`; a panic inside becomes an `error` row for it.
-fn guarded(doc: &Document, process: impl FnOnce() -> DocOutput) -> DocOutput {
+fn guarded(doc: &Document, tables: TableSet, process: impl FnOnce() -> DocOutput) -> DocOutput {
     match catch_unwind(AssertUnwindSafe(process)) {
         Ok(out) => out,
         Err(panic) => {
@@ -390,20 +445,26 @@ fn guarded(doc: &Document, process: impl FnOnce() -> DocOutput) -> DocOutput {
                 &doc.source,
                 Status::Error,
                 &format!("internal error: {msg}"),
+                tables,
             )
         }
     }
 }
 
-fn failed_row(id: &str, source: &str, status: Status, reason: &str) -> DocOutput {
+/// The row of a document that could not be processed: no mentions or
+/// quotes found, in the tables the run searched.
+fn failed_row(id: &str, source: &str, status: Status, reason: &str, tables: TableSet) -> DocOutput {
     DocOutput {
         document: DocumentRow {
             doc_id: id.to_string(),
             source: source.to_string(),
             status,
             error: reason.to_string(),
+            mentions: tables.names().then_some(0),
+            quotes: tables.quotes.then_some(0),
             ..DocumentRow::default()
         },
+        tables,
         ..DocOutput::default()
     }
 }
@@ -422,7 +483,7 @@ mod tests {
             ..Document::default()
         };
         // The guard `process_record` puts around `process`, given a bug.
-        let out = guarded(&doc, || panic!("a bug met while processing"));
+        let out = guarded(&doc, TableSet::ALL, || panic!("a bug met while processing"));
         assert_eq!(
             (out.document.doc_id.as_str(), out.document.source.as_str()),
             ("d", "d.txt")
@@ -432,7 +493,7 @@ mod tests {
             out.document.error,
             "internal error: a bug met while processing"
         );
-        let out = guarded(&doc, || panic!("{} bugs", 2));
+        let out = guarded(&doc, TableSet::ALL, || panic!("{} bugs", 2));
         assert_eq!(out.document.error, "internal error: 2 bugs");
         let out = p.process_record(&Record::Doc(doc));
         assert_eq!((out.document.status, out.mentions.len()), (Status::Ok, 2));

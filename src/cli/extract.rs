@@ -1,13 +1,13 @@
 //! `kutip extract`: a corpus in, four CSV tables out.
 
-use super::shared::{counts, exit_code, warn_renamed_ids, PipelineArgs, TableArgs};
+use super::shared::{counts, exit_code, remove_older, warn_renamed_ids, PipelineArgs, TableArgs};
 use anyhow::{Context, Result};
 use kutip::corpus::Source;
 use kutip::corpus::{discover_all, Discovered, FORMATS_READ};
 use kutip::pipeline::driver::Summary;
 use kutip::pipeline::driver::{run as run_corpus, BatchLimits};
 use kutip::tables::xlsx::older_derived_files;
-use kutip::tables::{Status, TableWriter, XlsxWriter};
+use kutip::tables::{tables_not_written, Status, TableWriter, XlsxWriter};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,7 +24,7 @@ use std::time::Instant;
 /// file named as INPUT is read as text whatever its name.
 ///
 /// Writes documents.csv, mentions.csv, entities.csv and quotes.csv into the
-/// output folder. Exit status: 0 when every document was processed, 1 when
+/// output folder (documents.csv and those --tables chooses). Exit status: 0 when every document was processed, 1 when
 /// some document failed (see the `status` and `error` columns of
 /// documents.csv), 2 when the run could not be done at all.
 #[derive(clap::Args, Debug)]
@@ -53,6 +53,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let pipeline = args.pipeline.build()?;
+    let tables = pipeline.tables();
     let Discovered { sources, skipped } = discover_all(&args.inputs)?;
     if !skipped.is_empty() && !args.quiet {
         eprintln!(
@@ -80,7 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut workbook = match &args.xlsx {
         Some(path) => Some(
-            XlsxWriter::create(path, args.tables.options().force)
+            XlsxWriter::create(path, args.tables.options().force, tables)
                 .with_context(|| format!("writing the workbook --xlsx {}", path.display()))?,
         ),
         None => None,
@@ -92,25 +93,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out.display()
         );
     }
-    let mut writer = TableWriter::create(out, &args.tables.options())
+    let mut writer = TableWriter::create(out, &args.tables.options(), tables)
         .with_context(|| format!("writing the tables into --out {}", out.display()))?;
     // The tables are replaced (--force): a report or workbook made from the
-    // older ones would no longer match them.
+    // older ones would no longer match them, nor would an older table that
+    // this run does not write.
     let older = if args.tables.options().force {
-        older_derived_files(out, args.xlsx.as_deref())
+        let mut older = tables_not_written(out, tables);
+        older.extend(older_derived_files(out, args.xlsx.as_deref()));
+        older
     } else {
         Vec::new()
     };
-    for older in older {
-        std::fs::remove_file(&older)
-            .with_context(|| format!("removing {} of the older run", older.display()))?;
-        if !args.quiet {
-            eprintln!(
-                "kutip: removed {} (made from the tables this run replaces)",
-                older.display()
-            );
-        }
-    }
+    remove_older(&older, args.quiet)?;
     let mut stdin_hint_shown = false;
     let mut progress = Progress::new(&sources, !args.quiet && std::io::stderr().is_terminal());
     let summary = run_corpus(&pipeline, &sources, BatchLimits::default(), |out| {
@@ -153,7 +148,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
             "kutip: {}, {} in {:.2}s -> {}",
-            counts(&summary),
+            counts(&summary, tables),
             size(summary.bytes),
             secs,
             args.tables.out.display()

@@ -1,7 +1,7 @@
 //! `kutip map`: JSON Lines records on stdin, rows of all tables on stdout,
 //! for cluster engines (Spark's `rdd.pipe`, Hadoop Streaming).
 
-use super::shared::PipelineArgs;
+use super::shared::{counts, PipelineArgs};
 use anyhow::{Context, Result};
 use kutip::shard::{map, MapOptions};
 use kutip::tables::Status;
@@ -9,7 +9,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// Streaming map for cluster engines: JSON Lines records on standard input,
-/// the rows of all four tables on standard output as JSON Lines, e.g.
+/// the rows of the tables (all four, or those --tables chooses) on
+/// standard output as JSON Lines, e.g.
 /// {"table":"mentions","row":{...}}. `kutip merge` makes the CSV tables.
 ///
 /// Records are those of a .jsonl file ({"id", "text", "title"}; only "text"
@@ -76,15 +77,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     };
     if !args.quiet {
-        eprintln!(
-            "kutip map: {} documents ({} ok, {} skipped, {} failed), {} mentions, {} quotes",
-            summary.documents,
-            summary.ok,
-            summary.skipped,
-            summary.errors,
-            summary.mentions,
-            summary.quotes
-        );
+        eprintln!("kutip map: {}", counts(&summary, pipeline.tables()));
     }
     Ok(ExitCode::SUCCESS)
 }

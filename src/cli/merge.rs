@@ -1,9 +1,9 @@
 //! `kutip merge`: the shards of `kutip map` in, the four CSV tables out.
 
-use super::shared::{counts, exit_code, warn_renamed_ids, TableArgs};
+use super::shared::{counts, exit_code, remove_older, warn_renamed_ids, TableArgs};
 use anyhow::Result;
 use kutip::shard::{merge, shard_files};
-use kutip::tables::TableWriter;
+use kutip::tables::{tables_not_written, TableSet, TableWriter};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,16 +36,34 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let files = shard_files(&args.shards)?;
     let options = args.tables.options();
-    let mut writer = TableWriter::create(&args.tables.out, &options)?;
-    let summary = merge(&files, |out| writer.write(out))?;
+    let out = &args.tables.out;
+    // The tables are those of the runs that made the shards, known from
+    // their first document (merge refuses shards of different ones).
+    let mut writer: Option<(TableWriter, TableSet)> = None;
+    let open = |tables: TableSet| -> Result<(TableWriter, TableSet)> {
+        if options.force {
+            remove_older(&tables_not_written(out, tables), args.quiet)?;
+        }
+        Ok((TableWriter::create(out, &options, tables)?, tables))
+    };
+    let summary = merge(&files, |doc| {
+        if writer.is_none() {
+            writer = Some(open(doc.tables).map_err(|e| kutip::Error::Refused(format!("{e:#}")))?);
+        }
+        writer.as_mut().map_or(Ok(()), |(w, _)| w.write(doc))
+    })?;
+    let (writer, tables) = match writer {
+        Some(w) => w,
+        None => open(TableSet::ALL)?,
+    };
     writer.finish()?;
     if !args.quiet {
         warn_renamed_ids(&summary);
         eprintln!(
             "kutip: {} shards, {} -> {}",
             files.len(),
-            counts(&summary),
-            args.tables.out.display()
+            counts(&summary, tables),
+            out.display()
         );
     }
     Ok(exit_code(&summary))

@@ -2,6 +2,7 @@
 
 use anyhow::{Context, Result};
 use kutip::report::{html, Figures, Options};
+use kutip::tables::TABLES;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -38,6 +39,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         matrix: args.matrix.max(2),
         ..Options::default()
     };
+    // A run of some tables only (`extract --tables`) has no figures for
+    // the others: a page showing them as zero would say "none found".
+    if args.dir.join(TABLES[0]).is_file() {
+        if let Some(missing) = TABLES.iter().find(|t| !args.dir.join(t).is_file()) {
+            anyhow::bail!(
+                "{} has no {missing}: its run made some tables only (kutip extract --tables); \
+                 the report needs all four: rerun without --tables",
+                args.dir.display()
+            );
+        }
+    }
     let figures = Figures::read(&args.dir, &options)
         .with_context(|| format!("reading the tables of {}", args.dir.display()))?;
     let page = html::render(&figures, &run_name(&args.dir));

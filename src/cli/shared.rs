@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use kutip::gazetteer::Gazetteer;
 use kutip::pipeline::driver::Summary;
 use kutip::quotes::Cues;
-use kutip::tables::OutputOptions;
+use kutip::tables::{OutputOptions, TableSet};
 use kutip::{Pipeline, PipelineBuilder};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +25,13 @@ pub struct PipelineArgs {
     /// Lists only: no `model` mentions from the learned name tagger.
     #[arg(long)]
     no_model: bool,
+    /// The tables to make besides documents.csv, comma-separated, from
+    /// mentions, entities, quotes (default: all three). What no chosen
+    /// table holds is not searched: `--tables mentions,entities` finds names
+    /// only; documents.csv leaves `quotes` empty (not searched).
+    #[arg(long = "tables", value_name = "LIST", value_parser = TableSet::parse,
+          default_value = "mentions,entities,quotes")]
+    pub table_set: TableSet,
 }
 
 impl PipelineArgs {
@@ -32,7 +39,8 @@ impl PipelineArgs {
     pub fn build(&self) -> Result<Pipeline> {
         let mut builder = PipelineBuilder::new()
             .default_gazetteers(!self.no_default_gazetteers)
-            .model(!self.no_model);
+            .model(!self.no_model)
+            .tables(self.table_set);
         for path in &self.gazetteers {
             let list = Gazetteer::load_path(path)
                 .with_context(|| format!("reading the list given by -g {}", path.display()))?;
@@ -80,17 +88,38 @@ impl TableArgs {
 }
 
 /// The counts of a run's summary line: `5 documents (5 ok, 0 skipped, 0
-/// failed), 86 mentions, 24 quotes`.
-pub fn counts(summary: &Summary) -> String {
+/// failed), 86 mentions, 24 quotes`; a count of what the run's `tables`
+/// did not search says so (`quotes not searched`).
+pub fn counts(summary: &Summary, tables: TableSet) -> String {
+    let count = |searched: bool, n: usize, what: &str| match searched {
+        true => format!("{n} {what}"),
+        false => format!("{what} not searched"),
+    };
     format!(
-        "{} documents ({} ok, {} skipped, {} failed), {} mentions, {} quotes",
+        "{} documents ({} ok, {} skipped, {} failed), {}, {}",
         summary.documents,
         summary.ok,
         summary.skipped,
         summary.errors,
-        summary.mentions,
-        summary.quotes
+        count(tables.names(), summary.mentions, "mentions"),
+        count(tables.quotes, summary.quotes, "quotes")
     )
+}
+
+/// Removes the files of an older run in the output folder that this run
+/// replaces or does not write (`--force`), naming each on stderr.
+pub fn remove_older(older: &[PathBuf], quiet: bool) -> Result<()> {
+    for older in older {
+        std::fs::remove_file(older)
+            .with_context(|| format!("removing {} of the older run", older.display()))?;
+        if !quiet {
+            eprintln!(
+                "kutip: removed {} (of the older run in the output folder)",
+                older.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Says on stderr how many documents were renamed for a `doc_id` already

@@ -97,8 +97,10 @@ impl Tally {
             Status::Skipped => s.skipped += 1,
             Status::Error => s.errors += 1,
         }
-        s.mentions += out.mentions.len();
-        s.quotes += out.quotes.len();
+        // The documents row's counts: a run that makes entities.csv
+        // without mentions.csv still found the mentions it counts.
+        s.mentions += out.document.mentions.unwrap_or(0);
+        s.quotes += out.document.quotes.unwrap_or(0);
     }
 
     pub fn summary(&self) -> &Summary {

@@ -241,8 +241,8 @@ impl Figures {
                     Status::Skipped => f.skipped += 1,
                     Status::Error => f.error += 1,
                 }
-                f.documents_mentions += d.mentions;
-                f.documents_quotes += d.quotes;
+                f.documents_mentions += d.mentions.unwrap_or(0);
+                f.documents_quotes += d.quotes.unwrap_or(0);
             },
         )?;
         f.languages = most_first(langs);
@@ -282,7 +282,7 @@ impl Figures {
                 });
                 let s = &mut stats[i as usize];
                 s.mentions += e.mentions;
-                s.quotes += e.quotes;
+                s.quotes += e.quotes.unwrap_or(0);
                 let d = *doc_index.entry(e.doc_id).or_insert_with(|| {
                     docs.push(Vec::new());
                     docs.len() - 1
@@ -478,7 +478,7 @@ mod tests {
             let mut rows: Vec<DocumentRow> = Vec::new();
             for_each_row(input.as_bytes(), "t.csv", &["quotes"], |r| rows.push(r)).unwrap();
             assert_eq!(rows.len(), 1, "{input:?}");
-            assert_eq!((rows[0].doc_id.as_str(), rows[0].quotes), (want, 2));
+            assert_eq!((rows[0].doc_id.as_str(), rows[0].quotes), (want, Some(2)));
         }
     }
 

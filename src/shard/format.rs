@@ -1,9 +1,11 @@
 //! The lines `kutip map` writes and `kutip merge` reads: one JSON object
 //! per row, `{"table", "pos" | "hash", "row"}`, the row as its table's
-//! schema serializes it.
+//! schema serializes it. A `documents` line of a run that did not make all
+//! four tables (`--tables`) also says which it made: `"tables":
+//! "documents,mentions,entities"`.
 
 use super::Place;
-use crate::tables::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table};
+use crate::tables::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table, TableSet};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 
@@ -14,6 +16,9 @@ struct OutLine<'a, T> {
     pos: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     hash: Option<&'a str>,
+    /// The run's tables, when not all four.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tables: Option<String>,
     row: &'a T,
 }
 
@@ -43,16 +48,18 @@ pub fn encode(out: &DocOutput, place: &Place, w: &mut dyn Write) -> std::io::Res
             table: DocumentRow::NAME,
             pos: pos.as_deref(),
             hash: hash.as_deref(),
+            tables: (!out.tables.is_all()).then(|| out.tables.to_string()),
             row: &out.document,
         },
     );
-    for r in &out.mentions {
+    let t = out.tables;
+    for r in out.mentions.iter().filter(|_| t.mentions) {
         line(&mut buf, &plain(r));
     }
-    for r in &out.entities {
+    for r in out.entities.iter().filter(|_| t.entities) {
         line(&mut buf, &plain(r));
     }
-    for r in &out.quotes {
+    for r in out.quotes.iter().filter(|_| t.quotes) {
         line(&mut buf, &plain(r));
     }
     w.write_all(&buf)
@@ -63,6 +70,7 @@ fn plain<T: Table>(row: &T) -> OutLine<'_, T> {
         table: T::NAME,
         pos: None,
         hash: None,
+        tables: None,
         row,
     }
 }
@@ -94,11 +102,13 @@ fn line<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
 /// One line of a shard, read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
-    /// A `documents` row and its place (`pos` or `hash` of its line).
+    /// A `documents` row, its place (`pos` or `hash` of its line) and the
+    /// tables of the run that made it.
     Document {
         row: DocumentRow,
         pos: Option<(String, usize)>,
         hash: Option<u64>,
+        tables: TableSet,
     },
     Mention(MentionRow),
     Entity(EntityRow),
@@ -112,6 +122,8 @@ struct InLine {
     pos: Option<String>,
     #[serde(default)]
     hash: Option<String>,
+    #[serde(default)]
+    tables: Option<String>,
     row: serde_json::Value,
 }
 
@@ -145,10 +157,15 @@ pub fn decode(line: &[u8]) -> std::result::Result<Row, String> {
             if pos.is_none() && hash.is_none() {
                 return Err("a documents line needs `pos` or `hash`".into());
             }
+            let tables = match &l.tables {
+                None => TableSet::ALL,
+                Some(t) => TableSet::parse(t).map_err(|e| format!("bad tables {t:?}: {e}"))?,
+            };
             Row::Document {
                 row: serde_json::from_value(l.row.clone()).map_err(bad)?,
                 pos,
                 hash,
+                tables,
             }
         }
         MentionRow::NAME => Row::Mention(serde_json::from_value(l.row.clone()).map_err(bad)?),
@@ -166,7 +183,7 @@ mod tests {
     fn encoded_rows_decode_to_themselves() {
         let mut out = DocOutput::default();
         out.document.doc_id = "x\ny\u{85}".into();
-        out.document.mentions = 1;
+        out.document.mentions = Some(1);
         out.mentions.push(MentionRow {
             doc_id: "x\ny\u{85}".into(),
             surface: "=1+1\u{2029}".into(),
@@ -198,7 +215,8 @@ mod tests {
                 Row::Document {
                     row: out.document.clone(),
                     pos: None,
-                    hash: Some(7)
+                    hash: Some(7),
+                    tables: TableSet::ALL,
                 },
                 Row::Mention(out.mentions[0].clone()),
                 Row::Entity(EntityRow::default()),

@@ -17,7 +17,7 @@ use crate::corpus::lines::{read_line, Line};
 use crate::corpus::{list_inputs, Input};
 use crate::error::{Error, Result};
 use crate::pipeline::driver::{DuplicateIds, Summary, Tally};
-use crate::tables::DocOutput;
+use crate::tables::{DocOutput, TableSet};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::fs::File;
@@ -118,7 +118,12 @@ impl ShardReader {
                 }
             };
             match row {
-                Row::Document { row, pos, hash } => {
+                Row::Document {
+                    row,
+                    pos,
+                    hash,
+                    tables,
+                } => {
                     let place = match pos {
                         Some((file, line)) => Place::Line { file, line },
                         None => Place::Content {
@@ -130,6 +135,7 @@ impl ShardReader {
                         place,
                         out: DocOutput {
                             document: row,
+                            tables,
                             ..DocOutput::default()
                         },
                     };
@@ -160,15 +166,28 @@ impl ShardReader {
     }
 
     fn checked(&self, e: Entry) -> Result<Entry> {
-        let d = &e.out.document;
-        if d.mentions != e.out.mentions.len() || d.quotes != e.out.quotes.len() {
+        let (d, t) = (&e.out.document, e.out.tables);
+        // What the documents row counts of each table the run wrote (a
+        // table not written has no rows).
+        let said = |written: bool, count: Option<usize>| match written {
+            true => count.unwrap_or(0),
+            false => 0,
+        };
+        let (mentions, quotes) = (said(t.mentions, d.mentions), said(t.quotes, d.quotes));
+        if mentions != e.out.mentions.len() || quotes != e.out.quotes.len() {
             return Err(self.err(format!(
                 "document {:?} says {} mentions and {} quotes, the shard has {} and {}: is it cut short?",
                 d.doc_id,
-                d.mentions,
-                d.quotes,
+                mentions,
+                quotes,
                 e.out.mentions.len(),
                 e.out.quotes.len()
+            )));
+        }
+        if !t.entities && !e.out.entities.is_empty() {
+            return Err(self.err(format!(
+                "document {:?} has entities rows, but its run made only {t}",
+                d.doc_id
             )));
         }
         Ok(e)
@@ -231,9 +250,14 @@ fn load_sorted(r: &mut ShardReader) -> Result<Shard> {
 /// places (which only a corpus fed twice gives) keep the order of the
 /// shards as listed.
 ///
+/// Every document must come from runs of the same tables (`kutip map
+/// --tables`; its rows carry the [`TableSet`] in `DocOutput::tables`):
+/// merged, a table would hold the rows of some documents only, and
+/// documents.csv mix "none found" with "not searched".
+///
 /// Errors: a shard that cannot be read, a line that `kutip map` did not
-/// write, a document whose rows are missing (a shard cut short), or the
-/// error of `write`.
+/// write, a document whose rows are missing (a shard cut short), shards of
+/// runs of different tables, or the error of `write`.
 pub fn merge(
     shards: &[PathBuf],
     mut write: impl FnMut(&DocOutput) -> Result<()>,
@@ -252,8 +276,24 @@ pub fn merge(
         heads.push(head);
     }
     let mut tally = Tally::new(DuplicateIds::Rename);
+    // The tables of the first document merged, and its id and shard.
+    let mut first: Option<(TableSet, String, usize)> = None;
     while let Some(Reverse((_, i))) = heap.pop() {
         let Entry { mut out, .. } = heads[i].take().expect("a head for each heap entry");
+        match &first {
+            None => first = Some((out.tables, out.document.doc_id.clone(), i)),
+            Some((tables, id, shard)) if *tables != out.tables => {
+                return Err(Error::Refused(format!(
+                    "{} holds document {id:?} of a run of the tables {tables}, {} document {:?} of a run of {}: \
+                     merge the shards of runs of the same --tables",
+                    shards[*shard].display(),
+                    shards[i].display(),
+                    out.document.doc_id,
+                    out.tables
+                )))
+            }
+            Some(_) => {}
+        }
         if let Some(e) = sources[i].next()? {
             heap.push(Reverse((e.place.clone(), i)));
             heads[i] = Some(e);
@@ -273,7 +313,8 @@ mod tests {
         let mut out = DocOutput::default();
         out.document.doc_id = id.into();
         out.document.status = crate::tables::Status::Ok;
-        out.document.mentions = mentions;
+        out.document.mentions = Some(mentions);
+        out.document.quotes = Some(0);
         for i in 0..mentions {
             out.mentions.push(crate::tables::MentionRow {
                 doc_id: id.into(),

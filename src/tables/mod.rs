@@ -6,6 +6,7 @@
 //! Modules depend in one direction: [`neutralize`](mod@neutralize) <- [`csv`] <- [`schema`]
 //! <- [`writer`], [`reader`].
 
+pub mod choice;
 pub mod csv;
 pub mod neutralize;
 pub mod offsets;
@@ -15,6 +16,7 @@ pub mod vocab;
 pub mod writer;
 pub mod xlsx;
 
+pub use choice::{TableSet, TABLE_NAMES};
 pub use neutralize::{neutralize, unneutralize};
 pub use offsets::CharOffsets;
 pub use reader::for_each_row;
@@ -22,5 +24,5 @@ pub use schema::{
     DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table, TableReader, Value, TABLES,
 };
 pub use vocab::{MentionMethod, Status};
-pub use writer::{OutputOptions, TableWriter};
+pub use writer::{tables_not_written, OutputOptions, TableWriter};
 pub use xlsx::XlsxWriter;

@@ -15,7 +15,7 @@ use std::path::Path;
 /// let csv = "\u{feff}doc_id,lang,mentions,quotes,status\r\n'=d1,en,3,1,ok\r\n";
 /// let mut rows = Vec::new();
 /// for_each_row(csv.as_bytes(), "documents.csv", &["doc_id"], |r: DocumentRow| rows.push(r)).unwrap();
-/// assert_eq!((rows[0].doc_id.as_str(), rows[0].mentions), ("=d1", 3));
+/// assert_eq!((rows[0].doc_id.as_str(), rows[0].mentions), ("=d1", Some(3)));
 /// ```
 pub fn for_each_row<T, R>(
     mut reader: R,

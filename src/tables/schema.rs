@@ -16,6 +16,7 @@
 //! Offsets (`start`, `end`, `first_start`) count Unicode characters of the
 //! document text, so that in Python `text[start:end] == surface`.
 
+pub use super::choice::TableSet;
 use super::csv::CsvOut;
 use super::neutralize::{neutralize, unneutralize};
 pub use super::vocab::{MentionMethod, Status};
@@ -72,6 +73,30 @@ impl Cell for String {
     }
     fn value(&self) -> Value<'_> {
         Value::Text(self)
+    }
+}
+
+/// A count that may not have been taken: empty when not (`quotes` of a run
+/// that did not search quotes), a number (0 included) when it was.
+impl Cell for Option<usize> {
+    #[inline]
+    fn put<W: Write>(&self, w: &mut CsvOut<W>, num: &mut itoa::Buffer) -> io::Result<()> {
+        match self {
+            Some(n) => n.put(w, num),
+            None => w.cell(b""),
+        }
+    }
+    fn parse(cell: &str) -> Result<Self, String> {
+        match cell {
+            "" => Ok(None),
+            c => usize::parse(c).map(Some),
+        }
+    }
+    fn value(&self) -> Value<'_> {
+        match self {
+            Some(n) => Value::Number(*n),
+            None => Value::Text(""),
+        }
     }
 }
 
@@ -175,8 +200,11 @@ table! {
         paragraphs: usize as "paragraphs" num,
         /// Body paragraphs dropped as verbatim repeats.
         repeated_paragraphs: usize as "repeated_paragraphs" num,
-        mentions: usize as "mentions" num,
-        quotes: usize as "quotes" num,
+        /// Mentions found; `None` when the run did not search names
+        /// (wrote neither mentions.csv nor entities.csv).
+        mentions: Option<usize> as "mentions" num,
+        /// Quotes found; `None` when the run did not search quotes.
+        quotes: Option<usize> as "quotes" num,
         status: Status as "status" plain,
         /// Why it was skipped or failed; a warning for `ok` rows (lossy UTF-8).
         error: String as "error" text,
@@ -210,8 +238,9 @@ table! {
         kind: EntityType as "type" plain,
         /// Mentions in the document.
         mentions: usize as "mentions" num,
-        /// Quotes attributed to it.
-        quotes: usize as "quotes" num,
+        /// Quotes attributed to it; `None` when the run did not search
+        /// quotes.
+        quotes: Option<usize> as "quotes" num,
         /// Offset of its first mention (or first quote, for a speaker never mentioned).
         first_start: usize as "first_start" num,
     }
@@ -253,6 +282,8 @@ pub struct DocOutput {
     pub mentions: Vec<MentionRow>,
     pub entities: Vec<EntityRow>,
     pub quotes: Vec<QuoteRow>,
+    /// The tables the run writes (the rows of the others are empty).
+    pub tables: TableSet,
 }
 
 /// The table file names, in writing order.
@@ -338,8 +369,8 @@ mod tests {
             chars: 12_345,
             paragraphs: 0,
             repeated_paragraphs: usize::MAX,
-            mentions: 7,
-            quotes: 1,
+            mentions: Some(7),
+            quotes: None,
             status: Status::Ok,
             error: odd.clone(),
         };
@@ -360,7 +391,7 @@ mod tests {
             entity: odd.clone(),
             kind: EntityType::Organization,
             mentions: 0,
-            quotes: 2,
+            quotes: Some(2),
             first_start: 99,
         };
         let quote = QuoteRow {
@@ -442,7 +473,10 @@ mod tests {
         let reader = TableReader::<DocumentRow>::new(header, &["status"]).unwrap();
         let cells = ["ok", "x", "3"];
         let row = reader.row(|i| cells.get(i).copied()).unwrap();
-        assert_eq!((row.status, row.mentions, row.chars), (Status::Ok, 3, 0));
+        assert_eq!(
+            (row.status, row.mentions, row.chars),
+            (Status::Ok, Some(3), 0)
+        );
         let cells = ["ok", "x", "three"];
         let err = reader.row(|i| cells.get(i).copied()).unwrap_err();
         assert_eq!(err, "column mentions: \"three\" is not a whole number");

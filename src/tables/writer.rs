@@ -1,10 +1,12 @@
-//! The writer of the four CSV tables of a run, written safely.
+//! The writer of the CSV tables of a run (documents.csv and those of the
+//! run's [`TableSet`]), written safely.
 //!
 //! Tables are written to `NAME.csv.partial` and renamed when the run is
 //! complete, so an interrupted run never leaves a table that looks finished.
 //! By default, formula-like text cells are [neutralized](super::neutralize()); `raw`
 //! turns that off for programmatic use.
 
+use super::choice::TableSet;
 use super::csv::CsvOut;
 use super::schema::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table, TABLES};
 use crate::error::{Error, Result};
@@ -25,18 +27,22 @@ pub struct OutputOptions {
 
 type Csv = CsvOut<BufWriter<File>>;
 
-/// Writes the four tables of a run into a folder.
+/// Writes the tables of a run into a folder.
 pub struct TableWriter {
     dir: PathBuf,
-    writers: Vec<(PathBuf, Csv)>,
+    /// One per table of [`TABLES`]; `None` for a table the run does not write.
+    writers: Vec<Option<(PathBuf, Csv)>>,
     raw: bool,
 }
 
 impl TableWriter {
-    /// Creates the folder if needed and opens the tables.
+    /// Creates the folder if needed and opens documents.csv and the tables
+    /// of `tables`.
     ///
-    /// Refuses when the folder already holds a table and `force` is off.
-    pub fn create(dir: &Path, options: &OutputOptions) -> Result<TableWriter> {
+    /// Refuses when the folder already holds any of the four tables and
+    /// `force` is off (one this run does not write would sit beside its
+    /// tables as if it were of this run: see [`tables_not_written`]).
+    pub fn create(dir: &Path, options: &OutputOptions, tables: TableSet) -> Result<TableWriter> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         if !options.force {
             if let Some(existing) = TABLES.iter().map(|t| dir.join(t)).find(|p| p.exists()) {
@@ -49,6 +55,10 @@ impl TableWriter {
         }
         let mut writers = Vec::new();
         for table in TABLES {
+            if !tables.has(table) {
+                writers.push(None);
+                continue;
+            }
             let partial = dir.join(format!("{table}.partial"));
             let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
             let mut buf = BufWriter::with_capacity(1 << 16, file);
@@ -57,7 +67,7 @@ impl TableWriter {
                     .map_err(|e| Error::io(&partial, e))?;
             }
             let w = CsvOut::new(buf);
-            writers.push((partial, w));
+            writers.push(Some((partial, w)));
         }
         let mut tw = TableWriter {
             dir: dir.to_path_buf(),
@@ -75,27 +85,38 @@ impl TableWriter {
             EntityRow::COLUMNS,
             QuoteRow::COLUMNS,
         ];
-        for ((path, w), h) in self.writers.iter_mut().zip(headers) {
-            w.record(h).map_err(|e| Error::io(path.as_path(), e))?;
+        for (w, h) in self.writers.iter_mut().zip(headers) {
+            if let Some((path, w)) = w {
+                w.record(h).map_err(|e| Error::io(path.as_path(), e))?;
+            }
         }
         Ok(())
     }
 
-    /// Appends one document's rows.
+    /// Appends one document's rows (those of a table not written are
+    /// ignored).
     pub fn write(&mut self, out: &DocOutput) -> Result<()> {
         let raw = self.raw;
         let [d, m, e, q] = &mut self.writers[..] else {
             unreachable!("four tables")
         };
-        put(d, &out.document, raw)?;
-        for r in &out.mentions {
-            put(m, r, raw)?;
+        if let Some(d) = d {
+            put(d, &out.document, raw)?;
         }
-        for r in &out.entities {
-            put(e, r, raw)?;
+        if let Some(m) = m {
+            for r in &out.mentions {
+                put(m, r, raw)?;
+            }
         }
-        for r in &out.quotes {
-            put(q, r, raw)?;
+        if let Some(e) = e {
+            for r in &out.entities {
+                put(e, r, raw)?;
+            }
+        }
+        if let Some(q) = q {
+            for r in &out.quotes {
+                put(q, r, raw)?;
+            }
         }
         Ok(())
     }
@@ -103,7 +124,8 @@ impl TableWriter {
     /// Flushes the tables and gives them their final names.
     pub fn finish(self) -> Result<Vec<PathBuf>> {
         let mut done = Vec::new();
-        for ((partial, w), table) in self.writers.into_iter().zip(TABLES) {
+        for (w, table) in self.writers.into_iter().zip(TABLES) {
+            let Some((partial, w)) = w else { continue };
             let file = w
                 .into_inner()
                 .into_inner()
@@ -115,6 +137,18 @@ impl TableWriter {
         }
         Ok(done)
     }
+}
+
+/// The tables in `dir` that a run of `tables` does not write: with
+/// `--force` they go (a quotes.csv of an older run beside a names-only
+/// run's tables would read as this run's).
+pub fn tables_not_written(dir: &Path, tables: TableSet) -> Vec<PathBuf> {
+    TABLES
+        .iter()
+        .filter(|t| !tables.has(t))
+        .map(|t| dir.join(t))
+        .filter(|p| p.is_file())
+        .collect()
 }
 
 fn put<T: Table>(w: &mut (PathBuf, Csv), row: &T, raw: bool) -> Result<()> {

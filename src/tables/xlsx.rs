@@ -17,6 +17,7 @@
 //!
 //! The workbook is written to `FILE.partial` and renamed when complete.
 
+use super::choice::TableSet;
 use super::schema::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table, Value};
 use crate::error::{Error, Result};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -51,21 +52,29 @@ pub struct XlsxWriter {
     partial: PathBuf,
     workbook: Workbook,
     sheets: [Sheets; 4],
+    /// The tables written (the sheets of the others are never made).
+    tables: TableSet,
     bold: Format,
     rows_per_sheet: u32,
     truncated: u64,
 }
 
 impl XlsxWriter {
-    /// Starts the workbook `path` (its folder must exist). Refuses when it
-    /// exists and `force` is off.
-    pub fn create(path: &Path, force: bool) -> Result<XlsxWriter> {
-        XlsxWriter::with_rows_per_sheet(path, force, SHEET_ROWS)
+    /// Starts the workbook `path` (its folder must exist), with a sheet
+    /// for documents and for each table of `tables`. Refuses when it exists
+    /// and `force` is off.
+    pub fn create(path: &Path, force: bool, tables: TableSet) -> Result<XlsxWriter> {
+        XlsxWriter::with_rows_per_sheet(path, force, tables, SHEET_ROWS)
     }
 
     /// As [`XlsxWriter::create`], with sheets of at most `rows` rows
     /// (header included; for tests of the continuation sheets).
-    pub fn with_rows_per_sheet(path: &Path, force: bool, rows: u32) -> Result<XlsxWriter> {
+    pub fn with_rows_per_sheet(
+        path: &Path,
+        force: bool,
+        tables: TableSet,
+        rows: u32,
+    ) -> Result<XlsxWriter> {
         if path.exists() && !force {
             return Err(Error::Refused(format!(
                 "{} already exists; use --force to replace it",
@@ -98,12 +107,15 @@ impl XlsxWriter {
                 sheets::<EntityRow>(),
                 sheets::<QuoteRow>(),
             ],
+            tables,
             bold: Format::new().set_bold(),
             rows_per_sheet: rows.clamp(2, SHEET_ROWS),
             truncated: 0,
         };
         for i in 0..writer.sheets.len() {
-            writer.new_sheet(i)?;
+            if tables.has(writer.sheets[i].table) {
+                writer.new_sheet(i)?;
+            }
         }
         Ok(writer)
     }
@@ -111,28 +123,35 @@ impl XlsxWriter {
     /// Appends one document's rows.
     pub fn write(&mut self, out: &DocOutput) -> Result<()> {
         self.put(0, &out.document)?;
-        for r in &out.mentions {
+        let t = self.tables;
+        for r in out.mentions.iter().filter(|_| t.mentions) {
             self.put(1, r)?;
         }
-        for r in &out.entities {
+        for r in out.entities.iter().filter(|_| t.entities) {
             self.put(2, r)?;
         }
-        for r in &out.quotes {
+        for r in out.quotes.iter().filter(|_| t.quotes) {
             self.put(3, r)?;
         }
         Ok(())
     }
 
-    /// Rows of data written per table, in table order.
+    /// Rows of data written per table written, in table order.
     pub fn rows(&self) -> Vec<(&'static str, u64)> {
-        self.sheets.iter().map(|s| (s.table, s.rows)).collect()
+        self.written().map(|s| (s.table, s.rows)).collect()
+    }
+
+    /// The sheets of the tables written.
+    fn written(&self) -> impl Iterator<Item = &Sheets> {
+        self.sheets.iter().filter(|s| self.tables.has(s.table))
     }
 
     /// Fills the About sheet with `about` (label, value) lines, then the
     /// rows per table; saves the workbook and gives it its final name.
     pub fn finish(mut self, about: &[(String, String)]) -> Result<PathBuf> {
         let mut lines: Vec<(String, String)> = about.to_vec();
-        for s in &self.sheets {
+        lines.push(("tables made".into(), searched(self.tables)));
+        for s in self.written() {
             let sheets = s.done.len() + 1;
             let note = if sheets > 1 {
                 format!(" (on {sheets} sheets)")
@@ -172,6 +191,9 @@ impl XlsxWriter {
         }
         for i in 0..self.sheets.len() {
             let s = &self.sheets[i];
+            if !self.tables.has(s.table) {
+                continue;
+            }
             let mut all = s.done.clone();
             all.push((s.index, s.row.saturating_sub(1)));
             let (table, columns) = (s.table, s.columns.len() as u16);
@@ -185,11 +207,12 @@ impl XlsxWriter {
                     .map_err(|e| workbook_error(&path, &format!("sheet {table}"), e))?;
             }
         }
-        // The workbook opens on the quotes (About stays the first sheet).
-        let quotes = self.sheets[3].index;
+        // The workbook opens on the last table, the quotes in a run of all
+        // four (About stays the first sheet).
+        let last = self.written().last().map_or(0, |s| s.index);
         self.workbook
-            .worksheet_from_index(quotes)
-            .map_err(|e| workbook_error(&path, "sheet quotes", e))?
+            .worksheet_from_index(last)
+            .map_err(|e| workbook_error(&path, "its first sheet shown", e))?
             .set_active(true);
         let partial = self.partial.clone();
         let saved = catch_unwind(AssertUnwindSafe(|| self.workbook.save(&partial)));
@@ -270,8 +293,8 @@ impl XlsxWriter {
     }
 }
 
-/// Whether `path` is a workbook kutip wrote: its sheets are About and the
-/// four tables.
+/// Whether `path` is a workbook kutip wrote: its sheets are About and
+/// documents, then those of the tables its run wrote.
 pub fn is_kutip_workbook(path: &Path) -> bool {
     use std::io::Read;
     let Ok(file) = std::fs::File::open(path) else {
@@ -287,7 +310,7 @@ pub fn is_kutip_workbook(path: &Path) -> bool {
     if entry.read_to_string(&mut xml).is_err() {
         return false;
     }
-    ["About", "documents", "mentions", "entities", "quotes"]
+    ["About", "documents"]
         .iter()
         .all(|n| xml.contains(&format!("<sheet name=\"{n}\"")))
 }
@@ -314,6 +337,22 @@ pub fn older_derived_files(dir: &Path, keep: Option<&Path>) -> Vec<PathBuf> {
         .collect();
     found.sort();
     found
+}
+
+/// The About sheet's line on the tables: which were written, and what was
+/// not searched (`documents,mentions,entities; quotes not searched`).
+fn searched(tables: TableSet) -> String {
+    let mut not = Vec::new();
+    if !tables.names() {
+        not.push("names");
+    }
+    if !tables.quotes {
+        not.push("quotes");
+    }
+    match not.is_empty() {
+        true => tables.to_string(),
+        false => format!("{tables}; {} not searched", not.join(" and ")),
+    }
 }
 
 fn sheets<T: Table>() -> Sheets {
@@ -424,7 +463,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("b.xlsx");
         // 3 rows a sheet: the header and 2 of data.
-        let mut w = XlsxWriter::with_rows_per_sheet(&path, false, 3).unwrap();
+        let mut w = XlsxWriter::with_rows_per_sheet(&path, false, TableSet::ALL, 3).unwrap();
         w.write(&doc_with_mentions(5)).unwrap();
         assert_eq!(w.rows()[1], ("mentions", 5));
         w.finish(&[]).unwrap();
@@ -458,7 +497,7 @@ mod tests {
     fn a_text_cell_longer_than_the_limit_is_cut_and_counted() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("b.xlsx");
-        let mut w = XlsxWriter::create(&path, false).unwrap();
+        let mut w = XlsxWriter::create(&path, false, TableSet::ALL).unwrap();
         let mut out = DocOutput::default();
         out.document.title = "é".repeat(CELL_CHARS + 5);
         w.write(&out).unwrap();
