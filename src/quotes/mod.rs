@@ -81,6 +81,7 @@ mod sieves;
 mod speakers;
 #[cfg(test)]
 mod testing;
+mod typing;
 mod words;
 
 use context::index::DocIndex;
@@ -89,6 +90,7 @@ pub use context::Ranked;
 pub use cues::Cues;
 pub use model::{Method, Paragraph, Quote, QuoteInput, QuoteKind, Speaker};
 pub use sieves::rank::FEATURES as SPEAKER_FEATURES;
+pub use typing::{TypeWords, DEFAULT_TYPE_WORDS};
 
 /// Finds the quotes of a document, in text order.
 ///
