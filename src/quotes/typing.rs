@@ -22,6 +22,9 @@ const TIME: u8 = 1;
 const DATE: u8 = 2;
 const LINK: u8 = 4;
 const GROUP: u8 = 8;
+/// A demonym or its plural: a group only as the whole name (`Americans`),
+/// since demonyms are surnames too (`Mark Cuban`).
+const DEMONYM: u8 = 16;
 
 /// The words that type a speaker no list holds.
 #[derive(Debug, Clone, Default)]
@@ -51,8 +54,8 @@ impl TypeWords {
         let (file, list) = DEFAULT_DEMONYMS;
         for_each_entry(list, file, "demonym\tcountry", |word, _| {
             if !word.contains(char::is_whitespace) {
-                t.put(word, GROUP);
-                t.put(&format!("{word}s"), GROUP);
+                t.put(word, DEMONYM);
+                t.put(&format!("{word}s"), DEMONYM);
             }
             Ok(())
         })?;
@@ -91,7 +94,7 @@ impl TypeWords {
     /// What the words of `name` say: nobody when they are all words of a
     /// date (one of them a month, weekday or holiday), all words of link
     /// lines, or the name starts with no letter; a group when its last
-    /// word names one.
+    /// word names one, or it is a demonym alone.
     pub fn sign(&self, name: &str) -> WordSign {
         let words: Vec<&str> = name.split_whitespace().collect();
         let Some(&last) = words.last() else {
@@ -105,7 +108,7 @@ impl TypeWords {
         let dated = all(TIME | DATE) && kinds.iter().any(|k| k & TIME != 0);
         if dated || all(LINK) {
             WordSign::Nobody
-        } else if self.kinds(last) & GROUP != 0 {
+        } else if self.kinds(last) & GROUP != 0 || (words.len() == 1 && kinds[0] & DEMONYM != 0) {
             WordSign::Group
         } else {
             WordSign::Silent
@@ -352,7 +355,7 @@ mod tests {
         ] {
             assert_eq!(t.sign(name), WordSign::Group, "{name}");
         }
-        for name in ["Muslim", "Christian Bale", "Ahmad Dahlan"] {
+        for name in ["Muslim", "Christian Bale", "Ahmad Dahlan", "Mark Cuban"] {
             assert_eq!(t.sign(name), WordSign::Silent, "{name}");
         }
     }
