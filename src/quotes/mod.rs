@@ -90,7 +90,7 @@ pub use context::Ranked;
 pub use cues::Cues;
 pub use model::{Method, Paragraph, Quote, QuoteInput, QuoteKind, Speaker};
 pub use sieves::rank::FEATURES as SPEAKER_FEATURES;
-pub use typing::{TypeWords, DEFAULT_TYPE_WORDS};
+pub use typing::{TypeWords, WordSign, DEFAULT_TYPE_WORDS};
 
 /// Finds the quotes of a document, in text order.
 ///
