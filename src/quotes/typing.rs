@@ -7,6 +7,7 @@
 //! Embedded words from `cues/types.tsv` and `cues/demonyms.tsv`.
 
 use super::context::Context;
+use super::words::affixed;
 use crate::error::Result;
 use crate::gazetteer::EntityType;
 use crate::mentions::demonyms::DEFAULT_DEMONYMS;
@@ -25,6 +26,7 @@ const GROUP: u8 = 8;
 /// A demonym or its plural: a group only as the whole name (`Americans`),
 /// since demonyms are surnames too (`Mark Cuban`).
 const DEMONYM: u8 = 16;
+const THING: u8 = 32;
 
 /// The words that type a speaker no list holds.
 #[derive(Debug, Clone, Default)]
@@ -41,6 +43,9 @@ pub enum WordSign {
     Nobody,
     /// A group of people (`Republicans`, `Senate Democrats`, `Americans`).
     Group,
+    /// A thing or what deals with it (`Tim Covid`, `Penanganan Covid`,
+    /// `Percepatan Penanganan`), not a person: typed as an organisation.
+    Thing,
     /// Nothing either way.
     Silent,
 }
@@ -74,7 +79,12 @@ impl TypeWords {
                 "date" => DATE,
                 "link" => LINK,
                 "group" => GROUP,
-                other => return Err(format!("unknown kind {other:?} (time, date, link, group)")),
+                "thing" => THING,
+                other => {
+                    return Err(format!(
+                        "unknown kind {other:?} (time, date, link, thing, group)"
+                    ))
+                }
             };
             self.put(word, bit);
             Ok(())
@@ -93,8 +103,10 @@ impl TypeWords {
 
     /// What the words of `name` say: nobody when they are all words of a
     /// date (one of them a month, weekday or holiday), all words of link
-    /// lines, or the name starts with no letter; a group when its last
-    /// word names one, or it is a demonym alone.
+    /// lines or things, or the name starts with no letter; a group when
+    /// its last word names one, or it is a demonym alone; a thing when
+    /// its last word names one (`Covid`) or is a noun made from a verb (a
+    /// person's name may follow such words: `Tim Covid Budi Santoso`).
     pub fn sign(&self, name: &str) -> WordSign {
         let words: Vec<&str> = name.split_whitespace().collect();
         let Some(&last) = words.last() else {
@@ -105,15 +117,24 @@ impl TypeWords {
         }
         let kinds: Vec<u8> = words.iter().map(|w| self.kinds(w)).collect();
         let all = |bits: u8| kinds.iter().all(|k| k & bits != 0);
-        let dated = all(TIME | DATE) && kinds.iter().any(|k| k & TIME != 0);
-        if dated || all(LINK) {
+        // `Christmas Day`, `Tahun Baru`, but not `Hari` alone (a name too).
+        let dated = all(TIME | DATE) && (words.len() > 1 || kinds[0] & TIME != 0);
+        if dated || all(LINK) || all(THING) {
             WordSign::Nobody
         } else if self.kinds(last) & GROUP != 0 || (words.len() == 1 && kinds[0] & DEMONYM != 0) {
             WordSign::Group
+        } else if self.kinds(last) & THING != 0 || nominal(last) {
+            WordSign::Thing
         } else {
             WordSign::Silent
         }
     }
+}
+
+/// An Indonesian noun made from a verb (`Penanganan`, `Percepatan`,
+/// `Pencegahan`): ten letters or more with its affixes, never a name.
+fn nominal(w: &str) -> bool {
+    w.chars().count() >= 10 && affixed(w)
 }
 
 /// What tells the type of an unlisted speaker, strongest first.
@@ -140,7 +161,7 @@ impl Evidence {
             } => return None,
             Evidence { org_word: true, .. }
             | Evidence {
-                words: WordSign::Group,
+                words: WordSign::Group | WordSign::Thing,
                 ..
             } => EntityType::Organization,
             Evidence { place: Some(k), .. } => *k,
@@ -334,6 +355,8 @@ mod tests {
             "READ MORE",
             "Baca Juga",
             "20s",
+            "Tahun Baru",
+            "Pandemi Covid",
         ] {
             assert_eq!(t.sign(name), WordSign::Nobody, "{name}");
         }
@@ -356,6 +379,21 @@ mod tests {
             assert_eq!(t.sign(name), WordSign::Group, "{name}");
         }
         for name in ["Muslim", "Christian Bale", "Ahmad Dahlan", "Mark Cuban"] {
+            assert_eq!(t.sign(name), WordSign::Silent, "{name}");
+        }
+    }
+
+    #[test]
+    fn names_of_things_and_nouns_made_from_verbs_are_no_persons() {
+        let t = words();
+        for name in ["Tim Covid", "Percepatan Penanganan Covid", "Tim Penanganan"] {
+            assert_eq!(t.sign(name), WordSign::Thing, "{name}");
+        }
+        for name in [
+            "Sebastian Vettel",
+            "Hendra Setiawan",
+            "Tim Covid Budi Santoso",
+        ] {
             assert_eq!(t.sign(name), WordSign::Silent, "{name}");
         }
     }

@@ -365,8 +365,9 @@ impl Suggester {
                 let name = self.untitled(&m.entity);
                 let kind = match self.types.sign(name) {
                     WordSign::Nobody => continue,
-                    WordSign::Group => EntityType::Organization,
-                    WordSign::Silent => m.kind,
+                    WordSign::Group | WordSign::Thing => EntityType::Organization,
+                    // Organisation and place words outweigh the tagger.
+                    WordSign::Silent => self.guess_by_words(name, false).unwrap_or(m.kind),
                 };
                 if !self.known.contains(name) {
                     found.push(Candidate {
@@ -530,7 +531,7 @@ impl Suggester {
             }
             let entity_type = match self.types.sign(&name) {
                 WordSign::Nobody => continue,
-                WordSign::Group => Some(EntityType::Organization),
+                WordSign::Group | WordSign::Thing => Some(EntityType::Organization),
                 WordSign::Silent => self.guess_by_words(&name, titled),
             };
             let s = toks[words[0]].start;
