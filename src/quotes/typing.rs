@@ -7,6 +7,7 @@
 //! Embedded words from `cues/types.tsv` and `cues/demonyms.tsv`.
 
 use super::context::Context;
+use super::model::Speaker;
 use super::words::affixed;
 use crate::error::Result;
 use crate::gazetteer::EntityType;
@@ -187,6 +188,12 @@ impl Context<'_> {
         .kind()
     }
 
+    /// Is `s` an unlisted group of people (`Republicans`)? A sentence's
+    /// subject, though no person.
+    pub fn is_group(&self, s: &Speaker) -> bool {
+        s.entity.is_none() && self.input().types.sign(&s.name) == WordSign::Group
+    }
+
     /// The type of the place the document names `name`: a listed place or
     /// country of that surface, or a word it writes after a locative (`di
     /// Cilandak`).
@@ -297,6 +304,22 @@ mod tests {
         );
         assert_eq!(
             said_by(&f, "I was"),
+            row("Anna Berg", "PERSON", "last-speaker")
+        );
+    }
+
+    #[test]
+    fn a_group_is_still_the_subject_its_sentence_reports() {
+        let text = "Anna Berg chaired the meeting.\n\
+                    Democrats described the vote as rushed and said the panel itself might be damaged by it.\n\
+                    “We lost,” she said.";
+        let f = Fixture::new(text, &[person("Anna Berg")]);
+        assert_eq!(
+            said_by(&f, "the panel"),
+            row("Democrats", "ORGANIZATION", "reported")
+        );
+        assert_eq!(
+            said_by(&f, "We lost"),
             row("Anna Berg", "PERSON", "last-speaker")
         );
     }
