@@ -63,7 +63,9 @@
 //!
 //! Modules, each using only those above it: `cues`, `model`, `words`
 //! (word shapes, the type guess); `marks`, `sentences`; `context`
-//! (the per-pass context, the document index, the speaker index); `names`
+//! (the per-pass context, the document index, the speaker index); `typing`
+//! (the type of a speaker no list holds, by evidence: only a person is
+//! what pronouns and enclitics resolve to); `names`
 //! (name words, cutting titles and organizations, fullest names);
 //! `speakers` (the name at a cue; what a pronoun, enclitic, description
 //! or title stands for); `sieves`, `indirect`; `quoted`; `pass`.

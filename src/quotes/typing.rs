@@ -145,10 +145,13 @@ pub struct Evidence {
     pub words: WordSign,
     /// A word of it makes names organisations' (`Partai`, `Dewan`, `Inc`).
     pub org_word: bool,
-    /// The document names a place so (a listed place, `di X`).
+    /// The document names a listed place or country so.
     pub place: Option<EntityType>,
     /// The type the name tagger gave it.
     pub tagged: Option<EntityType>,
+    /// The document writes it after a locative (`di Cilandak`); weaker
+    /// than the tagger (`dari Budi` is from a person).
+    pub locative: bool,
 }
 
 impl Evidence {
@@ -169,6 +172,7 @@ impl Evidence {
             Evidence {
                 tagged: Some(k), ..
             } => *k,
+            Evidence { locative: true, .. } => EntityType::Location,
             _ => EntityType::Person,
         })
     }
@@ -184,6 +188,7 @@ impl Context<'_> {
             org_word: name.split_whitespace().any(|w| input.cues.is_org_type(w)),
             place: self.place_named(name),
             tagged: self.tagged(name, surface, pos),
+            locative: !name.contains(char::is_whitespace) && self.doc().places().contains(name),
         }
         .kind()
     }
@@ -194,28 +199,22 @@ impl Context<'_> {
         s.entity.is_none() && self.input().types.sign(&s.name) == WordSign::Group
     }
 
-    /// The type of the place the document names `name`: a listed place or
-    /// country of that surface, or a word it writes after a locative (`di
-    /// Cilandak`).
+    /// The type of the listed place or country the document names `name`
+    /// (elsewhere: not where it is a speaker).
     fn place_named(&self, name: &str) -> Option<EntityType> {
         if name.contains(char::is_whitespace) {
             return None;
         }
         let input = self.input();
-        let listed = input.mentions.iter().find(|m| {
-            matches!(
-                self.entity_kind(m),
-                EntityType::Location | EntityType::Country
-            ) && &input.text[m.start..m.end] == name
-        });
-        match listed {
-            Some(m) => Some(self.entity_kind(m)),
-            None => self
-                .doc()
-                .places()
-                .contains(name)
-                .then_some(EntityType::Location),
-        }
+        input
+            .mentions
+            .iter()
+            .map(|m| (m, self.entity_kind(m)))
+            .find(|&(m, k)| {
+                matches!(k, EntityType::Location | EntityType::Country)
+                    && &input.text[m.start..m.end] == name
+            })
+            .map(|(_, k)| k)
     }
 
     /// The type the tagger gave the words `surface` at byte `pos` (a
@@ -333,6 +332,11 @@ mod tests {
             said_by(&f, "Air naik"),
             row("Cilandak", "LOCATION", "cue-after")
         );
+        // `dari Budi` is from a person when the tagger says so.
+        let text = "Surat itu datang dari Budi.\n\
+                    “Kami siap,” kata Budi.";
+        let f = Fixture::new(text, &[]).tagged(&[("Budi", EntityType::Person)]);
+        assert_eq!(said_by(&f, "Kami"), row("Budi", "PERSON", "cue-after"));
     }
 
     #[test]
@@ -428,6 +432,7 @@ mod tests {
             org_word: false,
             place: None,
             tagged: None,
+            locative: false,
         };
         assert_eq!(e.kind(), Some(EntityType::Person));
         let tagged = |k| Evidence {
@@ -442,7 +447,18 @@ mod tests {
             tagged(EntityType::Organization).kind(),
             Some(EntityType::Organization)
         );
-        // A place the document names beats the tagger's guess.
+        // The tagger beats a locative before the word; a listed place
+        // beats the tagger.
+        let after_di = Evidence {
+            locative: true,
+            ..e
+        };
+        assert_eq!(after_di.kind(), Some(EntityType::Location));
+        let vouched = Evidence {
+            tagged: Some(EntityType::Person),
+            ..after_di
+        };
+        assert_eq!(vouched.kind(), Some(EntityType::Person));
         let placed = Evidence {
             place: Some(EntityType::Country),
             ..tagged(EntityType::Person)
