@@ -8,7 +8,7 @@
 
 use super::context::Context;
 use super::model::Speaker;
-use super::words::affixed;
+use super::words::{affixed, is_acronym};
 use crate::error::Result;
 use crate::gazetteer::EntityType;
 use crate::mentions::demonyms::DEFAULT_DEMONYMS;
@@ -143,7 +143,8 @@ fn nominal(w: &str) -> bool {
 pub struct Evidence {
     /// What its words say.
     pub words: WordSign,
-    /// A word of it makes names organisations' (`Partai`, `Dewan`, `Inc`).
+    /// A word of it makes names organisations' (`Partai`, `Dewan`, `Inc`),
+    /// or it is an acronym (`RCMP`).
     pub org_word: bool,
     /// The document names a listed place or country so.
     pub place: Option<EntityType>,
@@ -185,7 +186,9 @@ impl Context<'_> {
         let input = self.input();
         Evidence {
             words: input.types.sign(name),
-            org_word: name.split_whitespace().any(|w| input.cues.is_org_type(w)),
+            // An acronym alone (`RCMP`, `NAACP`) names an organisation.
+            org_word: is_acronym(name)
+                || name.split_whitespace().any(|w| input.cues.is_org_type(w)),
             place: self.place_named(name),
             tagged: self.tagged(name, surface, pos),
             locative: !name.contains(char::is_whitespace) && self.doc().places().contains(name),
@@ -319,6 +322,22 @@ mod tests {
         );
         assert_eq!(
             said_by(&f, "We lost"),
+            row("Anna Berg", "PERSON", "last-speaker")
+        );
+    }
+
+    #[test]
+    fn an_acronym_alone_is_an_organisation() {
+        let text = "Anna Berg drove to the depot.\n\
+                    “Officers were sent,” RCMP said.\n\
+                    “It is late,” she said.";
+        let f = Fixture::new(text, &[person("Anna Berg")]);
+        assert_eq!(
+            said_by(&f, "Officers"),
+            row("RCMP", "ORGANIZATION", "cue-after")
+        );
+        assert_eq!(
+            said_by(&f, "It is"),
             row("Anna Berg", "PERSON", "last-speaker")
         );
     }

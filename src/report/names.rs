@@ -16,9 +16,10 @@ pub(super) struct Grouped {
     pub docs: BTreeSet<String>,
 }
 
-/// Folds each unlisted one-word speaker into the one unlisted full name it
-/// stands for (same type, or either type unknown); `examples` caps the
-/// examples kept. Order is kept for the rest.
+/// Folds each unlisted one-word speaker into the one full name it stands
+/// for, listed or not (same type, or either type unknown): `Obama` where a
+/// document never gave the full name joins the listed `Barack Obama`;
+/// `examples` caps the examples kept. Order is kept for the rest.
 ///
 /// A one-word name stands for a full name whose first or last word it is
 /// (`Obama`: `Barack Obama`); failing any, for the full name one of whose
@@ -33,8 +34,7 @@ pub(super) fn group_unlisted(mut all: Vec<Grouped>, examples: usize) -> Vec<Grou
         }
         let same_type = |t: &Speaker| s.kind.is_none() || t.kind.is_none() || s.kind == t.kind;
         let exact = |t: &Speaker, words: &[&str]| {
-            t.id.is_empty()
-                && words.len() >= 2
+            words.len() >= 2
                 && (words[0] == s.name || words[words.len() - 1] == s.name)
                 && same_type(t)
         };
@@ -51,8 +51,7 @@ pub(super) fn group_unlisted(mut all: Vec<Grouped>, examples: usize) -> Vec<Grou
         match only(all, |_, words| short && begins(words)) {
             Some(Some(j)) => {
                 let t = &all[j].speaker;
-                (t.id.is_empty() && t.name.split_whitespace().count() >= 2 && same_type(t))
-                    .then_some(j)
+                (t.name.split_whitespace().count() >= 2 && same_type(t)).then_some(j)
             }
             _ => None,
         }
@@ -160,10 +159,36 @@ mod tests {
             sp("", "Rafael Cruz", 1, &["c"]),
             sp("Q1", "Wang", 3, &["a"]),
             sp("", "Wang Yi", 1, &["b"]),
+            // A listed full name and an unlisted one share `Lee`.
+            sp("", "Lee", 2, &["a"]),
+            sp("Q2", "Hsien Loong Lee", 1, &["b"]),
+            sp("", "Chris Lee", 1, &["c"]),
         ];
         let got = names(&group_unlisted(all, 3));
         let kept: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        assert_eq!(kept, ["Cruz", "Ted Cruz", "Rafael Cruz", "Wang", "Wang Yi"]);
+        assert_eq!(
+            kept,
+            [
+                "Cruz",
+                "Ted Cruz",
+                "Rafael Cruz",
+                "Wang",
+                "Wang Yi",
+                "Lee",
+                "Hsien Loong Lee",
+                "Chris Lee"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_word_name_joins_the_one_listed_full_name() {
+        let all = vec![
+            sp("", "Obama", 86, &["a", "b", "c"]),
+            sp("Q76", "Barack Obama", 20, &["c", "d"]),
+        ];
+        let got = names(&group_unlisted(all, 3));
+        assert_eq!(got, [("Barack Obama".into(), 106, 4, vec!["Obama".into()])]);
     }
 
     #[test]
