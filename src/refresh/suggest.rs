@@ -48,7 +48,7 @@ use crate::quotes::{Cues, TypeWords, WordSign};
 use crate::tables::{DocOutput, MentionMethod};
 use crate::tokens::{has_lowercase, is_capitalized, tokenize, Token};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What a suggestion is (the `suggestion` column). Variants in the order
 /// of their names, so that sorting by kind sorts by name.
@@ -94,8 +94,8 @@ pub struct Suggestion {
     /// Guessed type: `PERSON`, `ORGANIZATION`, `LOCATION`, `COUNTRY`, or empty.
     #[serde(rename = "type")]
     pub entity_type: String,
-    /// Occurrences in the corpus: mentions (for a speaker the tagger never
-    /// found as a name, its quotes).
+    /// Occurrences in the corpus: per document, its mentions or its quotes
+    /// (a speaker the tagger did not find there), whichever are more.
     pub count: usize,
     /// Quotes attributed to it.
     pub quotes: usize,
@@ -131,7 +131,7 @@ pub struct Suggester {
     /// Words that tell a name's type (dates, groups).
     types: TypeWords,
     /// (kind, name, entity_id) -> accumulated row, and its documents.
-    rows: BTreeMap<Key, (Suggestion, BTreeSet<String>)>,
+    rows: BTreeMap<Key, (Suggestion, PerDocument)>,
 }
 
 type Key = (SuggestionKind, String, String);
@@ -267,14 +267,14 @@ impl Suggester {
                     example_doc: doc.id.clone(),
                     ..Suggestion::default()
                 };
-                (row, BTreeSet::new())
+                (row, PerDocument::new())
             });
+            let here = docs.entry(doc.id.clone()).or_default();
             if c.kind == SuggestionKind::Speaker {
-                row.quotes += 1;
+                here.1 += 1;
             } else {
-                row.count += 1;
+                here.0 += 1;
             }
-            docs.insert(doc.id.clone());
             if row.entity_type.is_empty() {
                 row.entity_type = type_cell(c.entity_type);
             }
@@ -285,7 +285,7 @@ impl Suggester {
     /// `name` row that another kind suggests too is folded into that row
     /// (its mentions and documents counted there).
     pub fn finish(self, min_count: usize) -> Vec<Suggestion> {
-        let mut names: HashMap<String, (Suggestion, BTreeSet<String>)> = HashMap::new();
+        let mut names: HashMap<String, (Suggestion, PerDocument)> = HashMap::new();
         let mut rest = Vec::new();
         for ((kind, name, _), row) in self.rows {
             if kind == SuggestionKind::Name {
@@ -295,23 +295,21 @@ impl Suggester {
             }
         }
         let mut out: Vec<Suggestion> = Vec::new();
-        for (mut row, mut docs) in rest {
-            if let Some((named, named_docs)) = names.remove(&row.name) {
-                row.count += named.count;
-                docs.extend(named_docs);
+        for (row, mut docs) in rest {
+            if let Some((_, named)) = names.remove(&row.name) {
+                for (doc, (m, q)) in named {
+                    let here = docs.entry(doc).or_default();
+                    here.0 += m;
+                    here.1 += q;
+                }
             }
-            row.count = row.count.max(row.quotes);
-            row.documents = docs.len();
-            out.push(row);
+            out.push(counted(row, &docs));
         }
         out.extend(
             names
                 .into_values()
-                .filter(|(r, _)| r.count >= min_count)
-                .map(|(mut r, docs)| {
-                    r.documents = docs.len();
-                    r
-                }),
+                .map(|(r, docs)| counted(r, &docs))
+                .filter(|r| r.count >= min_count),
         );
         out.sort_by(|a, b| {
             b.documents
@@ -546,6 +544,19 @@ impl Suggester {
         }
         found
     }
+}
+
+/// Per document: (mentions, quotes) of a suggestion.
+type PerDocument = BTreeMap<String, (usize, usize)>;
+
+/// `row` with its counts: in each document it occurs at least once per
+/// mention and once per quote (a speaker the tagger did not find there),
+/// so its count is the larger of the two, summed.
+fn counted(mut row: Suggestion, docs: &PerDocument) -> Suggestion {
+    row.count = docs.values().map(|&(m, q)| m.max(q)).sum();
+    row.quotes = docs.values().map(|&(_, q)| q).sum();
+    row.documents = docs.len();
+    row
 }
 
 /// The `type` cell of a suggestion: empty when no type was guessed.
