@@ -17,7 +17,7 @@ use crate::mentions::foreign_acronyms::drop_foreign_acronyms;
 use crate::mentions::resolve::{gazetteer_mentions, resolve, Method, ParagraphWords};
 use crate::mentions::titles::{Titles, DEFAULT_TITLES};
 use crate::mentions::words::MentionWords;
-use crate::quotes::{self, Cues, QuoteInput};
+use crate::quotes::{self, Cues, QuoteInput, TypeWords};
 use crate::tables::{
     CharOffsets, DocOutput, DocumentRow, EntityRow, MentionMethod, MentionRow, QuoteRow, Status,
     TableSet,
@@ -118,6 +118,7 @@ impl PipelineBuilder {
             matcher,
             cues,
             words: MentionWords::defaults()?,
+            types: TypeWords::defaults()?,
             tagger: self.model.then(Tagger::embedded),
             tables: self.tables,
         })
@@ -132,6 +133,7 @@ pub struct Pipeline {
     words: MentionWords,
     demonyms: Demonyms,
     titles: Titles,
+    types: TypeWords,
     tagger: Option<Tagger>,
     tables: TableSet,
 }
@@ -226,8 +228,30 @@ impl Pipeline {
                 }
             })
             .collect();
+        // Names no list holds, found once: their rows, and the evidence the
+        // quote stage types unlisted speakers by (the quotes table is the
+        // same whichever other tables the run writes).
+        let tagger = self.tagger.as_ref().filter(|_| tables.lists());
+        let tagged = tagger.is_some() && Lang::from_code(lang).is_some();
+        let model_names = match (tagger, Lang::from_code(lang)) {
+            (Some(tagger), Some(l)) => {
+                let paras: Vec<names::ParagraphInput> = words
+                    .iter()
+                    .map(|&(i, tokens)| names::ParagraphInput {
+                        index: i,
+                        tokens,
+                        matches: paragraph_matches(&matches, i),
+                    })
+                    .collect();
+                let entities = self.matcher.entities();
+                names::find_names(tagger, text, l, &paras, entities, &mentions)
+            }
+            _ => Vec::new(),
+        };
         let input = QuoteInput {
             text,
+            names: &model_names,
+            types: &self.types,
             paragraphs: &qparas,
             mentions: &mentions,
             entities: self.matcher.entities(),
@@ -262,24 +286,14 @@ impl Pipeline {
                 }
             })
             .collect();
-        let tagger = self.tagger.as_ref().filter(|_| tables.names());
-        if let (Some(tagger), Some(l)) = (tagger, Lang::from_code(lang)) {
-            let paras: Vec<names::ParagraphInput> = words
-                .iter()
-                .map(|&(i, tokens)| names::ParagraphInput {
-                    index: i,
-                    tokens,
-                    matches: paragraph_matches(&matches, i),
-                })
-                .collect();
-            let found = names::find_names(tagger, text, l, &paras, entities, &mentions);
-            mention_rows.extend(found.into_iter().map(|n| MentionRow {
+        if tagged && tables.names() {
+            mention_rows.extend(model_names.iter().map(|n| MentionRow {
                 doc_id: doc.id.clone(),
                 start: chars.get(n.start),
                 end: chars.get(n.end),
                 surface: text[n.start..n.end].to_string(),
                 entity_id: String::new(),
-                entity: n.name,
+                entity: n.name.clone(),
                 kind: n.kind,
                 paragraph: seg.paragraphs[n.paragraph].number,
                 method: MentionMethod::Model,

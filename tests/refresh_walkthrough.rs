@@ -69,7 +69,7 @@ fn review(path: &Path) {
         if row[name] == "Hendra Kusumawijaya" {
             row[accept] = "x".into();
             accepted += 1;
-        } else if row[name].contains("Samudra Selatan") {
+        } else if row[name].contains("Kajian Samudra") {
             row[name] = "Lembaga Kajian Samudra Selatan".into();
             row[kind] = "ORGANIZATION".into();
             row[accept] = "x".into();

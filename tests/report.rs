@@ -294,3 +294,52 @@ fn report_of_a_folder_without_tables_fails_with_a_message() {
     assert!(stderr.contains("documents.csv"), "{stderr}");
     assert!(!tmp.path().join("report.html").exists());
 }
+
+#[test]
+fn groups_and_nationalities_quoted_are_no_people_in_the_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    // Written for this test: each group is quoted in two documents, a
+    // person in one.
+    for (i, group) in ["Republicans", "Americans"].iter().enumerate() {
+        for d in 0..2 {
+            let text = format!(
+                "The budget vote was close on Tuesday night.\n\
+                 \"The plan costs too much,\" {group} said after the vote.\n\
+                 \"We will try again next week,\" said Harriet Vance, a clerk.\n"
+            );
+            std::fs::write(corpus.join(format!("d{i}{d}.txt")), text).unwrap();
+        }
+    }
+    let run = tmp.path().join("run");
+    let o = kutip(&[
+        "extract",
+        corpus.to_str().unwrap(),
+        "--out",
+        run.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let quotes = table(&run, "quotes.csv");
+    for group in ["Republicans", "Americans"] {
+        let q = quotes.iter().find(|q| q["speaker"] == group);
+        let q = q.unwrap_or_else(|| panic!("{group} quoted: {quotes:?}"));
+        assert_eq!(q["speaker_type"], "ORGANIZATION", "{group}");
+    }
+    let o = kutip(&["report", run.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(run.join("report.html")).unwrap();
+    let chart = tags(&html, "data-chart=\"PERSON-documents\"");
+    assert_eq!(chart.len(), 1);
+    let start = html.find(chart[0]).unwrap();
+    let end = start + html[start..].find("</svg>").unwrap();
+    let people: Vec<String> = tags(&html[start..end], "class=\"bar\"")
+        .iter()
+        .map(|b| attr(b, "data-label").unwrap())
+        .collect();
+    assert!(people.contains(&"Harriet Vance".to_string()), "{people:?}");
+    for group in ["Republicans", "Americans"] {
+        assert!(!people.iter().any(|p| p == group), "{group} in {people:?}");
+    }
+}

@@ -63,7 +63,9 @@
 //!
 //! Modules, each using only those above it: `cues`, `model`, `words`
 //! (word shapes, the type guess); `marks`, `sentences`; `context`
-//! (the per-pass context, the document index, the speaker index); `names`
+//! (the per-pass context, the document index, the speaker index); `typing`
+//! (the type of a speaker no list holds, by evidence: only a person is
+//! what pronouns and enclitics resolve to); `names`
 //! (name words, cutting titles and organizations, fullest names);
 //! `speakers` (the name at a cue; what a pronoun, enclitic, description
 //! or title stands for); `sieves`, `indirect`; `quoted`; `pass`.
@@ -81,6 +83,7 @@ mod sieves;
 mod speakers;
 #[cfg(test)]
 mod testing;
+mod typing;
 mod words;
 
 use context::index::DocIndex;
@@ -89,6 +92,7 @@ pub use context::Ranked;
 pub use cues::Cues;
 pub use model::{Method, Paragraph, Quote, QuoteInput, QuoteKind, Speaker};
 pub use sieves::rank::FEATURES as SPEAKER_FEATURES;
+pub use typing::{TypeWords, WordSign, DEFAULT_TYPE_WORDS};
 
 /// Finds the quotes of a document, in text order.
 ///

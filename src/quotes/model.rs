@@ -1,9 +1,11 @@
 //! What the quote stage produces: quotes, their kinds, speakers and the
 //! rule that found each speaker; and what it reads.
 
+use super::typing::TypeWords;
 use super::Cues;
 use crate::gazetteer::{Entity, EntityType};
 use crate::mentions::resolve::Mention;
+use crate::tagger::names::ModelName;
 use crate::tokens::Token;
 
 /// The kind of a quote.
@@ -140,6 +142,11 @@ pub struct Paragraph<'a> {
 /// What the extractor reads.
 pub struct QuoteInput<'a> {
     pub text: &'a str,
+    /// Names no list holds that the tagger found (`model` mentions), in
+    /// text order: evidence of an unlisted speaker's type.
+    pub names: &'a [ModelName],
+    /// The words that type an unlisted speaker (`cues/types.tsv`).
+    pub types: &'a TypeWords,
     pub paragraphs: &'a [Paragraph<'a>],
     /// Entity mentions, in text order.
     pub mentions: &'a [Mention],

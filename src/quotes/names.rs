@@ -154,7 +154,9 @@ impl<'a> Context<'a> {
             let surface = &self.input().text[toks[start.min(end - 1)].start..toks[end - 1].end];
             // Drop a trailing possessive or lone initial.
             if start < end && surface.chars().count() >= 2 {
-                return Some(self.unlisted(surface, toks[start.min(end - 1)].start));
+                if let Some(s) = self.unlisted(surface, toks[start.min(end - 1)].start) {
+                    return Some(s);
+                }
             }
         }
         if let Some(m) = mentions
@@ -383,15 +385,18 @@ impl<'a> Context<'a> {
                 && self.doc().lower().contains(w.to_lowercase().as_str()))
     }
 
-    /// A speaker that no gazetteer lists: its fullest name in the document.
-    pub fn unlisted(&self, surface: &str, pos: usize) -> Speaker {
+    /// A speaker that no gazetteer lists, named by `surface` at byte
+    /// `pos`: its fullest name in the document, typed by evidence
+    /// ([`Context::unlisted_kind`]); None when the name names nobody (a
+    /// date, a link line).
+    pub fn unlisted(&self, surface: &str, pos: usize) -> Option<Speaker> {
         let name = self.fullest_name(surface, pos);
-        Speaker {
+        Some(Speaker {
             entity: None,
-            kind: guess_type(&name, self.input().cues),
+            kind: self.unlisted_kind(&name, surface, pos)?,
             name,
             surface: surface.to_string(),
-        }
+        })
     }
 
     /// `Retno` -> `Retno Marsudi` when the document names her so (as a

@@ -53,7 +53,7 @@ impl Context<'_> {
                 if !modifier {
                     if let Some(s) = self
                         .choose(pi, j, end)
-                        .filter(|s| s.kind == EntityType::Person)
+                        .filter(|s| s.kind == EntityType::Person || self.is_group(s))
                     {
                         return Some(s);
                     }

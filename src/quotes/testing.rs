@@ -11,8 +11,10 @@ use super::indirect;
 use super::model::{Method, Paragraph, QuoteInput};
 use super::quoted::{classify, quoted};
 use super::sieves::Sieve;
+use super::typing::TypeWords;
 use crate::gazetteer::{Entity, EntityType};
 use crate::mentions::resolve::{Mention, Method as MentionMethod};
+use crate::tagger::names::ModelName;
 use crate::tokens::{tokenize, Token};
 
 /// A document to build contexts from.
@@ -24,6 +26,9 @@ pub struct Fixture {
     entities: Vec<Entity>,
     mentions: Vec<Mention>,
     cues: Cues,
+    types: TypeWords,
+    /// Names the tagger would have found (see [`Fixture::tagged`]).
+    names: Vec<ModelName>,
 }
 
 impl Fixture {
@@ -84,7 +89,28 @@ impl Fixture {
             entities,
             mentions,
             cues: Cues::defaults().unwrap(),
+            types: TypeWords::defaults().unwrap(),
+            names: Vec::new(),
         }
+    }
+
+    /// The same document with these names found by the tagger (each
+    /// wherever it stands as written), with their types.
+    pub fn tagged(mut self, names: &[(&str, EntityType)]) -> Fixture {
+        for &(name, kind) in names {
+            for (start, _) in self.text.match_indices(name) {
+                let paragraph = self.bounds.iter().position(|b| start < b.1).unwrap();
+                self.names.push(ModelName {
+                    start,
+                    end: start + name.len(),
+                    paragraph,
+                    kind,
+                    name: name.to_string(),
+                });
+            }
+        }
+        self.names.sort_by_key(|n| n.start);
+        self
     }
 
     /// The same document ranked with other speaker weights: every feature
@@ -104,6 +130,34 @@ impl Fixture {
     /// Runs `f` on a fresh context of the document (a first pass: nothing
     /// learnt, no quotes yet).
     pub fn with<R>(&self, f: impl FnOnce(&mut Context) -> R) -> R {
+        self.with_input(|input| {
+            let doc = DocIndex::build(input);
+            let mut cx = Context::new(input, Known::default(), doc);
+            f(&mut cx)
+        })
+    }
+
+    /// The quotes of the whole stage (both passes): (the first words of
+    /// the quote's text, speaker's name or "", its type or "", method or "").
+    pub fn quotes(&self) -> Vec<(String, String, String, String)> {
+        self.with_input(|input| {
+            super::extract(input)
+                .into_iter()
+                .map(|q| {
+                    let sp = q.speaker.as_ref();
+                    (
+                        self.text[q.start..q.end].to_string(),
+                        sp.map(|s| s.name.clone()).unwrap_or_default(),
+                        sp.map_or("", |s| s.kind.as_str()).to_string(),
+                        q.method.map_or("", Method::as_str).to_string(),
+                    )
+                })
+                .collect()
+        })
+    }
+
+    /// Runs `f` on the stage's input for the document.
+    fn with_input<R>(&self, f: impl FnOnce(&QuoteInput) -> R) -> R {
         let paragraphs: Vec<Paragraph> = self
             .bounds
             .iter()
@@ -120,15 +174,15 @@ impl Fixture {
             .collect();
         let input = QuoteInput {
             text: &self.text,
+            names: &self.names,
+            types: &self.types,
             paragraphs: &paragraphs,
             mentions: &self.mentions,
             entities: &self.entities,
             cues: &self.cues,
             english: crate::document::detect_language(&self.text) == "en",
         };
-        let doc = DocIndex::build(&input);
-        let mut cx = Context::new(&input, Known::default(), doc);
-        f(&mut cx)
+        f(&input)
     }
 
     /// What `sieve` proposes for the quoted span whose words start with

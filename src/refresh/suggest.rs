@@ -8,11 +8,22 @@
 //!   (the long name is the suggestion, the acronym its alias);
 //! - `alias`: a listed entity met under a new name (an `acronym` mention
 //!   whose words are not among the entity's names); `entity_id` says which;
-//! - `name`: a capitalised sequence of two or more words, in no list, that
-//!   recurs (at least `min_count` times), with title words (`Presiden`,
-//!   `Minister`) and ordinary words at a sentence start dropped from its front.
+//! - `name`: a name no list holds that recurs (at least `min_count`
+//!   mentions): one the name tagger found (a `model` mention, under the
+//!   fullest form the document gives, with the tagger's type), else a
+//!   capitalised sequence of two or more words the tagger passed over, with
+//!   title words (`Presiden`, `Minister`) and ordinary words at a sentence
+//!   start dropped from its front, typed only when its words tell
+//!   (`Dinas`, `Kota`, a title before it) and left out when they name a
+//!   date or a link line (`Idul Fitri`, `Tahun Baru`).
 //!
-//! [`Suggester::finish`] ranks them: count (descending), then name.
+//! Types come from the same evidence the extractor types speakers by
+//! (`quotes::TypeWords`): groups of people (`Republicans`) are
+//! organisations. A speaker the tagger also found is one row: its mentions
+//! in `count`, its quotes in `quotes`.
+//!
+//! [`Suggester::finish`] ranks them: documents, then count (descending),
+//! then name.
 //! [`to_csv`] writes the review sheet that `kutip gazetteer import
 //! suggestions` reads back (rows with a non-empty `accept`).
 //!
@@ -33,7 +44,7 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{Entity, EntityType};
 use crate::pipeline::driver::{drive, read_sources, BatchLimits, DuplicateIds};
 use crate::pipeline::Pipeline;
-use crate::quotes::Cues;
+use crate::quotes::{Cues, TypeWords, WordSign};
 use crate::tables::{DocOutput, MentionMethod};
 use crate::tokens::{has_lowercase, is_capitalized, tokenize, Token};
 use serde::Serialize;
@@ -83,8 +94,11 @@ pub struct Suggestion {
     /// Guessed type: `PERSON`, `ORGANIZATION`, `LOCATION`, `COUNTRY`, or empty.
     #[serde(rename = "type")]
     pub entity_type: String,
-    /// Occurrences in the corpus.
+    /// Occurrences in the corpus: per document, its mentions or its quotes
+    /// (a speaker the tagger did not find there), whichever are more.
     pub count: usize,
+    /// Quotes attributed to it.
+    pub quotes: usize,
     /// Documents it occurs in.
     pub documents: usize,
     /// For `alias`: the listed entity it names.
@@ -114,9 +128,13 @@ pub struct Suggester {
     known: HashSet<String>,
     /// Entity id -> its names.
     names_of: HashMap<String, HashSet<String>>,
-    /// (kind, name, entity_id) -> accumulated row.
-    rows: BTreeMap<(SuggestionKind, String, String), Suggestion>,
+    /// Words that tell a name's type (dates, groups).
+    types: TypeWords,
+    /// (kind, name, entity_id) -> accumulated row, and its documents.
+    rows: BTreeMap<Key, (Suggestion, PerDocument)>,
 }
+
+type Key = (SuggestionKind, String, String);
 
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "bin", "binti", "van", "von", "de", "da", "al", "el", "la",
@@ -227,30 +245,35 @@ impl Suggester {
             common,
             known,
             names_of,
+            // Embedded and checked by its tests; without it, no name is
+            // typed by its words.
+            types: TypeWords::defaults().unwrap_or_default(),
             rows: BTreeMap::new(),
         }
     }
 
     /// Adds one processed document: `out` is `pipeline.process(doc)`.
     pub fn add(&mut self, doc: &Document, out: &DocOutput) {
-        let found = self.candidates(doc, out);
-        let mut seen = HashSet::new();
-        for c in found {
+        for c in self.candidates(doc, out) {
             let key = (c.kind, c.name.clone(), c.entity_id.clone());
-            let first_in_doc = seen.insert(key.clone());
-            let row = self.rows.entry(key).or_insert_with(|| Suggestion {
-                kind: c.kind,
-                name: c.name.clone(),
-                aliases: c.aliases.clone(),
-                entity_type: type_cell(c.entity_type),
-                entity_id: c.entity_id.clone(),
-                example: c.example.clone(),
-                example_doc: doc.id.clone(),
-                ..Suggestion::default()
+            let (row, docs) = self.rows.entry(key).or_insert_with(|| {
+                let row = Suggestion {
+                    kind: c.kind,
+                    name: c.name.clone(),
+                    aliases: c.aliases.clone(),
+                    entity_type: type_cell(c.entity_type),
+                    entity_id: c.entity_id.clone(),
+                    example: c.example.clone(),
+                    example_doc: doc.id.clone(),
+                    ..Suggestion::default()
+                };
+                (row, PerDocument::new())
             });
-            row.count += 1;
-            if first_in_doc {
-                row.documents += 1;
+            let here = docs.entry(doc.id.clone()).or_default();
+            if c.kind == SuggestionKind::Speaker {
+                here.1 += 1;
+            } else {
+                here.0 += 1;
             }
             if row.entity_type.is_empty() {
                 row.entity_type = type_cell(c.entity_type);
@@ -258,25 +281,40 @@ impl Suggester {
         }
     }
 
-    /// The ranked suggestions: `name` rows need `min_count` occurrences and
-    /// are dropped when another kind suggests the same name.
+    /// The ranked suggestions: `name` rows need `min_count` mentions. A
+    /// `name` row that another kind suggests too is folded into that row
+    /// (its mentions and documents counted there).
     pub fn finish(self, min_count: usize) -> Vec<Suggestion> {
-        let other: HashSet<String> = self
-            .rows
-            .values()
-            .filter(|r| r.kind != SuggestionKind::Name)
-            .map(|r| r.name.clone())
-            .collect();
-        let mut out: Vec<Suggestion> = self
-            .rows
-            .into_values()
-            .filter(|r| {
-                r.kind != SuggestionKind::Name || (r.count >= min_count && !other.contains(&r.name))
-            })
-            .collect();
+        let mut names: HashMap<String, (Suggestion, PerDocument)> = HashMap::new();
+        let mut rest = Vec::new();
+        for ((kind, name, _), row) in self.rows {
+            if kind == SuggestionKind::Name {
+                names.insert(name, row);
+            } else {
+                rest.push(row);
+            }
+        }
+        let mut out: Vec<Suggestion> = Vec::new();
+        for (row, mut docs) in rest {
+            if let Some((_, named)) = names.remove(&row.name) {
+                for (doc, (m, q)) in named {
+                    let here = docs.entry(doc).or_default();
+                    here.0 += m;
+                    here.1 += q;
+                }
+            }
+            out.push(counted(row, &docs));
+        }
+        out.extend(
+            names
+                .into_values()
+                .map(|(r, docs)| counted(r, &docs))
+                .filter(|r| r.count >= min_count),
+        );
         out.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
+            b.documents
+                .cmp(&a.documents)
+                .then_with(|| b.count.cmp(&a.count))
                 .then_with(|| a.name.cmp(&b.name))
                 .then_with(|| a.kind.cmp(&b.kind))
                 .then_with(|| a.entity_id.cmp(&b.entity_id))
@@ -296,7 +334,7 @@ impl Suggester {
                     kind: SuggestionKind::Speaker,
                     name: q.speaker.clone(),
                     aliases: String::new(),
-                    entity_type: Some(q.speaker_type.unwrap_or(EntityType::Person)),
+                    entity_type: q.speaker_type,
                     entity_id: String::new(),
                     example: shorten(
                         &format!("“{}” ({} {})", q.text, q.speaker_surface, q.cue),
@@ -313,13 +351,34 @@ impl Suggester {
             .collect();
         let byte = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
         let mut in_mention = vec![false; text.len() + 1];
-        // The tagger's names are no list's: they stay candidates.
-        for m in out
-            .mentions
-            .iter()
-            .filter(|m| m.method != MentionMethod::Model)
-        {
+        // The tagger's names are no list's: each is a candidate, under the
+        // document's fullest form of it, and no run of capitals around it is.
+        let mut tagged = vec![false; text.len() + 1];
+        for m in &out.mentions {
             let (s, e) = (byte(m.start), byte(m.end));
+            if m.method == MentionMethod::Model {
+                for b in tagged.iter_mut().take(e).skip(s) {
+                    *b = true;
+                }
+                let name = self.untitled(&m.entity);
+                let kind = match self.types.sign(name) {
+                    WordSign::Nobody => continue,
+                    WordSign::Group | WordSign::Thing => EntityType::Organization,
+                    // Organisation and place words outweigh the tagger.
+                    WordSign::Silent => self.guess_by_words(name, false).unwrap_or(m.kind),
+                };
+                if !self.known.contains(name) {
+                    found.push(Candidate {
+                        kind: SuggestionKind::Name,
+                        name: name.to_string(),
+                        aliases: String::new(),
+                        entity_type: Some(kind),
+                        entity_id: String::new(),
+                        example: context(text, s, e),
+                    });
+                }
+                continue;
+            }
             for b in in_mention.iter_mut().take(e).skip(s) {
                 *b = true;
             }
@@ -357,6 +416,7 @@ impl Suggester {
         let gap = |i: usize| &text[toks[i - 1].end..toks[i].start];
         let joins = |i: usize| i > 0 && matches!(gap(i), " " | "-");
         let mentioned = |t: &Token| in_mention[t.start];
+        let tagged = |t: &Token| tagged[t.start];
         let acronym = |w: &str| {
             (2..=10).contains(&w.chars().count())
                 && w.starts_with(|c: char| c.is_uppercase())
@@ -404,7 +464,7 @@ impl Suggester {
             if self.known.contains(&name) {
                 continue;
             }
-            let kind = guess(&name, false);
+            let kind = self.guess_by_words(&name, false);
             found.push(Candidate {
                 kind: SuggestionKind::Acronym,
                 name,
@@ -459,7 +519,7 @@ impl Suggester {
             }
             let words = &run[first..];
             let capitals = words.iter().filter(|&&k| starts(k)).count();
-            if capitals < 2 {
+            if capitals < 2 || words.iter().any(|&k| tagged(&toks[k])) {
                 continue;
             }
             let name = text[toks[words[0]].start..toks[*words.last().unwrap_or(&words[0])].end]
@@ -467,10 +527,15 @@ impl Suggester {
             if self.known.contains(&name) {
                 continue;
             }
+            let entity_type = match self.types.sign(&name) {
+                WordSign::Nobody => continue,
+                WordSign::Group | WordSign::Thing => Some(EntityType::Organization),
+                WordSign::Silent => self.guess_by_words(&name, titled),
+            };
             let s = toks[words[0]].start;
             found.push(Candidate {
                 kind: SuggestionKind::Name,
-                entity_type: guess(&name, titled),
+                entity_type,
                 example: context(text, s, s + name.len()),
                 name,
                 aliases: String::new(),
@@ -479,6 +544,19 @@ impl Suggester {
         }
         found
     }
+}
+
+/// Per document: (mentions, quotes) of a suggestion.
+type PerDocument = BTreeMap<String, (usize, usize)>;
+
+/// `row` with its counts: in each document it occurs at least once per
+/// mention and once per quote (a speaker the tagger did not find there),
+/// so its count is the larger of the two, summed.
+fn counted(mut row: Suggestion, docs: &PerDocument) -> Suggestion {
+    row.count = docs.values().map(|&(m, q)| m.max(q)).sum();
+    row.quotes = docs.values().map(|&(_, q)| q).sum();
+    row.documents = docs.len();
+    row
 }
 
 /// The `type` cell of a suggestion: empty when no type was guessed.
@@ -492,16 +570,39 @@ fn sentence_initial(text: &str, start: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':', '‘', '—', '-', '('])
 }
 
-fn guess(name: &str, titled: bool) -> Option<EntityType> {
-    let words: Vec<&str> = name.split([' ', '-']).collect();
-    if words.iter().any(|w| ORG_WORDS.contains(w)) {
-        Some(EntityType::Organization)
-    } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
-        Some(EntityType::Location)
-    } else if titled || words.len() <= 4 {
-        Some(EntityType::Person)
-    } else {
-        None
+impl Suggester {
+    /// A person's name without the title words before it (`Menteri
+    /// Pertahanan Budi Santoso` -> `Budi Santoso`), as for capitalised runs.
+    fn untitled<'n>(&self, name: &'n str) -> &'n str {
+        let mut rest = name;
+        while let Some((first, after)) = rest.split_once(' ') {
+            if !(self.cues.is_title(first) || CONNECTORS.contains(&first)) {
+                break;
+            }
+            rest = after;
+        }
+        rest
+    }
+
+    /// A name's type by its words alone: an organisation or place word
+    /// (`Dinas Kesehatan`, `Kota Baru`), a title before it (a person);
+    /// None when they do not tell.
+    fn guess_by_words(&self, name: &str, titled: bool) -> Option<EntityType> {
+        let words: Vec<&str> = name.split([' ', '-']).collect();
+        if words
+            .iter()
+            .any(|w| ORG_WORDS.contains(w) || self.cues.is_org_type(w))
+        {
+            Some(EntityType::Organization)
+        } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+            Some(EntityType::Location)
+        } else if words.iter().any(|w| self.cues.is_head(w)) {
+            Some(EntityType::Organization)
+        } else if titled {
+            Some(EntityType::Person)
+        } else {
+            None
+        }
     }
 }
 
@@ -574,7 +675,7 @@ pub fn run(pipeline: &Pipeline, sources: &[Source], suggester: &mut Suggester) -
 /// use kutip::refresh::suggest::{Suggestion, SuggestionKind};
 /// let rows = [Suggestion { kind: SuggestionKind::Name, name: "Budi Santoso".into(), count: 2, ..Default::default() }];
 /// let csv = kutip::refresh::suggest::to_csv(&rows).unwrap();
-/// assert!(csv.starts_with("suggestion,name,aliases,type,count,documents,entity_id,example,example_doc,accept\n"));
+/// assert!(csv.starts_with("suggestion,name,aliases,type,count,quotes,documents,entity_id,example,example_doc,accept\n"));
 /// ```
 pub fn to_csv(rows: &[Suggestion]) -> Result<String> {
     let mut w = csv::WriterBuilder::new()
@@ -591,6 +692,7 @@ pub fn to_csv(rows: &[Suggestion]) -> Result<String> {
             "aliases",
             "type",
             "count",
+            "quotes",
             "documents",
             "entity_id",
             "example",
@@ -670,6 +772,57 @@ mod tests {
             (budi.count, budi.documents, budi.entity_type.as_str()),
             (3, 2, "PERSON")
         );
+    }
+
+    #[test]
+    fn dates_are_no_names_and_types_come_from_evidence_not_a_default() {
+        let rows = suggest(&[
+            "Libur Idul Fitri dimulai. Kemarin petugas Dinas Kesehatan Cimanggu buka saat Idul Fitri. Warga Sukamaju Raya pulang.",
+            "Posko petugas Dinas Kesehatan Cimanggu tutup. Sesudah Idul Fitri, Warga Sukamaju Raya kembali.",
+        ]);
+        assert!(
+            !rows.iter().any(|r| r.name.contains("Idul Fitri")),
+            "{rows:?}"
+        );
+        let dinas = rows.iter().find(|r| r.name.starts_with("Dinas Kesehatan"));
+        assert_eq!(
+            dinas.map(|r| r.entity_type.as_str()),
+            Some("ORGANIZATION"),
+            "{rows:?}"
+        );
+        // Nothing tells what `Sukamaju Raya` is: no type rather than PERSON.
+        for r in rows.iter().filter(|r| r.name.contains("Sukamaju")) {
+            assert_ne!(r.entity_type, "PERSON", "{r:?}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_the_tagger_found_is_one_row_with_mentions_and_quotes() {
+        let rows = suggest(&[
+            "Hendra Kusumawijaya tiba di Bogor pada Senin. \"Kami siap,\" kata Hendra Kusumawijaya.",
+            "\"Laut harus terbuka,\" ujar Hendra Kusumawijaya. \"Anggaran naik,\" kata Republicans.",
+        ]);
+        let hendra: Vec<&Suggestion> = rows
+            .iter()
+            .filter(|r| r.name == "Hendra Kusumawijaya")
+            .collect();
+        assert_eq!(hendra.len(), 1, "{rows:?}");
+        let h = hendra[0];
+        assert_eq!(
+            (
+                h.kind,
+                h.entity_type.as_str(),
+                h.count,
+                h.quotes,
+                h.documents
+            ),
+            (SuggestionKind::Speaker, "PERSON", 3, 2, 2)
+        );
+        if let Some(r) = rows.iter().find(|r| r.name == "Republicans") {
+            assert_eq!(r.entity_type, "ORGANIZATION");
+        }
+        // Ranked by documents first.
+        assert_eq!(rows[0].name, "Hendra Kusumawijaya");
     }
 
     #[test]

@@ -344,9 +344,7 @@ impl Figures {
                 if acc.last_doc.as_deref() != Some(q.doc_id.as_str()) {
                     s.documents += 1;
                     acc.last_doc = Some(q.doc_id.clone());
-                    if s.id.is_empty() {
-                        acc.docs.insert(q.doc_id.clone());
-                    }
+                    acc.docs.insert(q.doc_id.clone());
                 }
                 if s.examples.len() < options.examples {
                     s.examples.push(example(&q));

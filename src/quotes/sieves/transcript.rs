@@ -10,7 +10,7 @@ pub fn propose(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
     let span = q.span;
     let (_, label) = transcript_label(&cx.text()[span.inner_start..span.inner_end])?;
     Some(Candidate {
-        speaker: Some(label_speaker(cx, label, span.open)),
+        speaker: label_speaker(cx, label, span.open),
         cue: format!("{label}:"),
         method: Method::Transcript,
     })
@@ -18,8 +18,8 @@ pub fn propose(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
 
 /// The speaker a transcript's label names: the listed person whose name
 /// ends with it (`PENCE` -> `Mike Pence`), else the fullest name the
-/// document gives, else the label.
-fn label_speaker(cx: &Context, label: &str, pos: usize) -> Speaker {
+/// document gives, else the label (nobody when the label names nobody).
+fn label_speaker(cx: &Context, label: &str, pos: usize) -> Option<Speaker> {
     let last = label.split_whitespace().last().unwrap_or(label);
     let listed = cx.input().mentions.iter().find(|m| {
         cx.entity_kind(m) == EntityType::Person
@@ -30,10 +30,10 @@ fn label_speaker(cx: &Context, label: &str, pos: usize) -> Speaker {
                 .is_some_and(|w| w.to_lowercase() == last.to_lowercase())
     });
     if let Some(m) = listed {
-        return Speaker {
+        return Some(Speaker {
             surface: label.to_string(),
             ..cx.speaker_of(m)
-        };
+        });
     }
     let titled: Vec<String> = label
         .split_whitespace()
@@ -46,10 +46,10 @@ fn label_speaker(cx: &Context, label: &str, pos: usize) -> Speaker {
             })
         })
         .collect();
-    Speaker {
+    Some(Speaker {
         surface: label.to_string(),
-        ..cx.unlisted(&titled.join(" "), pos)
-    }
+        ..cx.unlisted(&titled.join(" "), pos)?
+    })
 }
 
 /// A transcript's speaker label opening a quote (`PENCE: Well, …`, `SEN.
