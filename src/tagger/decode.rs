@@ -135,6 +135,12 @@ pub fn viterbi_scores(
     for t in 0..TAGS {
         best[t] = (masked[START][t] + e[t]).max(NEVER);
     }
+    if n == 1 {
+        // Most runs are one word: no back pointers to keep.
+        let last = (1..TAGS).fold(0, |l, t| if best[t] > best[l] { t } else { l });
+        out.push(last as u8);
+        return Some(best[last]);
+    }
     back.resize(n, [0; LANES]);
     for (i, from) in back.iter_mut().enumerate().skip(1) {
         let mut next = [NEVER; LANES];

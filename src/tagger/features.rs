@@ -301,54 +301,7 @@ pub fn runs_to_tag(
     );
     if skip_listed {
         runs.retain(|&(a, b)| gaz[a..b].contains(&0));
-        drop_lone_sentence_starts(text, toks, gaz, runs);
     }
-}
-
-/// Leaves out a run of one word that starts a sentence in which no other
-/// word is capitalised or listed (`Kemarin hujan turun.`): such a word is
-/// nearly always capitalised for its place, and the tagging of it costs
-/// as much as a name's.
-fn drop_lone_sentence_starts(
-    text: &str,
-    toks: &[Token],
-    gaz: &[u8],
-    runs: &mut Vec<(usize, usize)>,
-) {
-    let gap = |i: usize| &text[toks[i - 1].end..toks[i].start];
-    // A sentence ends in the gap before word `i` (a bare `.` joins `U.S`).
-    let ends = |i: usize| {
-        let g = gap(i);
-        g != "."
-            && g.bytes()
-                .any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'))
-    };
-    let mut k = 0;
-    let mut kept = 0;
-    while k < runs.len() {
-        let (a, b) = runs[k];
-        let lone_start = b == a + 1 && (a == 0 || ends(a));
-        let keep = !lone_start || {
-            // Another capitalised or listed word before the sentence ends?
-            let limit = runs.get(k + 1).map_or(toks.len(), |r| r.0 + 1);
-            let mut j = b;
-            loop {
-                if j >= limit || j >= toks.len() || ends(j) {
-                    break false;
-                }
-                if gaz[j] != 0 || is_name_token(text, toks[j]) {
-                    break true;
-                }
-                j += 1;
-            }
-        };
-        if keep {
-            runs[kept] = runs[k];
-            kept += 1;
-        }
-        k += 1;
-    }
-    runs.truncate(kept);
 }
 
 /// The [`WordInfo`] of the words the features of run `a..b` read: the run
