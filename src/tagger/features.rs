@@ -259,14 +259,11 @@ fn word_info(
     let w = &text[t.start..t.end];
     let gap = if i == 0 {
         10
-    } else {
-        let gap = &text[toks[i - 1].end..t.start];
+    } else if t.start == toks[i - 1].end + 1 && text.as_bytes()[t.start - 1] == b' ' {
         // Most words follow one space.
-        if gap == " " {
-            0
-        } else {
-            gap_class(gap)
-        }
+        0
+    } else {
+        gap_class(&text[toks[i - 1].end..t.start])
     };
     info.shape = shape(w);
     info.gap_before = gap;
@@ -292,13 +289,7 @@ pub fn runs_to_tag(
     runs: &mut Vec<(usize, usize)>,
 ) {
     infos.reset(toks.len());
-    name_runs_with(
-        text,
-        toks,
-        lexicon,
-        &mut |i| infos.hash(text, toks, i),
-        runs,
-    );
+    name_runs_with(text, toks, lexicon, |i| infos.hash(text, toks, i), runs);
     if skip_listed {
         runs.retain(|&(a, b)| gaz[a..b].contains(&0));
     }
@@ -369,7 +360,7 @@ impl ParagraphInfos {
         (a, b): (usize, usize),
     ) -> &[WordInfo] {
         let (lo, hi) = (window_start(a), (b + 2).min(toks.len()));
-        for (i, &g) in gaz.iter().enumerate().take(hi).skip(lo) {
+        for (i, &g) in (lo..hi).zip(&gaz[lo..hi]) {
             let need = level(i, (a, b)) + 1;
             if self.found[i] < need {
                 let hash = self.hash(text, toks, i);
@@ -473,8 +464,8 @@ pub fn features(
 /// words (`of`, `dan`) between two of them, not crossing strong punctuation
 /// (a sentence end, comma, bracket, quotation mark, line break).
 pub fn name_runs(text: &str, toks: &[Token], lexicon: &Lexicon, out: &mut Vec<(usize, usize)>) {
-    let mut hash = |i: usize| fold_hash(&text[toks[i].start..toks[i].end]);
-    name_runs_with(text, toks, lexicon, &mut hash, out);
+    let hash = |i: usize| fold_hash(&text[toks[i].start..toks[i].end]);
+    name_runs_with(text, toks, lexicon, hash, out);
 }
 
 /// [`name_runs`], with `hash(i)` the [`fold_hash`] of word `i`.
@@ -482,7 +473,7 @@ fn name_runs_with(
     text: &str,
     toks: &[Token],
     lexicon: &Lexicon,
-    hash: &mut dyn FnMut(usize) -> u64,
+    mut hash: impl FnMut(usize) -> u64,
     out: &mut Vec<(usize, usize)>,
 ) {
     out.clear();
