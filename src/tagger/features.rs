@@ -16,7 +16,7 @@ pub const TABLE_BITS: u32 = 18;
 /// Rows of the weight table.
 pub const TABLE_ROWS: usize = 1 << TABLE_BITS;
 /// Features per word (a fixed number: the emission loop does not branch).
-pub const FEATURES: usize = 22;
+pub const FEATURES: usize = 24;
 
 /// What the features need of one word: computed once per word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -94,6 +94,18 @@ fn char_shape(word: &str) -> u32 {
 
 /// [`shape`] of an ASCII word, a byte at a time (no char decoding).
 fn ascii_shape(word: &[u8]) -> u32 {
+    // Most words are a letter and lowercase letters (`Budi`, `kata`).
+    if let Some((&first, rest)) = word.split_first() {
+        if rest.iter().all(u8::is_ascii_lowercase) {
+            let s = ASCII_SHAPE_SYMBOL[first as usize & 0x7f] as u32;
+            let code = if rest.is_empty() || s == 2 {
+                s
+            } else {
+                s << 3 | 2
+            };
+            return code << 3 | length_bucket(word.len() as u32);
+        }
+    }
     let mut code = 0u32;
     let mut last = 0u32;
     let mut n = 0;
@@ -174,63 +186,110 @@ pub fn is_name_word(word: &str) -> bool {
     }
 }
 
-/// Hashes of the lowercased first and last three characters.
+/// [`is_name_word`] of the word `t` of `text`, without slicing the text
+/// (it is asked of every word of a paragraph).
+#[inline]
+pub fn is_name_token(text: &str, t: Token) -> bool {
+    match text.as_bytes().get(t.start) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => text[t.start..t.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// The lowercased first and last three characters: for an ASCII word its
+/// bytes themselves (with the count), else their hashes.
 fn lower_affixes(word: &str) -> (u64, u64) {
     let n = word.len();
     if word.is_ascii() {
-        return (
-            fold_hash(&word[..n.min(3)]),
-            fold_hash(&word[n.saturating_sub(3)..]),
-        );
+        let b = word.as_bytes();
+        let pack = |bytes: &[u8]| {
+            bytes.iter().fold(bytes.len() as u64, |acc, &c| {
+                acc << 8 | u64::from(c.to_ascii_lowercase())
+            })
+        };
+        return (pack(&b[..n.min(3)]), pack(&b[n.saturating_sub(3)..]));
     }
     let pre = word.char_indices().nth(3).map_or(n, |(b, _)| b);
     let suf = word.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
     (fold_hash(&word[..pre]), fold_hash(&word[suf..]))
 }
 
-/// The [`WordInfo`] of word `i`.
-/// `affixes`: whether to find them (only the words of runs use them).
+/// What the features read of a word of a run's window, by how near the
+/// run it is: two words away only its hash and classes, next to the run
+/// also its shape, gazetteer code and gap, in the run also its affixes.
+const FAR: u8 = 1;
+const NEAR: u8 = 2;
+const IN_RUN: u8 = 3;
+
+/// The level (`FAR`, `NEAR`, `IN_RUN`) of word `i` in the window of run `a..b`.
+fn level(i: usize, (a, b): (usize, usize)) -> u8 {
+    if (a..b).contains(&i) {
+        IN_RUN
+    } else if i + 1 == a || i == b {
+        NEAR
+    } else {
+        FAR
+    }
+}
+
+/// The [`WordInfo`] of word `i` (whose hash is `hash`), as much as `level`
+/// needs (the rest zero).
 fn word_info(
     text: &str,
     toks: &[Token],
-    i: usize,
+    (i, hash): (usize, u64),
     gaz: u8,
     lexicon: &Lexicon,
-    affixes: bool,
+    level: u8,
 ) -> WordInfo {
+    let mut info = WordInfo {
+        hash,
+        classes: lexicon.classes(hash),
+        gaz,
+        ..WordInfo::default()
+    };
+    if level == FAR {
+        return info;
+    }
     let t = toks[i];
     let w = &text[t.start..t.end];
-    let hash = fold_hash(w);
     let gap = if i == 0 {
         10
+    } else if t.start == toks[i - 1].end + 1 && text.as_bytes()[t.start - 1] == b' ' {
+        // Most words follow one space.
+        0
     } else {
         gap_class(&text[toks[i - 1].end..t.start])
     };
-    let (prefix, suffix) = if affixes { lower_affixes(w) } else { (0, 0) };
-    WordInfo {
-        hash,
-        shape: shape(w),
-        prefix,
-        suffix,
-        classes: lexicon.classes(hash),
-        gaz,
-        gap_before: gap,
-        sentence_start: i == 0 || gap == 1 || gap == 10,
+    info.shape = shape(w);
+    info.gap_before = gap;
+    info.sentence_start = i == 0 || gap == 1 || gap == 10;
+    if level == IN_RUN {
+        (info.prefix, info.suffix) = lower_affixes(w);
     }
+    info
 }
 
 /// The runs of a paragraph's words to tag (see [`name_runs`]); with
 /// `skip_listed`, runs made only of list matches (`gaz[i] != 0`) are left
 /// out.
+/// `infos` is [`ParagraphInfos::reset`] for the paragraph here, and keeps
+/// the hashes of the words it looked up.
 pub fn runs_to_tag(
     text: &str,
     toks: &[Token],
     gaz: &[u8],
     lexicon: &Lexicon,
     skip_listed: bool,
+    infos: &mut ParagraphInfos,
     runs: &mut Vec<(usize, usize)>,
 ) {
-    name_runs(text, toks, lexicon, runs);
+    infos.reset(toks.len());
+    name_runs_with(text, toks, lexicon, |i| infos.hash(text, toks, i), runs);
     if skip_listed {
         runs.retain(|&(a, b)| gaz[a..b].contains(&0));
     }
@@ -251,7 +310,9 @@ pub fn window_infos(
     out.clear();
     let (lo, hi) = (window_start(a), (b + 2).min(toks.len()));
     for (i, &g) in gaz.iter().enumerate().take(hi).skip(lo) {
-        out.push(word_info(text, toks, i, g, lexicon, (a..b).contains(&i)));
+        let hash = fold_hash(&text[toks[i].start..toks[i].end]);
+        let level = level(i, (a, b));
+        out.push(word_info(text, toks, (i, hash), g, lexicon, level));
     }
 }
 
@@ -263,17 +324,29 @@ pub fn window_infos(
 #[derive(Debug, Default)]
 pub struct ParagraphInfos {
     infos: Vec<WordInfo>,
-    /// Per word: 0 not found yet, 1 found without affixes, 2 with them.
+    /// Per word: 0 not found yet, 1 its hash only, else 1 + the level
+    /// (`FAR`, `NEAR`, `IN_RUN`) it was found for.
     found: Vec<u8>,
 }
 
 impl ParagraphInfos {
     /// Forgets the words found; the paragraph has `words` words.
     pub fn reset(&mut self, words: usize) {
-        self.infos.clear();
-        self.infos.resize(words, WordInfo::default());
+        // A word's info is written before it is read (see `found`).
+        if self.infos.len() < words {
+            self.infos.resize(words, WordInfo::default());
+        }
         self.found.clear();
         self.found.resize(words, 0);
+    }
+
+    /// The [`fold_hash`] of word `i`, found once.
+    pub fn hash(&mut self, text: &str, toks: &[Token], i: usize) -> u64 {
+        if self.found[i] == 0 {
+            self.infos[i].hash = fold_hash(&text[toks[i].start..toks[i].end]);
+            self.found[i] = 1;
+        }
+        self.infos[i].hash
     }
 
     /// The window of run `a..b`: from word `window_start(a)` to two words
@@ -287,10 +360,11 @@ impl ParagraphInfos {
         (a, b): (usize, usize),
     ) -> &[WordInfo] {
         let (lo, hi) = (window_start(a), (b + 2).min(toks.len()));
-        for (i, &g) in gaz.iter().enumerate().take(hi).skip(lo) {
-            let need = if (a..b).contains(&i) { 2 } else { 1 };
+        for (i, &g) in (lo..hi).zip(&gaz[lo..hi]) {
+            let need = level(i, (a, b)) + 1;
             if self.found[i] < need {
-                self.infos[i] = word_info(text, toks, i, g, lexicon, need == 2);
+                let hash = self.hash(text, toks, i);
+                self.infos[i] = word_info(text, toks, (i, hash), g, lexicon, need - 1);
                 self.found[i] = need;
             }
         }
@@ -303,18 +377,28 @@ pub fn window_start(a: usize) -> usize {
     a.saturating_sub(2)
 }
 
+/// The row of a feature: its value xor a constant of its template, times
+/// an odd constant, top bits (multiplicative hashing; word values are
+/// already hashes, the others small numbers the product spreads).
 #[inline]
-fn mix(x: u64) -> u64 {
-    let x = (x ^ (x >> 31)).wrapping_mul(0x7fb5_d329_728e_a185);
-    let x = (x ^ (x >> 27)).wrapping_mul(0x81da_def4_bc2d_d44d);
-    x ^ (x >> 33)
-}
-
-#[inline]
-fn row(template: u64, value: u64) -> u32 {
-    let h = mix(value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+fn row(template: usize, value: u64) -> u32 {
+    let h = (value ^ SALTS[template]).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (h >> (64 - TABLE_BITS)) as u32
 }
+
+/// One random constant per template (splitmix64 of its number).
+const SALTS: [u64; FEATURES] = {
+    let mut out = [0u64; FEATURES];
+    let mut i = 0;
+    while i < FEATURES {
+        let mut x = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        out[i] = x ^ (x >> 31);
+        i += 1;
+    }
+    out
+};
 
 const NONE: u64 = 0x5bd1_e995;
 
@@ -365,6 +449,13 @@ pub fn features(
         row(19, pos << 8 | len),
         row(20, hash_of(-1) ^ (w.shape as u64).wrapping_mul(0x1000_0001)),
         row(21, hash_of(1) ^ (w.shape as u64).wrapping_mul(0x2000_0003)),
+        // The cue classes of the run's first and last words, wherever in
+        // the run the word is (`PT Sinar Karya Abadi`, `Bank ... Tbk`).
+        row(22, (words[run_start].classes as u64) << 8 | pos),
+        row(
+            23,
+            (words[run_end - 1].classes as u64) << 8 | (run_end - i).min(3) as u64,
+        ),
     ];
     *out = f;
 }
@@ -373,16 +464,27 @@ pub fn features(
 /// words (`of`, `dan`) between two of them, not crossing strong punctuation
 /// (a sentence end, comma, bracket, quotation mark, line break).
 pub fn name_runs(text: &str, toks: &[Token], lexicon: &Lexicon, out: &mut Vec<(usize, usize)>) {
+    let hash = |i: usize| fold_hash(&text[toks[i].start..toks[i].end]);
+    name_runs_with(text, toks, lexicon, hash, out);
+}
+
+/// [`name_runs`], with `hash(i)` the [`fold_hash`] of word `i`.
+fn name_runs_with(
+    text: &str,
+    toks: &[Token],
+    lexicon: &Lexicon,
+    mut hash: impl FnMut(usize) -> u64,
+    out: &mut Vec<(usize, usize)>,
+) {
     out.clear();
-    let word = |i: usize| &text[toks[i].start..toks[i].end];
-    let name_word = |i: usize| is_name_word(word(i));
+    let name_word = |i: usize| is_name_token(text, toks[i]);
     // Spaces or a hyphen join words of a name, and so does a bare period
     // (`U.S`); other punctuation ends a run.
     let joins = |i: usize| {
         let gap = &text[toks[i - 1].end..toks[i].start];
         gap == " " || gap == "." || matches!(gap_class(gap), 0 | 6)
     };
-    let connector = |i: usize| lexicon.classes(fold_hash(word(i))) & class::CONNECTOR != 0;
+
     let mut i = 0;
     while i < toks.len() {
         if !name_word(i) {
@@ -392,21 +494,21 @@ pub fn name_runs(text: &str, toks: &[Token], lexicon: &Lexicon, out: &mut Vec<(u
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < toks.len() && joins(end) && name_word(end) {
+            if end < toks.len() && name_word(end) && joins(end) {
                 end += 1;
             } else if end + 1 < toks.len()
                 && name_word(end + 1)
                 && !name_word(end)
                 && joins(end)
                 && joins(end + 1)
-                && connector(end)
+                && lexicon.classes(hash(end)) & class::CONNECTOR != 0
             {
                 end += 2;
             } else {
                 break;
             }
         }
-        if end - start > 1 || !lexicon.never_alone(fold_hash(word(start))) {
+        if end - start > 1 || !lexicon.never_alone(hash(start)) {
             out.push((start, end));
         }
         i = end;
@@ -458,10 +560,9 @@ mod tests {
         let lex = Lexicon::new();
         let gaz = vec![0u8; toks.len()];
         let mut runs = Vec::new();
-        runs_to_tag(text, &toks, &gaz, &lex, false, &mut runs);
-        assert!(runs.len() >= 4);
         let (mut para, mut alone) = (ParagraphInfos::default(), Vec::new());
-        para.reset(toks.len());
+        runs_to_tag(text, &toks, &gaz, &lex, false, &mut para, &mut runs);
+        assert!(runs.len() >= 4);
         for &(a, b) in &runs {
             let shared = para.window(text, &toks, &gaz, &lex, (a, b)).to_vec();
             window_infos(text, &toks, &gaz, &lex, (a, b), &mut alone);
@@ -472,10 +573,10 @@ mod tests {
                 if (a..b).contains(&(lo + i)) {
                     assert_eq!(fx, fy);
                 }
-                assert_eq!(
-                    (x.hash, x.shape, x.classes, x.gap_before),
-                    (y.hash, y.shape, y.classes, y.gap_before)
-                );
+                assert_eq!((x.hash, x.classes, x.gaz), (y.hash, y.classes, y.gaz));
+                if level(lo + i, (a, b)) != FAR {
+                    assert_eq!((x.shape, x.gap_before), (y.shape, y.gap_before));
+                }
                 let (mut r1, mut r2) = ([0; FEATURES], [0; FEATURES]);
                 if (a..b).contains(&(lo + i)) {
                     features(&shared, i, a - lo, b - lo, &mut r1);
@@ -484,6 +585,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Words two away from a run are found only in part: the features of
+    /// the run's words must not read the rest.
+    #[test]
+    fn features_read_of_far_words_only_their_hash_and_classes() {
+        let text = "ia bilang kepada Budi Santoso di sana kemarin";
+        let toks = tokenize(text);
+        let lex = Lexicon::new();
+        let (a, b) = (3, 5);
+        let mut infos = Vec::new();
+        window_infos(text, &toks, &[0; 9], &lex, (a, b), &mut infos);
+        let lo = window_start(a);
+        let rows = |infos: &[WordInfo]| {
+            (a..b)
+                .map(|i| {
+                    let mut r = [0; FEATURES];
+                    features(infos, i - lo, a - lo, b - lo, &mut r);
+                    r
+                })
+                .collect::<Vec<_>>()
+        };
+        let before = rows(&infos);
+        for i in [a - 2, b + 1] {
+            let far = &mut infos[i - lo];
+            (far.shape, far.gap_before, far.gaz) = (77, 7, 7);
+            (far.prefix, far.suffix, far.sentence_start) = (7, 7, true);
+        }
+        assert_eq!(rows(&infos), before);
+        infos[b + 1 - lo].hash ^= 1;
+        assert_ne!(rows(&infos), before);
     }
 
     #[test]
@@ -536,7 +668,9 @@ mod tests {
         let mut infos = Vec::new();
         window_infos(text, &toks, &[0; 6], &Lexicon::new(), (2, 3), &mut infos);
         assert_eq!(infos.len(), 5);
-        assert_eq!(infos[2].suffix, fold_hash("rta"));
+        assert_eq!(infos[2].suffix, lower_affixes("rta").0);
+        assert_eq!(lower_affixes("JAKARTA"), lower_affixes("jakarta"));
+        assert_ne!(lower_affixes("ab").0, lower_affixes("abc").0);
         assert_eq!(infos[1].suffix, 0, "context words need no affixes");
         window_infos(text, &toks, &[0; 6], &Lexicon::new(), (0, 1), &mut infos);
         assert_eq!(infos.len(), 3);
@@ -548,7 +682,16 @@ mod tests {
         let toks = tokenize(text);
         let lex = Lexicon::new();
         let (mut infos, mut runs) = (Vec::new(), Vec::new());
-        runs_to_tag(text, &toks, &[0, 0, 0, 5], &lex, false, &mut runs);
+        let mut para = ParagraphInfos::default();
+        runs_to_tag(
+            text,
+            &toks,
+            &[0, 0, 0, 5],
+            &lex,
+            false,
+            &mut para,
+            &mut runs,
+        );
         assert_eq!(runs, [(1, 2), (3, 4)]);
         window_infos(text, &toks, &[0, 0, 0, 5], &lex, (0, 4), &mut infos);
         assert_eq!(infos[0].classes, class::SPEECH);

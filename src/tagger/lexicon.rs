@@ -3,7 +3,6 @@
 //! events) and the words that are never a name alone. Data, mostly.
 
 use crate::tokens::fold_hash;
-use rustc_hash::FxHashMap;
 
 /// Word classes (bits) for cue words, by lowercased word.
 pub mod class {
@@ -119,12 +118,17 @@ const NEVER_ALONE: &[&str] = &[
     "sunday",
 ];
 
-/// The classes of cue words, by [`fold_hash`] of the word.
+/// The classes of cue words, by [`fold_hash`] of the word: an open
+/// addressing table (it is asked of every word the tagger looks at, and a
+/// probe here is a few instructions).
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    classes: FxHashMap<u64, u8>,
-    never_alone: rustc_hash::FxHashSet<u64>,
+    /// (word hash, class bits, never alone); hash 0 marks an empty slot.
+    slots: Vec<(u64, u8, bool)>,
 }
+
+/// log2 of the slots (a quarter of them used).
+const SLOT_BITS: u32 = 11;
 
 impl Default for Lexicon {
     fn default() -> Self {
@@ -134,7 +138,9 @@ impl Default for Lexicon {
 
 impl Lexicon {
     pub fn new() -> Lexicon {
-        let mut classes = FxHashMap::default();
+        let mut lex = Lexicon {
+            slots: vec![(0, 0, false); 1 << SLOT_BITS],
+        };
         for (words, bit) in [
             (TITLES, class::TITLE),
             (HONORIFICS, class::HONORIFIC),
@@ -146,23 +152,78 @@ impl Lexicon {
             (EVENTS, class::EVENT),
         ] {
             for w in words {
-                *classes.entry(fold_hash(w)).or_insert(0) |= bit;
+                lex.slot_mut(fold_hash(w)).1 |= bit;
             }
         }
-        let never_alone = NEVER_ALONE.iter().map(|w| fold_hash(w)).collect();
-        Lexicon {
-            classes,
-            never_alone,
+        for w in NEVER_ALONE {
+            lex.slot_mut(fold_hash(w)).2 = true;
+        }
+        lex
+    }
+
+    fn slot_mut(&mut self, hash: u64) -> &mut (u64, u8, bool) {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> (64 - SLOT_BITS)) as usize;
+        while self.slots[i].0 != 0 && self.slots[i].0 != hash {
+            i = (i + 1) & mask;
+        }
+        self.slots[i].0 = hash;
+        &mut self.slots[i]
+    }
+
+    #[inline]
+    fn slot(&self, hash: u64) -> (u8, bool) {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> (64 - SLOT_BITS)) as usize;
+        loop {
+            let (h, c, n) = self.slots[i];
+            if h == hash && hash != 0 {
+                return (c, n);
+            }
+            if h == 0 {
+                return (0, false);
+            }
+            i = (i + 1) & mask;
         }
     }
 
     /// Is the word one that is never a name alone ([`NEVER_ALONE`])?
     pub fn never_alone(&self, word_hash: u64) -> bool {
-        self.never_alone.contains(&word_hash)
+        self.slot(word_hash).1
     }
 
     /// The class bits of a word (0 for most words).
     pub fn classes(&self, word_hash: u64) -> u8 {
-        self.classes.get(&word_hash).copied().unwrap_or(0)
+        self.slot(word_hash).0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_finds_its_words_and_only_them() {
+        let lex = Lexicon::new();
+        assert_eq!(lex.classes(fold_hash("Presiden")), class::TITLE);
+        assert_eq!(lex.classes(fold_hash("di")), class::PLACE_PREP);
+        assert!(lex.never_alone(fold_hash("di")) && lex.never_alone(fold_hash("Senin")));
+        assert!(!lex.never_alone(fold_hash("Budi")));
+        assert_eq!(lex.classes(fold_hash("Budi")), 0);
+        assert_eq!(lex.classes(0), 0);
+        for words in [
+            TITLES,
+            HONORIFICS,
+            SPEECH,
+            ORG_HEADS,
+            PLACE_HEADS,
+            NEVER_ALONE,
+        ] {
+            for w in words {
+                assert_ne!(fold_hash(w), 0, "{w}");
+                let (c, n) = lex.slot(fold_hash(w));
+                assert!(c != 0 || n, "{w}");
+            }
+        }
     }
 }

@@ -63,6 +63,8 @@ pub struct Span {
 pub struct Tagger {
     lexicon: Lexicon,
     langs: [Weights; 2],
+    /// The transitions of each language, [`decode::masked`].
+    masked: [[[i32; LANES]; LANES]; 2],
 }
 
 /// Reusable buffers for [`Tagger::tag_into`].
@@ -92,6 +94,10 @@ impl Tagger {
     pub fn from_weights(langs: [Weights; 2]) -> Tagger {
         Tagger {
             lexicon: Lexicon::new(),
+            masked: [
+                decode::masked(&langs[0].transitions),
+                decode::masked(&langs[1].transitions),
+            ],
             langs,
         }
     }
@@ -143,18 +149,17 @@ impl Tagger {
         out: &mut Vec<Span>,
     ) {
         let w = self.weights(lang);
+        let masked = &self.masked[usize::from(lang == Lang::English)];
         runs_to_tag(
             text,
             toks,
             gaz,
             &self.lexicon,
             unlisted_only,
+            &mut scratch.infos,
             &mut scratch.runs,
         );
         let mut rows = [0u32; FEATURES];
-        if !scratch.runs.is_empty() {
-            scratch.infos.reset(toks.len());
-        }
         for &(a, b) in &scratch.runs {
             let infos = scratch.infos.window(text, toks, gaz, &self.lexicon, (a, b));
             let lo = window_start(a);
@@ -163,9 +168,10 @@ impl Tagger {
                 features(infos, i - lo, a - lo, b - lo, &mut rows);
                 scratch.emissions.push(w.emission(&rows));
             }
-            let best = decode::viterbi(
+            let best = decode::viterbi_scores(
                 &scratch.emissions,
-                &w.transitions,
+                masked,
+                (0, 0),
                 &mut scratch.back,
                 &mut scratch.tags,
             )
@@ -176,9 +182,9 @@ impl Tagger {
                 if unlisted_only && gaz[s.start..s.end].iter().any(|&g| g != 0) {
                     continue;
                 }
-                let without = decode::viterbi_outside(
+                let without = decode::viterbi_scores(
                     &scratch.emissions,
-                    &w.transitions,
+                    masked,
                     (s.start - a, s.end - a),
                     &mut scratch.back,
                     &mut scratch.other,
@@ -220,7 +226,20 @@ pub fn gazetteer_codes<'m>(
     matches: impl IntoIterator<Item = &'m Match>,
     entities: &[Entity],
 ) -> Vec<u8> {
-    let mut codes = vec![0u8; toks.len()];
+    let mut codes = Vec::new();
+    gazetteer_codes_into(toks, matches, entities, &mut codes);
+    codes
+}
+
+/// [`gazetteer_codes`] into a buffer.
+pub fn gazetteer_codes_into<'m>(
+    toks: &[Token],
+    matches: impl IntoIterator<Item = &'m Match>,
+    entities: &[Entity],
+    codes: &mut Vec<u8>,
+) {
+    codes.clear();
+    codes.resize(toks.len(), 0);
     let mut i = 0;
     for m in matches {
         while i < toks.len() && toks[i].start < m.start {
@@ -233,7 +252,6 @@ pub fn gazetteer_codes<'m>(
             j += 1;
         }
     }
-    codes
 }
 
 #[cfg(test)]

@@ -13,14 +13,13 @@
 //! person too (as the lists' short forms are), and the entity of every
 //! mention of a person is the fullest name the document gives.
 
-use super::features::{class, is_name_word, Lexicon};
-use super::{gazetteer_codes, Lang, Scratch, Span, Tagger};
+use super::features::{class, is_name_token, Lexicon};
+use super::{gazetteer_codes_into, Lang, Scratch, Span, Tagger};
 use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
 use crate::mentions::resolve::Mention;
 use crate::tokens::{fold_hash, has_lowercase, Token};
-use rustc_hash::FxHashSet;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A name the tagger found in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +100,7 @@ pub fn find_names(
     let lexicon = tagger.lexicon();
     let mut scratch = Scratch::default();
     let mut spans: Vec<Span> = Vec::new();
+    let mut gaz = Vec::new();
     // Kept spans, with their paragraph and whether they need a fuller name.
     let mut kept: Vec<(usize, &[Token], Span, bool)> = Vec::new();
     for p in paragraphs {
@@ -108,7 +108,7 @@ pub fn find_names(
         if toks.is_empty() || is_credit_line(text, toks) || is_capitalised_line(text, toks) {
             continue;
         }
-        let gaz = gazetteer_codes(toks, p.matches.iter().map(|m| &m.1), entities);
+        gazetteer_codes_into(toks, p.matches.iter().map(|m| &m.1), entities, &mut gaz);
         spans.clear();
         tagger.tag_into(text, toks, &gaz, lang, true, &mut scratch, &mut spans);
         for &s in &spans {
@@ -135,11 +135,18 @@ pub fn find_names(
     // A person's name holds no word the document names an organisation or
     // a place with (`Telkom Fleksi` where `Telkom` is a listed company),
     // and no organisation or place head word (`Bank`, `Kota`).
-    let any_person = kept.iter().any(|k| k.2.kind == EntityType::Person);
-    let not_person = if any_person {
-        words_of_other_types(text, mentions, entities, &kept)
-    } else {
+    let mut person_words = WordFilter::default();
+    for &(_, toks, s, _) in &kept {
+        if s.kind == EntityType::Person {
+            for t in &toks[s.start..s.end] {
+                person_words.add(&text[t.start..t.end]);
+            }
+        }
+    }
+    let not_person = if person_words.is_empty() {
         FxHashSet::default()
+    } else {
+        words_of_other_types(text, mentions, entities, &kept, &person_words)
     };
     kept.retain(|&(_, toks, s, _)| {
         s.kind != EntityType::Person
@@ -151,13 +158,15 @@ pub fn find_names(
     });
     // Each word of a person's name of two words or more -> that name (None
     // when two names share the word).
-    let mut full: HashMap<u64, Option<String>> = HashMap::new();
-    let mut surnames: HashMap<u64, Option<String>> = HashMap::new();
+    let mut full: FxHashMap<u64, Option<String>> = FxHashMap::default();
+    let mut surnames: FxHashMap<u64, Option<String>> = FxHashMap::default();
+    let mut surname_words = WordFilter::default();
     for &(_, toks, s, _) in &kept {
         if s.kind == EntityType::Person && s.end - s.start > 1 {
             let name = span_text(text, toks, s);
             if s.margin >= SURNAME_MARGIN {
                 let t = toks[s.end - 1];
+                surname_words.add(&text[t.start..t.end]);
                 surnames
                     .entry(fold_hash(&text[t.start..t.end]))
                     .and_modify(|n| {
@@ -205,7 +214,13 @@ pub fn find_names(
             name,
         });
     }
-    add_short_forms(text, paragraphs, mentions, &surnames, &mut out);
+    add_short_forms(
+        text,
+        paragraphs,
+        mentions,
+        (&surnames, &surname_words),
+        &mut out,
+    );
     out.sort_by_key(|n| n.start);
     out
 }
@@ -213,7 +228,7 @@ pub fn find_names(
 /// The span without lowercase words at its edges (`of House` is `House`):
 /// connectors belong inside names only. None when nothing is left.
 fn trimmed(text: &str, toks: &[Token], mut s: Span) -> Option<Span> {
-    let name_word = |i: usize| is_name_word(&text[toks[i].start..toks[i].end]);
+    let name_word = |i: usize| is_name_token(text, toks[i]);
     while s.start < s.end && !name_word(s.start) {
         s.start += 1;
     }
@@ -240,18 +255,19 @@ fn without_leading_titles(lexicon: &Lexicon, text: &str, toks: &[Token], mut s: 
     s
 }
 
-/// The words of the document's organisations and places: list mentions
-/// of those types and the tagger's own.
+/// The words of the document's organisations and places (list mentions
+/// of those types and the tagger's own), of those `wanted` may hold.
 fn words_of_other_types(
     text: &str,
     mentions: &[Mention],
     entities: &[Entity],
     kept: &[(usize, &[Token], Span, bool)],
+    wanted: &WordFilter,
 ) -> FxHashSet<u64> {
     let mut words = FxHashSet::default();
     let mut add = |s: &str| {
         for w in s.split(|c: char| !crate::tokens::is_word_char(c)) {
-            if !w.is_empty() {
+            if !w.is_empty() && wanted.may_hold(w) {
                 words.insert(fold_hash(w));
             }
         }
@@ -276,7 +292,7 @@ fn add_short_forms(
     text: &str,
     paragraphs: &[ParagraphInput],
     mentions: &[Mention],
-    full: &HashMap<u64, Option<String>>,
+    (full, wanted): (&FxHashMap<u64, Option<String>>, &WordFilter),
     out: &mut Vec<ModelName>,
 ) {
     if full.is_empty() {
@@ -287,8 +303,11 @@ fn add_short_forms(
     let mut added = Vec::new();
     for p in paragraphs {
         for (i, t) in p.tokens.iter().enumerate() {
+            if !is_name_token(text, *t) {
+                continue;
+            }
             let w = &text[t.start..t.end];
-            if !is_name_word(w) || w.chars().count() < 3 || !has_lowercase(w) {
+            if !wanted.may_hold(w) || w.chars().count() < 3 || !has_lowercase(w) {
                 continue;
             }
             let Some(Some(name)) = full.get(&fold_hash(w)) else {
@@ -298,8 +317,8 @@ fn add_short_forms(
             let joined = |j: usize| {
                 let (a, b) = (p.tokens[j], p.tokens[j + 1]);
                 text[a.end..b.start].trim().is_empty()
-                    && is_name_word(&text[a.start..a.end])
-                    && is_name_word(&text[b.start..b.end])
+                    && is_name_token(text, a)
+                    && is_name_token(text, b)
             };
             if (i > 0 && joined(i - 1)) || (i + 1 < p.tokens.len() && joined(i)) {
                 continue;
@@ -327,10 +346,55 @@ fn surface<'t>(text: &'t str, toks: &[Token], s: Span) -> &'t str {
 
 /// The span's words with single spaces (a name broken over spaces is one name).
 fn span_text(text: &str, toks: &[Token], s: Span) -> String {
-    surface(text, toks, s)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let surface = surface(text, toks, s);
+    // Most names are ASCII with single spaces already.
+    let plain = surface.is_ascii()
+        && !surface.contains("  ")
+        && !surface
+            .bytes()
+            .any(|b| b.is_ascii_whitespace() && b != b' ');
+    if plain {
+        return surface.to_string();
+    }
+    surface.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A quick test that a word may be one of a few (by [`fold_hash`]): the
+/// length and lowercased first letter of ASCII words, one bit each. Never
+/// says no to a word of the set (a word that is not ASCII may always be).
+#[derive(Debug, Default)]
+struct WordFilter {
+    bits: u64,
+    any: bool,
+}
+
+impl WordFilter {
+    fn bit(ascii: &[u8]) -> u64 {
+        let first = ascii.first().map_or(0, u8::to_ascii_lowercase) as usize;
+        1 << ((ascii.len() * 31 + first) & 63)
+    }
+
+    fn add(&mut self, word: &str) {
+        self.any = true;
+        if word.is_ascii() {
+            self.bits |= Self::bit(word.as_bytes());
+        } else {
+            // Only a word of the same lowercase can share its hash; an
+            // ASCII one only when that lowercase is ASCII.
+            let lower = word.to_lowercase();
+            if lower.is_ascii() {
+                self.bits |= Self::bit(lower.as_bytes());
+            }
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        !self.any
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        !word.is_ascii() || self.bits & Self::bit(word.as_bytes()) != 0
+    }
 }
 
 /// Does `start..end` overlap a list mention? (`mentions` in text order.)
@@ -345,18 +409,25 @@ fn overlaps_list(mentions: &[Mention], start: usize, end: usize) -> bool {
 /// A byline or credit line: it starts with `By`, `Oleh`, `Foto:` ... and
 /// is short.
 fn is_credit_line(text: &str, toks: &[Token]) -> bool {
-    let first = text[toks[0].start..toks[0].end].to_lowercase();
-    toks.len() <= 12 && CREDIT_STARTS.contains(&first.as_str())
+    let first = &text[toks[0].start..toks[0].end];
+    toks.len() <= 12 && CREDIT_STARTS.iter().any(|c| c.eq_ignore_ascii_case(first))
 }
 
 /// A line of capitalised words (a title-case headline, `READ MORE`,
 /// `Article Continued Below`): the tagger cannot tell names there.
 fn is_capitalised_line(text: &str, toks: &[Token]) -> bool {
-    let caps = toks
-        .iter()
-        .filter(|t| is_name_word(&text[t.start..t.end]))
-        .count();
-    toks.len() >= 2 && caps * 5 >= toks.len() * 4
+    // At least four words in five capitalised: at most one in five not
+    // (most paragraphs tell early).
+    let mut lower = 0;
+    for &t in toks {
+        if !is_name_token(text, t) {
+            lower += 1;
+            if lower * 5 > toks.len() {
+                return false;
+            }
+        }
+    }
+    toks.len() >= 2
 }
 
 /// A photo or story credit: `(Name/Agency)`, `Name/Agency`.

@@ -10,7 +10,8 @@
 
 use super::decode::viterbi;
 use super::features::{
-    class, features, runs_to_tag, window_infos, window_start, Lexicon, FEATURES, TABLE_ROWS,
+    class, features, runs_to_tag, window_infos, window_start, Lexicon, ParagraphInfos, FEATURES,
+    TABLE_ROWS,
 };
 use super::model::{allowed, begin_tag, Weights, LANES, O, START, TAGS};
 use super::{gazetteer_codes, spans_of, Span, Tagger};
@@ -241,7 +242,8 @@ pub fn prepare(s: &Annotated, matcher: &Matcher, lexicon: &Lexicon) -> Prepared 
     matcher.find_in_tokens(&text, &toks, &mut found);
     let gaz = gazetteer_codes(&toks, &found, matcher.entities());
     let (mut infos, mut runs) = (Vec::new(), Vec::new());
-    runs_to_tag(&text, &toks, &gaz, lexicon, false, &mut runs);
+    let mut para = ParagraphInfos::default();
+    runs_to_tag(&text, &toks, &gaz, lexicon, false, &mut para, &mut runs);
     let mut rows = Vec::new();
     for &(a, b) in &runs {
         window_infos(&text, &toks, &gaz, lexicon, (a, b), &mut infos);
