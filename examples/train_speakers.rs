@@ -243,7 +243,7 @@ fn examples_of(rule: &Pipeline, doc: &Document, gold: &Gold) -> Vec<Example> {
     let gw: Vec<_> = quoted.iter().map(|g| words(&g[4])).collect();
     let mut pairs = Vec::new();
     for (pi, q) in out.quotes.iter().enumerate() {
-        if ranked[pi].is_none() {
+        if ranked[pi].as_ref().is_none_or(|r| r.features.is_empty()) {
             continue;
         }
         let pw = words(&q.text);

@@ -71,6 +71,7 @@
 mod context;
 mod cues;
 mod indirect;
+mod lines;
 mod marks;
 mod model;
 mod names;
@@ -79,6 +80,7 @@ mod quoted;
 mod sentences;
 mod sieves;
 mod speakers;
+mod speech;
 #[cfg(test)]
 mod testing;
 mod words;
@@ -89,6 +91,7 @@ pub use context::Ranked;
 pub use cues::Cues;
 pub use model::{Method, Paragraph, Quote, QuoteInput, QuoteKind, Speaker};
 pub use sieves::rank::FEATURES as SPEAKER_FEATURES;
+pub use speech::FEATURES as SPEECH_FEATURES;
 
 /// Finds the quotes of a document, in text order.
 ///

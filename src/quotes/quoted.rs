@@ -1,11 +1,13 @@
 //! A quoted span becomes a quote: its kind (direct or partial) and its
-//! speaker, from the sieves. A title in quotes with no speaker is no quote.
+//! speaker, from the sieves. A title in quotes with no speaker is no quote,
+//! nor is a span the speech classifier reads as not said (`speech`).
 
 use super::context::Context;
 use super::cues::Cues;
 use super::marks::Span;
 use super::model::{Method, Quote, QuoteKind};
 use super::sieves::{self, QuotedSpan};
+use super::speech;
 
 /// Classifies and attributes one quoted span.
 pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) -> Option<Quote> {
@@ -13,7 +15,18 @@ pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) ->
     let q = classify(cx, pi, span, sents);
     let kind = q.kind;
     let inner = text[span.inner_start..span.inner_end].trim();
+    // The title of a work or an event (`webinar bertajuk “…”`) is never said.
+    if speech::named_as_title(text, q.sentence_start, span.open) {
+        return None;
+    }
     let found = sieves::attribute(cx, &q);
+    let features = speech::features(cx, &q, found.as_ref().map(|f| f.method));
+    cx.record_speech(span.inner_start, &features);
+    // An exclamation or a question is said (PolNeAR train: 269 of 279).
+    let exclaimed = inner.ends_with(['!', '?']);
+    if !exclaimed && !cx.input().cues.speech_weights().is_speech(&features) {
+        return None;
+    }
     // A transcript's label is not part of what was said.
     let start = match &found {
         Some(f) if f.method == Method::Transcript => {
@@ -45,7 +58,7 @@ pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) ->
 /// Does a quoted text read like the title of a work or a show: two words or
 /// more, each capitalised but for small words (the `minor` cues: `of`,
 /// `the`, `and`)?
-fn is_title(inner: &str, cues: &Cues) -> bool {
+pub(super) fn is_title(inner: &str, cues: &Cues) -> bool {
     let words: Vec<&str> = inner
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
