@@ -21,11 +21,15 @@
 //! DIR/foldK/{gold,out,rule}/quotes.csv (rule: every span kept), which
 //! `scripts/speaker-cv.sh DIR` scores.
 
+#[path = "common/mod.rs"]
+mod common;
+
+use common::{dice, folds, load, stem, words, write_gold, write_out, Gold};
 use kutip::document::Document;
 use kutip::quotes::{Cues, SPEECH_FEATURES};
 use kutip::{Pipeline, PipelineBuilder};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 const SEED: u64 = 17;
@@ -37,8 +41,6 @@ const L2: f64 = 0.001;
 const THRESHOLDS: &[f64] = &[
     -4.0, -3.0, -2.5, -2.0, -1.75, -1.5, -1.25, -1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0,
 ];
-
-type Gold = HashMap<String, Vec<csv::StringRecord>>;
 
 /// One quoted span: its features and whether gold calls it speech.
 struct Example {
@@ -89,7 +91,7 @@ fn main() -> anyhow::Result<()> {
     );
 
     // Out-of-fold scores, to choose the threshold.
-    let fold_of = folds(docs.len());
+    let fold_of = folds(docs.len(), SEED, FOLDS);
     let mut held_scores: Vec<(f64, bool)> = Vec::new();
     let mut fold_weights = Vec::new();
     for k in 0..FOLDS {
@@ -248,71 +250,12 @@ fn fit(examples: &[&Example]) -> Vec<f64> {
     w
 }
 
-fn load(data: &Path) -> anyhow::Result<(Vec<Document>, Gold, csv::StringRecord)> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(data.join("docs"))?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    names.sort();
-    let docs = names
-        .iter()
-        .map(|p| {
-            let id = p.file_name().unwrap().to_string_lossy().into_owned();
-            Ok(Document {
-                id: id.clone(),
-                source: id,
-                title: None,
-                text: std::fs::read_to_string(p)?,
-                warning: None,
-            })
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let mut r = csv::Reader::from_path(data.join("quotes.csv"))?;
-    let header = r.headers()?.clone();
-    let mut gold = Gold::new();
-    for row in r.records() {
-        let row = row?;
-        gold.entry(row[0].to_string()).or_default().push(row);
-    }
-    Ok((docs, gold, header))
-}
-
-fn stem(id: &str) -> &str {
-    id.rsplit_once('.').map_or(id, |(s, _)| s)
-}
-
 fn quoted_gold<'g>(gold: &'g Gold, doc: &Document) -> Vec<&'g csv::StringRecord> {
     gold.get(stem(&doc.id))
         .into_iter()
         .flatten()
         .filter(|g| &g[1] == "direct" || &g[1] == "partial")
         .collect()
-}
-
-/// score.py's words: runs of letters and digits, lowercased.
-fn words(s: &str) -> HashMap<String, usize> {
-    let mut m = HashMap::new();
-    for w in s
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        *m.entry(w.to_string()).or_insert(0) += 1;
-    }
-    m
-}
-
-/// score.py's Dice of two texts' word multisets.
-fn dice(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> f64 {
-    let n: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
-    let common: usize = a
-        .iter()
-        .map(|(w, c)| (*c).min(*b.get(w).unwrap_or(&0)))
-        .sum();
-    if n == 0 {
-        0.0
-    } else {
-        2.0 * common as f64 / n as f64
-    }
 }
 
 /// The quoted spans of one document, labelled.
@@ -365,79 +308,4 @@ fn examples_of(p: &Pipeline, doc: &Document, gold: &Gold, dropped: &[usize]) -> 
             speech: matched.contains(&qi),
         })
         .collect()
-}
-
-/// A seeded xorshift: the same folds on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
-fn folds(n: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    let mut rng = Rng(SEED);
-    for i in (1..n).rev() {
-        order.swap(i, (rng.next() % (i as u64 + 1)) as usize);
-    }
-    let mut fold = vec![0; n];
-    for (k, &i) in order.iter().enumerate() {
-        fold[i] = k % FOLDS;
-    }
-    fold
-}
-
-fn write_gold(
-    dir: &Path,
-    docs: &[&Document],
-    gold: &Gold,
-    header: &csv::StringRecord,
-) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let mut w = csv::Writer::from_path(dir.join("quotes.csv"))?;
-    w.write_record(header)?;
-    for d in docs {
-        for row in gold.get(stem(&d.id)).into_iter().flatten() {
-            w.write_record(row)?;
-        }
-    }
-    Ok(w.flush()?)
-}
-
-fn write_out(dir: &Path, p: &Pipeline, docs: &[&Document]) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let outs: Vec<_> = docs.par_iter().map(|d| p.process(d)).collect();
-    let mut w = csv::Writer::from_path(dir.join("quotes.csv"))?;
-    w.write_record([
-        "doc_id",
-        "start",
-        "end",
-        "kind",
-        "text",
-        "speaker_id",
-        "speaker",
-        "cue",
-        "method",
-    ])?;
-    for o in &outs {
-        for q in &o.quotes {
-            w.write_record([
-                &q.doc_id,
-                &q.start.to_string(),
-                &q.end.to_string(),
-                &q.kind,
-                &q.text,
-                &q.speaker_id,
-                &q.speaker,
-                &q.cue,
-                &q.method,
-            ])?;
-        }
-    }
-    Ok(w.flush()?)
 }

@@ -155,7 +155,7 @@ fn is_sub_head(line: &str, cues: &Cues) -> bool {
         && !line
             .trim_end_matches(['”', '"', '’', '\'', '»', ')'])
             .ends_with([',', ':', '!', '?'])
-        && super::quoted::is_title(bare, cues)
+        && super::words::reads_as_title(bare, cues)
         && bare
             .split_whitespace()
             .filter(|w| !cues.is_minor(w))

@@ -31,7 +31,10 @@
 //! Presiden`) for the person the document titled so. When nothing fits, the
 //! speaker stays empty rather than guessed. Reported speech whose source
 //! names nobody (`…, a source said`) is kept with an empty speaker and
-//! method. Quotes in a title are not speech.
+//! method. Quotes in a title are not speech, nor those in lines that are
+//! not body text (`lines`: links, tweet embeds, captions, sub-heads), nor
+//! a span the speech classifier reads as a scare quote, a term, a title or
+//! a name (`speech`).
 //!
 //! Names: titles, organizations and places are cut off the front of a name
 //! (`Kepala Dinas Kesehatan Kota Bandung Rina Wulandari` -> `Rina
@@ -62,11 +65,11 @@
 //! speech has one rule per kind of cue, in `indirect/`.
 //!
 //! Modules, each using only those above it: `cues`, `model`, `words`
-//! (word shapes, the type guess); `marks`, `sentences`; `context`
+//! (word shapes, the type guess); `marks`, `sentences`, `lines`; `context`
 //! (the per-pass context, the document index, the speaker index); `names`
 //! (name words, cutting titles and organizations, fullest names);
 //! `speakers` (the name at a cue; what a pronoun, enclitic, description
-//! or title stands for); `sieves`, `indirect`; `quoted`; `pass`.
+//! or title stands for); `sieves`, `indirect`; `speech`; `quoted`; `pass`.
 
 mod context;
 mod cues;

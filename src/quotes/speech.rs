@@ -216,7 +216,7 @@ pub fn features(cx: &Context, q: &QuotedSpan, method: Option<Method>) -> Feature
     );
     set(
         "title-case",
-        super::quoted::is_title(inner, cx.input().cues),
+        super::words::reads_as_title(inner, cx.input().cues),
     );
     set("clause-word", words.iter().any(|w| lower_in(CLAUSE, w)));
     set(
