@@ -24,7 +24,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use common::{dice, folds, load, stem, words, write_gold, write_out, Gold, Rng};
+use common::{dice, folds, load, stem, words, write_gold, write_out, Args, Gold, Rng};
 use kutip::document::Document;
 use kutip::quotes::{Cues, Ranked, SPEAKER_FEATURES};
 use kutip::{Pipeline, PipelineBuilder};
@@ -38,19 +38,9 @@ const EPOCHS: usize = 20;
 const RATE: f32 = 0.1;
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let data = PathBuf::from(
-        args.first()
-            .filter(|a| !a.starts_with("--"))
-            .cloned()
-            .unwrap_or_else(|| "../shared/train/polnear-train".into()),
-    );
+    let args = Args::read();
+    let flag = |name: &str| args.flag(name);
+    let data = args.data();
     let out = flag("--out");
     let cv = flag("--cv").map(PathBuf::from);
 

@@ -24,7 +24,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use common::{dice, folds, load, stem, words, write_gold, write_out, Gold};
+use common::{dice, folds, load, stem, words, write_gold, write_out, Args, Gold};
 use kutip::document::Document;
 use kutip::quotes::{Cues, SPEECH_FEATURES};
 use kutip::{Pipeline, PipelineBuilder};
@@ -49,19 +49,9 @@ struct Example {
 }
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let data = PathBuf::from(
-        args.first()
-            .filter(|a| !a.starts_with("--"))
-            .cloned()
-            .unwrap_or_else(|| "../shared/train/polnear-train".into()),
-    );
+    let args = Args::read();
+    let flag = |name: &str| args.flag(name);
+    let data = args.data();
     let (docs, gold, header) = load(&data)?;
     // Features left out of the fit (weight 0), for choosing features.
     let dropped: Vec<usize> = flag("--drop")
@@ -184,9 +174,10 @@ fn main() -> anyhow::Result<()> {
     // `--write DIR OUT`: DIR/docs extracted with these weights, for score.py.
     if let Some(set) = flag("--write").map(PathBuf::from) {
         let out = args
+            .0
             .iter()
             .position(|a| a == "--write")
-            .and_then(|i| args.get(i + 2))
+            .and_then(|i| args.0.get(i + 2))
             .ok_or_else(|| anyhow::anyhow!("--write DIR OUT"))?;
         let (set_docs, _, _) = load(&set)?;
         let refs: Vec<&Document> = set_docs.iter().collect();

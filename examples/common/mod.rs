@@ -148,3 +148,32 @@ pub fn folds(n: usize, seed: u64, k: usize) -> Vec<usize> {
     }
     fold
 }
+
+/// The command line: the data folder first, then `--name value` flags.
+pub struct Args(pub Vec<String>);
+
+impl Args {
+    pub fn read() -> Args {
+        Args(std::env::args().skip(1).collect())
+    }
+
+    /// The value after `--name`, if given.
+    pub fn flag(&self, name: &str) -> Option<String> {
+        self.0
+            .iter()
+            .position(|a| a == name)
+            .and_then(|i| self.0.get(i + 1))
+            .cloned()
+    }
+
+    /// The data folder (PolNeAR train unless given).
+    pub fn data(&self) -> PathBuf {
+        PathBuf::from(
+            self.0
+                .first()
+                .filter(|a| !a.starts_with("--"))
+                .cloned()
+                .unwrap_or_else(|| "../shared/train/polnear-train".into()),
+        )
+    }
+}
