@@ -19,7 +19,11 @@
 //! With `--cv DIR`, each fold's held-out documents are also extracted with
 //! the weights fitted on the other four and written as
 //! DIR/foldK/{gold,out,rule}/quotes.csv (rule: every span kept), which
-//! `scripts/speaker-cv.sh DIR` scores.
+//! `scripts/speaker-cv.sh DIR` scores. For choosing features and checking
+//! on a dev set: `--drop F1,F2` leaves features out of the fit,
+//! `--threshold T` overrides the chosen threshold (`-inf` keeps every
+//! span), `--write SET OUT` extracts SET/docs with the fitted weights into
+//! OUT/quotes.csv for score.py.
 
 #[path = "common/mod.rs"]
 mod common;
