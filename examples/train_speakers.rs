@@ -21,11 +21,15 @@
 //! (`scripts/speaker-cv.sh DIR` scores them), beside DIR/foldK/rule/ with
 //! the rules alone.
 
+#[path = "common/mod.rs"]
+mod common;
+
+use common::{dice, folds, load, stem, words, write_gold, write_out, Args, Gold, Rng};
 use kutip::document::Document;
 use kutip::quotes::{Cues, Ranked, SPEAKER_FEATURES};
 use kutip::{Pipeline, PipelineBuilder};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 const SEED: u64 = 17;
@@ -33,22 +37,10 @@ const FOLDS: usize = 5;
 const EPOCHS: usize = 20;
 const RATE: f32 = 0.1;
 
-type Gold = HashMap<String, Vec<csv::StringRecord>>;
-
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let data = PathBuf::from(
-        args.first()
-            .filter(|a| !a.starts_with("--"))
-            .cloned()
-            .unwrap_or_else(|| "../shared/train/polnear-train".into()),
-    );
+    let args = Args::read();
+    let flag = |name: &str| args.flag(name);
+    let data = args.data();
     let out = flag("--out");
     let cv = flag("--cv").map(PathBuf::from);
 
@@ -78,7 +70,7 @@ fn main() -> anyhow::Result<()> {
     eprintln!("a right candidate: {oracle}; the rules right: {rule_right}");
 
     if let Some(dir) = &cv {
-        let fold_of = folds(docs.len());
+        let fold_of = folds(docs.len(), SEED, FOLDS);
         for k in 0..FOLDS {
             let train: Vec<&Example> = (0..docs.len())
                 .filter(|&i| fold_of[i] != k)
@@ -160,69 +152,11 @@ fn pipeline(weights: &str) -> anyhow::Result<Pipeline> {
     Ok(PipelineBuilder::new().cues(cues).build()?)
 }
 
-fn load(data: &Path) -> anyhow::Result<(Vec<Document>, Gold, csv::StringRecord)> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(data.join("docs"))?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    names.sort();
-    let docs = names
-        .iter()
-        .map(|p| {
-            let id = p.file_name().unwrap().to_string_lossy().into_owned();
-            Ok(Document {
-                id: id.clone(),
-                source: id,
-                title: None,
-                text: std::fs::read_to_string(p)?,
-                warning: None,
-            })
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let mut r = csv::Reader::from_path(data.join("quotes.csv"))?;
-    let header = r.headers()?.clone();
-    let mut gold = Gold::new();
-    for row in r.records() {
-        let row = row?;
-        gold.entry(row[0].to_string()).or_default().push(row);
-    }
-    Ok((docs, gold, header))
-}
-
-fn stem(id: &str) -> &str {
-    id.rsplit_once('.').map_or(id, |(s, _)| s)
-}
-
 fn fold_text(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-}
-
-fn words(s: &str) -> HashMap<String, usize> {
-    let mut m = HashMap::new();
-    for w in s
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        *m.entry(w.to_string()).or_insert(0) += 1;
-    }
-    m
-}
-
-/// score.py's Dice of two texts' word multisets.
-fn dice(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> f64 {
-    let n: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
-    let common: usize = a
-        .iter()
-        .map(|(w, c)| (*c).min(*b.get(w).unwrap_or(&0)))
-        .sum();
-    if n == 0 {
-        0.0
-    } else {
-        2.0 * common as f64 / n as f64
-    }
 }
 
 /// The quoted spans of one document with a named gold speaker.
@@ -243,7 +177,7 @@ fn examples_of(rule: &Pipeline, doc: &Document, gold: &Gold) -> Vec<Example> {
     let gw: Vec<_> = quoted.iter().map(|g| words(&g[4])).collect();
     let mut pairs = Vec::new();
     for (pi, q) in out.quotes.iter().enumerate() {
-        if ranked[pi].is_none() {
+        if ranked[pi].as_ref().is_none_or(|r| r.features.is_empty()) {
             continue;
         }
         let pw = words(&q.text);
@@ -305,34 +239,6 @@ fn examples_of(rule: &Pipeline, doc: &Document, gold: &Gold) -> Vec<Example> {
 fn fuller(said: &str, named: &str) -> bool {
     let (s, a): (Vec<&str>, Vec<&str>) = (said.split(' ').collect(), named.split(' ').collect());
     !a.is_empty() && a.len() < s.len() && s.windows(a.len()).any(|w| w == a.as_slice())
-}
-
-/// A seeded xorshift: the same folds and the same fit on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            v.swap(i, (self.next() % (i as u64 + 1)) as usize);
-        }
-    }
-}
-
-fn folds(n: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    Rng(SEED).shuffle(&mut order);
-    let mut fold = vec![0; n];
-    for (k, &i) in order.iter().enumerate() {
-        fold[i] = k % FOLDS;
-    }
-    fold
 }
 
 /// Averaged perceptron over each span's candidates, from the rules'
@@ -397,34 +303,4 @@ fn weights_text(w: &str, data: &Path, spans: usize) -> String {
          # Seed {SEED}, {EPOCHS} epochs, rate {RATE}, averaged perceptron.\n{w}",
         data.display()
     )
-}
-
-fn write_gold(
-    dir: &Path,
-    docs: &[&Document],
-    gold: &Gold,
-    header: &csv::StringRecord,
-) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let mut w = csv::Writer::from_path(dir.join("quotes.csv"))?;
-    w.write_record(header)?;
-    for d in docs {
-        for row in gold.get(stem(&d.id)).into_iter().flatten() {
-            w.write_record(row)?;
-        }
-    }
-    Ok(w.flush()?)
-}
-
-fn write_out(dir: &Path, p: &Pipeline, docs: &[&Document]) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let outs: Vec<_> = docs.par_iter().map(|d| p.process(d)).collect();
-    let mut w = csv::Writer::from_path(dir.join("quotes.csv"))?;
-    w.write_record(["doc_id", "kind", "text", "speaker_id", "speaker"])?;
-    for o in &outs {
-        for q in &o.quotes {
-            w.write_record([&q.doc_id, &q.kind, &q.text, &q.speaker_id, &q.speaker])?;
-        }
-    }
-    Ok(w.flush()?)
 }

@@ -70,6 +70,8 @@ pub struct Cues {
     given: HashSet<String>,
     /// Weights of the speaker ranker, when not the shipped ones (refitting).
     speaker_weights: Option<std::sync::Arc<super::sieves::rank::Weights>>,
+    /// Weights of the speech classifier, when not the shipped ones (refitting).
+    speech_weights: Option<std::sync::Arc<super::speech::Weights>>,
 }
 
 /// Words that make a name an organization's, with a filter of their
@@ -200,6 +202,22 @@ impl Cues {
         self.speaker_weights = Some(std::sync::Arc::new(super::sieves::rank::Weights::parse(
             text,
         )?));
+        Ok(())
+    }
+
+    /// The speech classifier's weights: the shipped ones unless replaced
+    /// by [`Cues::set_speech_weights`].
+    pub(crate) fn speech_weights(&self) -> std::sync::Arc<super::speech::Weights> {
+        self.speech_weights
+            .clone()
+            .unwrap_or_else(super::speech::shipped)
+    }
+
+    /// Replaces the speech classifier's weights (`feature<TAB>weight`
+    /// lines, every feature once, and `threshold<TAB>value`; `-inf` keeps
+    /// every quoted span): for refitting and cross-validating them.
+    pub fn set_speech_weights(&mut self, text: &str) -> Result<()> {
+        self.speech_weights = Some(std::sync::Arc::new(super::speech::Weights::parse(text)?));
         Ok(())
     }
 

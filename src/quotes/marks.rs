@@ -5,7 +5,8 @@
 //! inside a double-quoted quote belongs to it. Apostrophes (`don't`,
 //! `Jones'`, `'90s`, `Ma'ruf`) are never marks. An unclosed double quote runs
 //! to the end of its paragraph (marked `closed: false`); an unclosed single
-//! mark and a stray closing mark are ignored.
+//! mark and a stray closing mark are ignored. A markup attribute's value
+//! (`<tweet id="778">`, `author="@name"`) is no quoted span.
 
 use crate::tokens::Ahead;
 
@@ -200,7 +201,8 @@ pub fn find_spans(text: &str, start: usize, end: usize) -> Vec<Span> {
     }
     spans.sort_by_key(|s| s.open);
     spans.retain(|s| {
-        s.inner_end > s.inner_start
+        !text[..s.open].ends_with('=')
+            && s.inner_end > s.inner_start
             && text[s.inner_start..s.inner_end]
                 .chars()
                 .any(char::is_alphanumeric)
@@ -289,6 +291,20 @@ mod tests {
             // A second opening mark ends the unclosed first quote.
             ("“One thing “Two things”", &["One thing", "Two things"]),
             ("\"\"\"\"", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn markup_attribute_values_are_not_quoted() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "<tweet id=\"7782\" author=\"lena\">“We won,” she wrote</tweet>",
+                &["We won,"],
+            ),
+            ("a=\"b\" and “c”", &["c"]),
         ];
         for (text, want) in cases {
             assert_eq!(quoted(text), *want, "{text:?}");

@@ -31,7 +31,10 @@
 //! Presiden`) for the person the document titled so. When nothing fits, the
 //! speaker stays empty rather than guessed. Reported speech whose source
 //! names nobody (`…, a source said`) is kept with an empty speaker and
-//! method. Quotes in a title are not speech.
+//! method. Quotes in a title are not speech, nor those in lines that are
+//! not body text (`lines`: links, tweet embeds, captions, sub-heads), nor
+//! a span the speech classifier reads as a scare quote, a term, a title or
+//! a name (`speech`).
 //!
 //! Names: titles, organizations and places are cut off the front of a name
 //! (`Kepala Dinas Kesehatan Kota Bandung Rina Wulandari` -> `Rina
@@ -62,17 +65,18 @@
 //! speech has one rule per kind of cue, in `indirect/`.
 //!
 //! Modules, each using only those above it: `cues`, `model`, `words`
-//! (word shapes, the type guess); `marks`, `sentences`; `context`
+//! (word shapes, the type guess); `marks`, `sentences`, `lines`; `context`
 //! (the per-pass context, the document index, the speaker index); `typing`
 //! (the type of a speaker no list holds, by evidence: only a person is
 //! what pronouns and enclitics resolve to); `names`
 //! (name words, cutting titles and organizations, fullest names);
 //! `speakers` (the name at a cue; what a pronoun, enclitic, description
-//! or title stands for); `sieves`, `indirect`; `quoted`; `pass`.
+//! or title stands for); `sieves`, `indirect`; `speech`; `quoted`; `pass`.
 
 mod context;
 mod cues;
 mod indirect;
+mod lines;
 mod marks;
 mod model;
 mod names;
@@ -81,6 +85,7 @@ mod quoted;
 mod sentences;
 mod sieves;
 mod speakers;
+mod speech;
 #[cfg(test)]
 mod testing;
 mod typing;
@@ -92,6 +97,7 @@ pub use context::Ranked;
 pub use cues::Cues;
 pub use model::{Method, Paragraph, Quote, QuoteInput, QuoteKind, Speaker};
 pub use sieves::rank::FEATURES as SPEAKER_FEATURES;
+pub use speech::FEATURES as SPEECH_FEATURES;
 pub use typing::{TypeWords, WordSign, DEFAULT_TYPE_WORDS};
 
 /// Finds the quotes of a document, in text order.

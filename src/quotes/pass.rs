@@ -6,6 +6,7 @@ use super::context::index::DocIndex;
 use super::context::known::Known;
 use super::context::{Context, Ranked};
 use super::indirect;
+use super::lines;
 use super::model::{Quote, QuoteInput, QuoteKind};
 use super::quoted::quoted;
 
@@ -25,7 +26,8 @@ pub fn run<'a>(
         cx = cx.recording();
     }
     for (pi, p) in input.paragraphs.iter().enumerate() {
-        if p.title {
+        // Headlines and the lines that are not body text yield no quotes.
+        if p.title || lines::class(input.text, pi, p, input.cues).is_some() {
             continue;
         }
         let spans = cx.doc_spans(pi).to_vec();

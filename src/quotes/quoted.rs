@@ -1,11 +1,13 @@
 //! A quoted span becomes a quote: its kind (direct or partial) and its
-//! speaker, from the sieves. A title in quotes with no speaker is no quote.
+//! speaker, from the sieves. A title in quotes with no speaker is no quote,
+//! nor is a span the speech classifier reads as not said (`speech`).
 
 use super::context::Context;
-use super::cues::Cues;
 use super::marks::Span;
 use super::model::{Method, Quote, QuoteKind};
 use super::sieves::{self, QuotedSpan};
+use super::speech;
+use super::words::reads_as_title;
 
 /// Classifies and attributes one quoted span.
 pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) -> Option<Quote> {
@@ -13,7 +15,18 @@ pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) ->
     let q = classify(cx, pi, span, sents);
     let kind = q.kind;
     let inner = text[span.inner_start..span.inner_end].trim();
+    // The title of a work or an event (`webinar bertajuk “…”`) is never said.
+    if speech::named_as_title(text, q.sentence_start, span.open) {
+        return None;
+    }
     let found = sieves::attribute(cx, &q);
+    let features = speech::features(cx, &q, found.as_ref().map(|f| f.method));
+    cx.record_speech(span.inner_start, &features);
+    // An exclamation or a question is said (PolNeAR train: 269 of 279).
+    let exclaimed = inner.ends_with(['!', '?']);
+    if !exclaimed && !cx.input().cues.speech_weights().is_speech(&features) {
+        return None;
+    }
     // A transcript's label is not part of what was said.
     let start = match &found {
         Some(f) if f.method == Method::Transcript => {
@@ -24,11 +37,13 @@ pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) ->
     };
     let (speaker, cue, method) = match found {
         // A speaker only the ranker offers does not make a title speech.
-        Some(f) if f.method == Method::Nearby && is_title(inner, cx.input().cues) => return None,
+        Some(f) if f.method == Method::Nearby && reads_as_title(inner, cx.input().cues) => {
+            return None
+        }
         Some(f) => (f.speaker, f.cue, Some(f.method)),
         // A title in quotes (“Fox and Friends”, “The Art of the Deal”),
         // with no one saying it, is not speech.
-        None if is_title(inner, cx.input().cues) => return None,
+        None if reads_as_title(inner, cx.input().cues) => return None,
         None => (None, String::new(), None),
     };
     Some(Quote {
@@ -40,32 +55,6 @@ pub fn quoted(cx: &Context, pi: usize, span: &Span, sents: &[(usize, usize)]) ->
         cue,
         method,
     })
-}
-
-/// Does a quoted text read like the title of a work or a show: two words or
-/// more, each capitalised but for small words (the `minor` cues: `of`,
-/// `the`, `and`)?
-fn is_title(inner: &str, cues: &Cues) -> bool {
-    let words: Vec<&str> = inner
-        .split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    // An exclamation or a question is said, not a title ("U-S-A! U-S-A!").
-    !inner.trim_end().ends_with(['!', '?'])
-        && words.len() >= 2
-        && words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count()
-            >= 2
-        && words.iter().all(|w| {
-            cues.is_minor(w)
-                || w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        && !words.iter().all(|w| cues.is_minor(w))
 }
 
 /// A quoted span of paragraph `pi` (sentences `sents`) as the sieves see

@@ -72,3 +72,29 @@ pub fn joins(prev: &str, gap: &str, cues: &Cues) -> bool {
 pub fn name_gap(gap: &str) -> bool {
     matches!(gap, " " | "-" | ". " | "." | "'" | "’" | "\u{a0}")
 }
+
+/// Does a quoted text read like the title of a work or a show: two words or
+/// more, each capitalised but for small words (the `minor` cues: `of`,
+/// `the`, `and`)?
+pub fn reads_as_title(inner: &str, cues: &Cues) -> bool {
+    let words: Vec<&str> = inner
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // An exclamation or a question is said, not a title ("U-S-A! U-S-A!").
+    !inner.trim_end().ends_with(['!', '?'])
+        && words.len() >= 2
+        && words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 2
+        && words.iter().all(|w| {
+            cues.is_minor(w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && !words.iter().all(|w| cues.is_minor(w))
+}

@@ -51,7 +51,7 @@ const SURNAME_MARGIN: i32 = 150;
 /// need most, as the lists already hold the common ones.
 fn min_margin(kind: EntityType) -> i32 {
     match kind {
-        EntityType::Person => 60,
+        EntityType::Person => 80,
         EntityType::Organization => 40,
         EntityType::Country | EntityType::Location => 100,
     }

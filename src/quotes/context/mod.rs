@@ -45,12 +45,15 @@ pub struct Context<'a> {
 }
 
 /// The candidates the ranker weighed for one quoted span: where the span's
-/// text starts, each candidate's features and speaker name ("nobody" last).
+/// text starts, each candidate's features and speaker name ("nobody" last;
+/// none when no sieve proposed one), and the span's features for the
+/// speech classifier.
 #[derive(Debug, Clone)]
 pub struct Ranked {
     pub start: usize,
     pub features: Vec<Vec<f32>>,
     pub speakers: Vec<Option<String>>,
+    pub speech: Vec<f32>,
 }
 
 /// A run of name words around one place a word stands: where it starts,
@@ -126,6 +129,25 @@ impl<'a> Context<'a> {
     pub fn record(&self, make: impl FnOnce() -> Ranked) {
         if let Some(ranked) = &self.ranked {
             ranked.borrow_mut().push(make());
+        }
+    }
+
+    /// Notes the speech classifier's features of the quoted span starting
+    /// at `start`, when recording: beside its ranked candidates if it has
+    /// some (just recorded), else alone.
+    pub fn record_speech(&self, start: usize, features: &[f32]) {
+        let Some(ranked) = &self.ranked else {
+            return;
+        };
+        let mut ranked = ranked.borrow_mut();
+        match ranked.last_mut() {
+            Some(r) if r.start == start && r.speech.is_empty() => r.speech = features.to_vec(),
+            _ => ranked.push(Ranked {
+                start,
+                features: Vec::new(),
+                speakers: Vec::new(),
+                speech: features.to_vec(),
+            }),
         }
     }
 

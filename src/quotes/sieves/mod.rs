@@ -94,6 +94,7 @@ pub fn attribute(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
             .map(|(_, c)| c.speaker.as_ref().map(|s| s.name.clone()))
             .chain([None])
             .collect(),
+        speech: Vec::new(),
     });
     // Nearby names compete with the rules' candidates, never fill a gap
     // no rule fills: a quote no rule attributes keeps no speaker.

@@ -5,6 +5,7 @@
 
 mod marks_and_kinds;
 mod names_and_referents;
+mod not_speech;
 
 use crate::document::Document;
 use crate::gazetteer::Gazetteer;

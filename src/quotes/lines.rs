@@ -1,0 +1,252 @@
+//! Lines that are not body text yield no quotes: what is quoted in them
+//! (a headline's catchword, a linked story's title, a tweet's embed, a
+//! photo caption) is nobody's speech in this article.
+//!
+//! The document's own headline is its title paragraph (`Paragraph::title`);
+//! these classes are the lines inside the body that are not body text.
+
+use super::cues::Cues;
+use super::model::Paragraph;
+
+/// What a line that is not body text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineClass {
+    /// `READ MORE: …`, `WATCH: …`, `Baca juga: …`: a link to another story.
+    Link,
+    /// `… pic.twitter.com/… — Name (@handle) May 2, 2026`, `Follow Name
+    /// on Twitter @handle`: a tweet's embed or the author's handle. (A
+    /// markup tag's attributes are no quoted spans: `marks`.)
+    Tweet,
+    /// `Photo: …`, `FOTO: …`, `… (AP Photo/Name)`, `KOMPAS/NAME …`.
+    Caption,
+    /// A Title-Case line inside the body (`Trump Vows ‘Big Changes’ In
+    /// Ohio`, `‘All Bets Are Off’`): a sub-head or a related story's
+    /// headline.
+    SubHead,
+}
+
+/// Labels that open a link line when a colon follows them (any case).
+const LINK_LABELS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "read",
+    "related",
+    "see also",
+    "more",
+    "watch",
+    "listen",
+    "click here",
+    "video",
+    "baca juga",
+    "baca",
+    "lihat juga",
+    "simak juga",
+    "simak",
+    "tonton juga",
+    "tonton",
+    "berita terkait",
+    "artikel terkait",
+];
+
+/// Labels that open a caption (any case).
+const CAPTION_OPENERS: &[&str] = &[
+    "photo:",
+    "photo by",
+    "(photo",
+    "photos:",
+    "image:",
+    "caption:",
+    "foto:",
+    "(foto",
+    "keterangan foto",
+    "kompas/",
+    "antara foto",
+];
+
+/// Photo credits that close a caption, in parentheses (any case).
+const CREDITS: &[&str] = &[
+    "photo",
+    "foto",
+    "getty images",
+    "reuters",
+    "afp",
+    "ap",
+    "epa",
+    "file",
+];
+
+/// The class of paragraph `p` (index `pi`) when it is not body text.
+pub fn class(text: &str, pi: usize, p: &Paragraph, cues: &Cues) -> Option<LineClass> {
+    let line = text[p.start..p.end].trim();
+    let lower = line.to_lowercase();
+    if is_link(&lower) {
+        return Some(LineClass::Link);
+    }
+    if is_tweet(line, &lower) {
+        return Some(LineClass::Tweet);
+    }
+    if is_caption(&lower) {
+        return Some(LineClass::Caption);
+    }
+    // The first line is the headline: the title when the segmenter found
+    // one; else it is read as the body's first paragraph.
+    if pi > 0 && is_sub_head(line, cues) {
+        return Some(LineClass::SubHead);
+    }
+    None
+}
+
+fn is_link(lower: &str) -> bool {
+    LINK_LABELS.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with([':', '|', '»', '>']) || (l.contains(' ') && l.starts_with("baca"))
+        })
+    })
+}
+
+fn is_tweet(line: &str, lower: &str) -> bool {
+    if lower.contains("pic.twitter.com/") {
+        return true;
+    }
+    if lower.starts_with("follow ") && lower.contains(" on twitter") {
+        return true;
+    }
+    // "… — Name (@handle) September 26, 2026": the embed's signature.
+    let Some(dash) = line.rfind(['—', '―']) else {
+        return false;
+    };
+    let sig = &line[dash..];
+    let (Some(open), Some(close)) = (sig.find("(@"), sig.find(')')) else {
+        return false;
+    };
+    open < close && sig[close..].chars().any(|c| c.is_ascii_digit())
+}
+
+fn is_caption(lower: &str) -> bool {
+    if CAPTION_OPENERS.iter().any(|o| lower.starts_with(o)) {
+        return true;
+    }
+    // "… (AP Photo/Evan Vucci)", "(Getty Images)".
+    let Some(open) = lower.trim_end_matches('.').strip_suffix(')') else {
+        return false;
+    };
+    let Some(at) = open.rfind('(') else {
+        return false;
+    };
+    let credit = &open[at + 1..];
+    CREDITS.iter().any(|c| {
+        credit.starts_with(c)
+            && credit[c.len()..].starts_with(['/', ':', ' ', ')'])
+            && (credit.contains('/') || credit.contains(':') || *c == "getty images")
+    }) || credit == "getty images"
+}
+
+/// A line of Title-Case words (small words aside), short, with no
+/// sentence in it: a sub-head, in quotes or not.
+fn is_sub_head(line: &str, cues: &Cues) -> bool {
+    let bare = line
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches('.');
+    let words = bare.split_whitespace().count();
+    (2..=12).contains(&words)
+        && !bare.contains(". ")
+        && !line
+            .trim_end_matches(['”', '"', '’', '\'', '»', ')'])
+            .ends_with([',', ':', '!', '?'])
+        && super::words::reads_as_title(bare, cues)
+        && bare
+            .split_whitespace()
+            .filter(|w| !cues.is_minor(w))
+            .count()
+            >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn class_of(lines: &str) -> Vec<Option<LineClass>> {
+        let cues = Cues::defaults().unwrap();
+        let toks = tokenize(lines);
+        let mut at = 0;
+        let mut out = Vec::new();
+        for (pi, line) in lines.split('\n').enumerate() {
+            let p = Paragraph {
+                start: at,
+                end: at + line.len(),
+                title: false,
+                tokens: &toks[..0],
+            };
+            out.push(class(lines, pi, &p, &cues));
+            at += line.len() + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn link_lines_are_not_body_text() {
+        let text = "The council met on Monday.\nREAD MORE: “We will fight,” says the mayor\nWATCH: Lena Ortiz on the “new deal”\nBaca juga: “Kami siap,” kata Bupati\nRead the full report here.";
+        assert_eq!(
+            class_of(text),
+            [
+                None,
+                Some(LineClass::Link),
+                Some(LineClass::Link),
+                Some(LineClass::Link),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn tweet_markup_is_not_body_text() {
+        let text = "The senator wrote on Twitter.\nWe “won” today! pic.twitter.com/xYz12 — Lena Ortiz (@lenaortiz) May 2, 2026\nJust “voted” for Ortiz pic.twitter.com/Ab3\nFollow Tom Hale on Twitter @tomhale.\nThe vote — she said (@ the hall) — was close.";
+        assert_eq!(
+            class_of(text),
+            [
+                None,
+                Some(LineClass::Tweet),
+                Some(LineClass::Tweet),
+                Some(LineClass::Tweet),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn captions_are_not_body_text() {
+        let text = "The mayor spoke at noon.\nPhoto: Lena Ortiz greets “the heroes” of the flood.\nFOTO: Warga menyebut banjir itu “kiriman”.\nLena Ortiz greets “the heroes” of the flood. (AP Photo/Tom Hale)\n“We are ready,” Ortiz said (in the hall).";
+        assert_eq!(
+            class_of(text),
+            [
+                None,
+                Some(LineClass::Caption),
+                Some(LineClass::Caption),
+                Some(LineClass::Caption),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn title_case_lines_inside_the_body_are_sub_heads() {
+        let text = "Mayor Vows ‘Big Changes’ In River Town\nThe mayor spoke at noon.\nMayor Vows ‘Big Changes’ In River Town\n‘The Long Night Is Over.’\n“We Are Ready!”\n“We are ready for the vote,” Ortiz said.\nLena Ortiz";
+        assert_eq!(
+            class_of(text),
+            [
+                // The first line is the headline's to judge.
+                None,
+                None,
+                Some(LineClass::SubHead),
+                Some(LineClass::SubHead),
+                // An exclamation is said.
+                None,
+                None,
+                Some(LineClass::SubHead),
+            ]
+        );
+    }
+}

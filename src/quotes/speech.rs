@@ -1,0 +1,423 @@
+//! Is a quoted span speech? A scare quote (`the “fact-checking” site`), a
+//! term (`a so-called “liquidating trust”`), the title of a work, a show
+//! or an event (`on MSNBC’s “Morning Joe”`, `webinar bertajuk “…”`) or a
+//! nickname is quoted without anyone saying it, and gives no quote row.
+//!
+//! A linear classifier over cheap features of the span, its sentence and
+//! its paragraph decides; its weights (`speech-weights.tsv`) were fitted
+//! on PolNeAR train, which tells which quoted spans carry an attribution,
+//! by `cargo run --release --example train_speech` (see its header for the
+//! data, the seed and how the threshold was chosen). The same features
+//! read both languages: their word lists hold English and Indonesian words.
+
+use super::context::Context;
+use super::cues::CueKind;
+use super::model::{Method, QuoteKind};
+use super::sieves::QuotedSpan;
+use crate::error::{Error, Result};
+use std::sync::{Arc, LazyLock};
+
+/// The features, in the order of [`Features`] and of the weights file.
+pub const FEATURES: &[&str] = &[
+    "bias",
+    "partial",
+    "words-1",
+    "words-2-3",
+    "words-8+",
+    "ends-punct",
+    "ends-question",
+    "starts-capital",
+    "title-case",
+    "clause-word",
+    "first-person",
+    "opens-sentence",
+    "opens-paragraph",
+    "ends-paragraph",
+    "unclosed",
+    "single-marks",
+    "after-naming-word",
+    "after-determiner",
+    "after-possessive",
+    "after-preposition",
+    "after-cue",
+    "after-colon-comma",
+    "cue-in-sentence",
+    "cue-near",
+    "person-in-sentence",
+    "next-lowercase",
+    "no-lowercase",
+    "method-none",
+    "method-cue-after",
+    "method-cue-before",
+    "method-transcript",
+    "method-continuation",
+    "method-subject",
+    "method-other",
+    "inside-name",
+    "after-capital",
+    "partial-no-cue",
+];
+
+const N: usize = FEATURES.len();
+
+/// How many words each side of a span are read for cues and names.
+const NEAR: usize = 120;
+
+/// One span's feature values.
+pub type Features = [f32; N];
+
+/// Words before a quoted span that name it rather than report it (`so-called
+/// “…”`, `dijuluki “…”`); PolNeAR says that after `called` it is often
+/// speech (`Trump called her “a nasty woman”`): the weights decide.
+const NAMING: &[&str] = &[
+    "called",
+    "dubbed",
+    "named",
+    "nicknamed",
+    "termed",
+    "term",
+    "word",
+    "words",
+    "phrase",
+    "label",
+    "labeled",
+    "labelled",
+    "disebut",
+    "dijuluki",
+    "julukan",
+    "sebutan",
+    "istilah",
+    "peribahasa",
+];
+
+/// Words right before a quoted span (one of the two before it, with only
+/// spaces between) that make it the title of a work, a show, an event or a
+/// campaign, never speech: `a film titled “…”`, `webinar bertajuk “…”`,
+/// `diskusi virtual bertema “…”`, `seminar daring “…”`.
+const TITLE_WORDS: &[&str] = &[
+    "titled",
+    "entitled",
+    "headlined",
+    "book",
+    "film",
+    "movie",
+    "documentary",
+    "podcast",
+    "slogan",
+    "hashtag",
+    "motto",
+    "bertajuk",
+    "berjudul",
+    "bertema",
+    "bertemakan",
+    "bertagar",
+    "bertopik",
+    "topik",
+    "tema",
+    "judul",
+    "slogan",
+    "semboyan",
+    "tagar",
+    "webinar",
+    "seminar",
+    "diskusi",
+    "lokakarya",
+    "gerakan",
+    "kampanye",
+    "buku",
+    "lagu",
+];
+
+/// Is the span opening at `open` (its sentence starting at `sentence_start`)
+/// named as a title by one of the two words before it?
+pub fn named_as_title(text: &str, sentence_start: usize, open: usize) -> bool {
+    let before = &text[sentence_start..open];
+    // Only spaces between the words and the mark: `the film: “…”` is not.
+    if !before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let last_two = [words.next(), words.next()];
+    let mut clean = true;
+    for w in last_two.into_iter().flatten() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !clean {
+            break;
+        }
+        if lower_in(TITLE_WORDS, bare) {
+            return true;
+        }
+        // A comma or colon after the word ends the name before it.
+        clean = bare.len() == w.len();
+    }
+    false
+}
+
+/// Determiners and possessives before a quoted noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+    "para", "sang", "sebuah", "suatu",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "of", "for", "to", "at", "from", "with", "as", "about", "into", "by", "di", "ke",
+    "dari", "dalam", "pada", "untuk", "dengan", "sebagai", "tentang", "soal",
+];
+
+/// Words that make a clause: pronouns, auxiliaries, negations.
+const CLAUSE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should", "must",
+    "have", "has", "had", "do", "does", "did", "not", "don't", "it's", "that's", "he", "she",
+    "they", "you", "it", "there", "this", "adalah", "akan", "sudah", "telah", "bisa", "harus",
+    "tidak", "bukan", "belum", "sedang", "ada", "ini", "itu", "dia", "ia", "mereka", "anda",
+    "kamu",
+];
+
+const FIRST_PERSON: &[&str] = &[
+    "i", "i'm", "i’m", "we", "we're", "we’re", "me", "my", "us", "our", "saya", "kami", "kita",
+    "aku", "gue",
+];
+
+fn lower_in(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// The features of quoted span `q`, attributed by `method` (if any).
+pub fn features(cx: &Context, q: &QuotedSpan, method: Option<Method>) -> Features {
+    let mut f = [0.0; N];
+    let mut set = |name: &str, on: bool| {
+        if on {
+            let i = FEATURES.iter().position(|x| *x == name).expect("a feature");
+            f[i] = 1.0;
+        }
+    };
+    let text = cx.text();
+    let pi = q.paragraph;
+    let p = cx.input().paragraphs[pi];
+    let span = q.span;
+    let inner = text[span.inner_start..span.inner_end].trim();
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    set("bias", true);
+    set("partial", q.kind == QuoteKind::Partial);
+    set("words-1", n <= 1);
+    set("words-2-3", (2..=3).contains(&n));
+    set("words-8+", n >= 8);
+    let last = inner.chars().last().unwrap_or(' ');
+    set("ends-punct", ".,!?…;:".contains(last));
+    set("ends-question", "!?".contains(last));
+    set(
+        "starts-capital",
+        inner.chars().next().is_some_and(char::is_uppercase),
+    );
+    set(
+        "title-case",
+        super::words::reads_as_title(inner, cx.input().cues),
+    );
+    set("clause-word", words.iter().any(|w| lower_in(CLAUSE, w)));
+    set(
+        "first-person",
+        words.iter().any(|w| lower_in(FIRST_PERSON, w)),
+    );
+    set("no-lowercase", !inner.chars().any(|c| c.is_lowercase()));
+    let before = text[q.sentence_start..span.open].trim();
+    set("opens-sentence", before.is_empty());
+    set(
+        "opens-paragraph",
+        text[p.start..span.open].trim().is_empty(),
+    );
+    let after = &text[span.close.min(p.end)..p.end];
+    set(
+        "ends-paragraph",
+        after.chars().all(|c| !c.is_alphanumeric()),
+    );
+    set("unclosed", !span.closed);
+    set("single-marks", span.single);
+    let prev_word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let prev_clean = prev_word.trim_matches(|c: char| !c.is_alphanumeric());
+    let prev_last = prev_clean.rsplit('-').next().unwrap_or("");
+    set("after-naming-word", lower_in(NAMING, prev_last));
+    set("after-determiner", lower_in(DETERMINERS, prev_clean));
+    set(
+        "after-possessive",
+        before.ends_with("'s") || before.ends_with("’s"),
+    );
+    set("after-preposition", lower_in(PREPOSITIONS, prev_clean));
+    set("after-cue", cx.ends_with_cue(q.sentence_start, span.open));
+    set(
+        "after-colon-comma",
+        before.ends_with([':', ',', '—', '–', '-']),
+    );
+    let sent_end = cx
+        .sentences(pi)
+        .iter()
+        .find(|s| s.0 == q.sentence_start)
+        .map_or(p.end, |s| s.1);
+    // Words near the span only (a bounded window each side): a long
+    // paragraph full of marks stays linear.
+    let toks = cx.toks(pi);
+    let (a, b) = (cx.tok_at(pi, span.open), cx.tok_at(pi, span.close));
+    let window = (a.saturating_sub(NEAR)..a).chain(b..(b + NEAR).min(toks.len()));
+    let (mut cue_sent, mut cue_para, mut person) = (false, false, false);
+    for k in window {
+        let t = toks[k];
+        if cx.in_marks(t.start) {
+            continue;
+        }
+        let in_sentence = q.sentence_start <= t.start && t.start < sent_end;
+        if cx.cue_at(pi, k).is_some_and(|h| {
+            matches!(
+                h.kind,
+                CueKind::Verb | CueKind::Enclitic | CueKind::According
+            )
+        }) {
+            cue_para = true;
+            cue_sent |= in_sentence;
+        }
+        if in_sentence && !person {
+            person = cx
+                .mention_at(t)
+                .is_some_and(|m| cx.entity_kind(m) == crate::gazetteer::EntityType::Person);
+        }
+    }
+    set("cue-in-sentence", cue_sent);
+    set("cue-near", cue_para);
+    set("person-in-sentence", person);
+    let next = text[span.close.min(p.end)..p.end].trim_start();
+    set(
+        "next-lowercase",
+        next.chars().next().is_some_and(char::is_lowercase),
+    );
+    let m = |x: Method| method == Some(x);
+    set("method-none", method.is_none());
+    set("method-cue-after", m(Method::CueAfter));
+    set("method-cue-before", m(Method::CueBefore));
+    set("method-transcript", m(Method::Transcript));
+    set("method-continuation", m(Method::Continuation));
+    set("method-subject", m(Method::SentenceSubject));
+    set(
+        "method-other",
+        method.is_some_and(|x| {
+            !matches!(
+                x,
+                Method::CueAfter
+                    | Method::CueBefore
+                    | Method::Transcript
+                    | Method::Continuation
+                    | Method::SentenceSubject
+            )
+        }),
+    );
+    // `Marcia “Cia” Price`: a nickname inside a name.
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let next_word = next.split_whitespace().next().unwrap_or("");
+    set(
+        "inside-name",
+        !before.is_empty() && capital(prev_clean) && capital(next_word),
+    );
+    set("after-capital", !before.is_empty() && capital(prev_clean));
+    set("partial-no-cue", q.kind == QuoteKind::Partial && !cue_sent);
+    f
+}
+
+/// Weights of the classifier, one per feature, and the score a span needs
+/// to be speech.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    pub weights: [f32; N],
+    pub threshold: f32,
+}
+
+impl Weights {
+    /// Reads `feature<TAB>weight` lines and one `threshold<TAB>value`
+    /// (`-inf` keeps every span); `#` starts a comment line. Every feature
+    /// must be given once.
+    pub fn parse(text: &str) -> Result<Weights> {
+        let mut w = [f32::NAN; N];
+        let mut threshold = f32::NAN;
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |why: &str| Error::Cues {
+                file: "speech weights".into(),
+                line: i + 1,
+                message: why.into(),
+            };
+            let (name, value) = line.split_once('\t').ok_or_else(|| bad("no tab"))?;
+            let value: f32 = value.trim().parse().map_err(|_| bad("not a number"))?;
+            if name.trim() == "threshold" {
+                threshold = value;
+                continue;
+            }
+            let k = FEATURES
+                .iter()
+                .position(|f| *f == name.trim())
+                .ok_or_else(|| bad("unknown feature"))?;
+            w[k] = value;
+        }
+        let missing = w
+            .iter()
+            .position(|v| v.is_nan())
+            .map(|k| FEATURES[k])
+            .or(threshold.is_nan().then_some("threshold"));
+        if let Some(name) = missing {
+            return Err(Error::Cues {
+                file: "speech weights".into(),
+                line: 0,
+                message: format!("no weight for {name}"),
+            });
+        }
+        Ok(Weights {
+            weights: w,
+            threshold,
+        })
+    }
+
+    /// The span's score (a logit: above 0, speech is likelier than not).
+    pub fn score(&self, f: &Features) -> f32 {
+        self.weights.iter().zip(f).map(|(w, x)| w * x).sum()
+    }
+
+    /// Is a span with these features speech?
+    pub fn is_speech(&self, f: &Features) -> bool {
+        self.score(f) >= self.threshold
+    }
+}
+
+static SHIPPED: LazyLock<Arc<Weights>> = LazyLock::new(|| {
+    Arc::new(Weights::parse(include_str!("speech-weights.tsv")).expect("shipped weights parse"))
+});
+
+/// The shipped weights (what `Cues` uses unless told otherwise).
+pub fn shipped() -> Arc<Weights> {
+    SHIPPED.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_as_title;
+
+    fn named(text: &str) -> bool {
+        let open = text.find(['“', '”', '"']).unwrap();
+        named_as_title(text, 0, open)
+    }
+
+    #[test]
+    fn titles_of_works_and_events_are_named_so() {
+        assert!(named("Ia bicara dalam webinar bertajuk ”Desa Tangguh”."));
+        assert!(named("Dalam seminar daring ”Kota Hijau” kemarin."));
+        assert!(named("She wrote a book titled “Rivers Run Home”."));
+        assert!(!named("He told the film crew: “We are ready.”"));
+        assert!(!named("Menurut dia, ”kami siap”."));
+        assert!(!named("The program, she said, “works well”."));
+    }
+}
