@@ -64,10 +64,12 @@
 //! Modules, each using only those above it: `cues`, `model`, `words`
 //! (word shapes, the type guess); `marks`, `sentences`; `context`
 //! (the per-pass context, the document index, the speaker index); `names`
-//! (name words, cutting titles and organizations, fullest names);
+//! (name words, fullest names) and `cleanup` (cutting titles,
+//! organizations, places and party-state suffixes off a person's name);
 //! `speakers` (the name at a cue; what a pronoun, enclitic, description
 //! or title stands for); `sieves`, `indirect`; `quoted`; `pass`.
 
+mod cleanup;
 mod context;
 mod cues;
 mod indirect;

@@ -176,6 +176,7 @@ impl Context<'_> {
                     break;
                 }
                 let pure = e2 - e <= 4
+                    && !self.party_state(pi, e, e2)
                     && (e..e2).all(|i| {
                         let w = self.word(toks[i]);
                         (self.is_name_word(pi, i) && !cues.is_head(w) && !is_acronym(w))

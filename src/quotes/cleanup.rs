@@ -1,0 +1,260 @@
+//! Name cleanup: what stands around a person's name without being part of
+//! it, cut off so the speaker is the person. Titles, organizations and
+//! places before the name (`Kepala Dinas Kesehatan Kota Bandung Rina
+//! Wulandari` -> `Rina Wulandari`), a listed place glued before it
+//! (`Bawaslu Sumedang Rahmat`), a party and state after it (`Tom Harlan,
+//! D-Ohio`) and parentheses (`Gwen Moore (D-Wis.)`). The words come from
+//! the cue lists (titles, heads, places) and the gazetteers (listed
+//! places), and from how the document itself writes them.
+
+use super::context::Context;
+use super::words::{is_acronym, is_initials};
+use crate::gazetteer::EntityType;
+use crate::tokens::is_capitalized;
+
+impl Context<'_> {
+    /// Token `j` moved back over a parenthesis right before it:
+    /// "Gwen Moore (D-Wis.) said" -> "Gwen Moore", or over a party and
+    /// state between commas: "Mitch McConnell, R-Ky., said".
+    pub fn skip_paren(&self, pi: usize, first: usize, j: usize) -> usize {
+        let toks = self.toks(pi);
+        let text = self.input().text;
+        if j <= first || j > toks.len() {
+            return j;
+        }
+        let after = toks
+            .get(j)
+            .map_or(self.input().paragraphs[pi].end, |t| t.start);
+        // "Mitch McConnell, R-Ky., said": a party and state between commas.
+        if text[toks[j - 1].end..after].trim_end().ends_with(',') {
+            let gap = |k: usize| &text[toks[k - 1].end..toks[k].start];
+            let mut k = j - 1;
+            while k > first && matches!(gap(k), "-" | ".") {
+                k -= 1;
+            }
+            let party = k > first
+                && k + 1 < j
+                && gap(k).trim() == ","
+                && (k + 1..j).any(|i| gap(i) == "-")
+                && (k..j).all(|i| {
+                    let w = self.word(toks[i]);
+                    w.chars().count() <= 4 && is_capitalized(w)
+                });
+            return if party { k } else { j };
+        }
+        if !text[toks[j - 1].end..after].trim_end().ends_with(')') {
+            return j;
+        }
+        let mut k = j - 1;
+        while k > first && k + 8 > j {
+            if text[toks[k - 1].end..toks[k].start].contains('(') {
+                return k;
+            }
+            k -= 1;
+        }
+        j
+    }
+
+    /// Where a person's name starts in the name words `start..end`.
+    pub fn clean_start(&self, pi: usize, start: usize, end: usize) -> usize {
+        let toks = self.toks(pi);
+        let mut start = start;
+        // After an organization or place word and the word naming it:
+        // "Masjid Istiqlal Nasaruddin Umar", "Kota Risma".
+        if let Some(o) = (start..end)
+            .rev()
+            .find(|&j| self.input().cues.is_head(self.word(toks[j])))
+        {
+            // Nothing after it: no person's name here.
+            start = if o + 2 < end { o + 2 } else { o + 1 };
+            // The rest of the organization's name: words the document also
+            // writes in lowercase ("Badan Pengawas Pemilu Nurhadi").
+            while end - start > 1
+                && self
+                    .doc()
+                    .lower()
+                    .contains(self.word(toks[start]).to_lowercase().as_str())
+            {
+                start += 1;
+            }
+        }
+        // Leading acronyms ("HAM Maluku", "BNPB Bambang Surya Putra") and
+        // places (words the document writes after "di": "KPU Indramayu
+        // Ahmad Toni" when it says "di Indramayu", or a place the lists
+        // find elsewhere in it).
+        // Also inside the run, when a name follows: "Kantor Pos Cabang
+        // Sumedang Rina Wulandari", "Humas KAI Joni Martinus".
+        if let Some(i) = (start..end.saturating_sub(1)).rev().find(|&i| {
+            let w = self.word(toks[i]);
+            let next = self.word(toks[i + 1]);
+            (is_acronym(w) && !is_acronym(next))
+                || self.doc().places().contains(w)
+                || self.listed_place(w)
+        }) {
+            start = i + 1;
+        }
+        // The organization's name ends at the last word the document also
+        // writes on its own ("Bukalapak" in "Marketplace Bukalapak Kurnia
+        // Rosyada" when it writes "Bukalapak juga"), unless the
+        // person is cited by it.
+        // Only after an organization ("Kepala BPS Kalsel …", "Kementerian …").
+        let titled = start > 0 && {
+            let before = self.word(toks[start - 1]);
+            self.input().cues.is_head(before)
+                || is_acronym(before)
+                || self.input().cues.is_head(self.word(toks[start]))
+        };
+        for i in (start..end.saturating_sub(1)).rev().filter(|_| titled) {
+            let w = self.word(toks[i]);
+            if self.known().short.contains(w) {
+                break;
+            }
+            let next = self.word(toks[i + 1]);
+            if self
+                .doc()
+                .follows()
+                .get(w)
+                .is_some_and(|f| f.iter().any(|x| *x != next && !is_capitalized(x)))
+            {
+                start = i + 1;
+                break;
+            }
+        }
+        // A word the document cites the person by starts the name:
+        // "Perindustrian Agus Gumiwang" when it says "kata Agus".
+        // Given names and initials before it stay: "Muhammad Zaki Iskandar",
+        // "M Fadjroel Rachman" when it says "kata Zaki", "kata Fadjroel".
+        if let Some(mut i) = (start..end.saturating_sub(1))
+            .find(|&i| self.known().short.contains(self.word(toks[i])))
+        {
+            while i > start && {
+                let w = self.word(toks[i - 1]);
+                self.input().cues.is_given(w) || is_initials(w)
+            } {
+                i -= 1;
+            }
+            start = i;
+        }
+        start
+    }
+
+    /// Is token `j` a one-word listed name that ends an unlisted person's
+    /// name ("Listyo Sigit Prabowo", "Ade Ary Syam", "Chuck Jordan"): right
+    /// after an unlisted name word, a space between?
+    pub fn embedded(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        if j == 0 || self.input().text[toks[j - 1].end..toks[j].start] != *" " {
+            return false;
+        }
+        let one_word = self
+            .mention_at(toks[j])
+            .is_some_and(|m| m.start == toks[j].start && m.end == toks[j].end);
+        if one_word && self.place_before_name(pi, j) {
+            return false;
+        }
+        let prev = self.word(toks[j - 1]);
+        let cues = self.input().cues;
+        one_word
+            && is_capitalized(prev)
+            && self.mention_at(toks[j - 1]).is_none()
+            && !cues.is_title(prev)
+            && !cues.is_head(prev)
+            && !is_acronym(prev)
+            && !self.input().cues.is_not_name(prev)
+            && !self.doc().places().contains(prev)
+            && (!self.sentence_initial(pi, j - 1) || self.doc().mid_caps().contains(prev))
+    }
+
+    /// Is token `j` a listed place (one word) with a name right after it
+    /// (`Pemilu Sumedang Rahmat`, `Sen. Tom Harlan, R-Ohio`)? A place
+    /// qualifies the office before it; a person's name does not go on
+    /// after a place ("Chuck Jordan said" keeps Jordan).
+    pub fn place_before_name(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        let place = self.mention_at(toks[j]).is_some_and(|m| {
+            matches!(
+                self.entity_kind(m),
+                EntityType::Location | EntityType::Country
+            )
+        });
+        place
+            && toks.get(j + 1).is_some_and(|n| {
+                let w = self.word(*n);
+                self.input().text[toks[j].end..n.start] == *" "
+                    && is_capitalized(w)
+                    && !self.input().cues.is_title(w)
+                    && self.cue_at(pi, j + 1).is_none()
+            })
+    }
+
+    /// Are tokens `from..to` a party and state (`D-Ohio`, `R-Ky.`,
+    /// `I-Vt`): an affiliation after a lawmaker's name, never a person?
+    pub fn party_state(&self, pi: usize, from: usize, to: usize) -> bool {
+        let toks = self.toks(pi);
+        to >= from + 2
+            && to <= from + 4
+            && matches!(self.word(toks[from]), "D" | "R" | "I")
+            && self.input().text[toks[from].end..toks[from + 1].start] == *"-"
+            && (from + 1..to).all(|i| is_capitalized(self.word(toks[i])))
+    }
+
+    /// Does the document name a listed place (or country) by `word` alone
+    /// somewhere (`Indramayu`, `Jordan`)?
+    pub fn listed_place(&self, word: &str) -> bool {
+        let text = self.input().text;
+        self.input().mentions.iter().any(|m| {
+            m.end - m.start == word.len()
+                && text[m.start..m.end] == *word
+                && matches!(
+                    self.entity_kind(m),
+                    EntityType::Location | EntityType::Country
+                )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::Gazetteer;
+    use crate::pipeline::{Pipeline, PipelineBuilder};
+    use crate::quotes::tests::quotes;
+
+    const LIST: &str = "id\ttype\tname\taliases\tcountry\tpriority
+t:smd\tLOCATION\tKabupaten Sumedang\tSumedang\tID\t
+t:ohio\tLOCATION\tOhio\t\tUS\t
+";
+
+    fn pipeline() -> Pipeline {
+        PipelineBuilder::new()
+            .default_gazetteers(false)
+            .gazetteer(Gazetteer::parse(LIST, "t").unwrap())
+            .build()
+            .unwrap()
+    }
+
+    /// The speaker of each quote of `text`, in order.
+    fn speakers(text: &str) -> Vec<String> {
+        quotes(&pipeline(), text)
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn a_party_and_state_after_the_name_is_no_speaker() {
+        let text = "Lawmakers met on Tuesday.\n\n\"This bill is a disgrace,\" said Rep. Tom Harlan, D-Ohio.\n\n\"We will fight it,\" said Sen. Mary Doyle, R-Ohio, on Monday.";
+        assert_eq!(speakers(text), ["Tom Harlan", "Mary Doyle"]);
+    }
+
+    #[test]
+    fn a_listed_place_glued_before_the_name_is_cut() {
+        let text = "Pemungutan suara ulang digelar pekan ini. Sumedang menyiapkan dua TPS.\n\n“Kami sudah melapor ke pusat,” kata Ketua Badan Pengawas Pemilu Sumedang Rahmat Hidayat.";
+        assert_eq!(speakers(text), ["Rahmat Hidayat"]);
+    }
+
+    #[test]
+    fn an_acronym_inside_the_role_ends_the_organization() {
+        let text = "Listrik padam di tiga kecamatan.\n\n“Petugas sudah bekerja sejak pagi,” kata Manajer Komunikasi Korporat PLN Rudi Hartono.\n\n“Gardu yang rusak segera diganti,” ujar Kepala Biro Humas dan Kerja Sama BPKN Suparno.";
+        assert_eq!(speakers(text), ["Rudi Hartono", "Suparno"]);
+    }
+}
