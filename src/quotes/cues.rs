@@ -19,6 +19,12 @@ pub enum CueKind {
     According,
     /// `Demikian diungkapkan X`: attributes the previous sentence.
     Backref,
+    /// A passive reporting verb before its source, opening a sentence or
+    /// after a comma: `Diakui X, …`, `…, dikatakan X`.
+    Passive,
+    /// A reporting verb read only right after a quote, being a common word
+    /// elsewhere: `“…,” tutup X` (`toko tutup`), `“…,” jawab X`.
+    AfterQuote,
     /// `bunyi pernyataan`: the issuing organization speaks.
     Statement,
 }
@@ -238,6 +244,8 @@ impl Cues {
                 "enclitic" => Some(CueKind::Enclitic),
                 "according" => Some(CueKind::According),
                 "backref" => Some(CueKind::Backref),
+                "passive" => Some(CueKind::Passive),
+                "afterquote" => Some(CueKind::AfterQuote),
                 "statement" => Some(CueKind::Statement),
                 "pronoun" => {
                     self.pronouns.insert(lower);
@@ -302,7 +310,7 @@ impl Cues {
                 }
                 other => {
                     return Err(err(format!(
-                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, abbrev, minor, given)"
+                        "unknown kind {other:?} (verb, enclitic, according, backref, passive, afterquote, statement, pronoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, abbrev, minor, given)"
                     )))
                 }
             };

@@ -509,13 +509,15 @@ impl Context<'_> {
             }
             let found = match hit.kind {
                 // "“…,” ucap Alamsyah": the name after the cue.
-                CueKind::Verb if c > first && self.in_quote(toks[c - 1].start) => {
+                CueKind::Verb | CueKind::AfterQuote
+                    if c > first && self.in_quote(toks[c - 1].start) =>
+                {
                     self.np_forward(pi, hit.end)
                 }
                 CueKind::Verb => self
                     .np_backward(pi, first, c, pos)
                     .and_then(|(s, r)| (r == Reference::Name).then_some(s)),
-                CueKind::According => self.np_forward(pi, hit.end),
+                CueKind::According | CueKind::Passive => self.np_forward(pi, hit.end),
                 _ => None,
             };
             if let Some(s) = found.filter(|s| self.plausible_person(s)) {

@@ -3,6 +3,7 @@
 //! written for these tests. The sieves and reported-speech rules have
 //! their own unit tests beside them.
 
+mod cue_words;
 mod marks_and_kinds;
 mod names_and_referents;
 
