@@ -215,26 +215,16 @@ impl Context<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::gazetteer::Gazetteer;
-    use crate::pipeline::{Pipeline, PipelineBuilder};
-    use crate::quotes::tests::quotes;
+    use crate::quotes::tests::{pipeline_listing, quotes};
 
     const LIST: &str = "id\ttype\tname\taliases\tcountry\tpriority
 t:smd\tLOCATION\tKabupaten Sumedang\tSumedang\tID\t
 t:ohio\tLOCATION\tOhio\t\tUS\t
 ";
 
-    fn pipeline() -> Pipeline {
-        PipelineBuilder::new()
-            .default_gazetteers(false)
-            .gazetteer(Gazetteer::parse(LIST, "t").unwrap())
-            .build()
-            .unwrap()
-    }
-
     /// The speaker of each quote of `text`, in order.
     fn speakers(text: &str) -> Vec<String> {
-        quotes(&pipeline(), text)
+        quotes(&pipeline_listing(LIST), text)
             .into_iter()
             .map(|q| q.speaker)
             .collect()

@@ -74,6 +74,9 @@ pub struct Cues {
     /// Given names that open a full name before the name a person is cited
     /// by (`Muhammad` in `Muhammad Zaki Iskandar`, cited as `Zaki`), as written.
     given: HashSet<String>,
+    /// Nouns that, with `the` or `itu`, stand for an organization whose
+    /// name holds them (`the ministry`, `kementerian itu`), lowercase.
+    org_nouns: HashSet<String>,
     /// Weights of the speaker ranker, when not the shipped ones (refitting).
     speaker_weights: Option<std::sync::Arc<super::sieves::rank::Weights>>,
 }
@@ -251,6 +254,10 @@ impl Cues {
                     self.pronouns.insert(lower);
                     None
                 }
+                "orgnoun" => {
+                    self.org_nouns.insert(lower);
+                    None
+                }
                 "describe" => {
                     self.describe.insert(lower);
                     None
@@ -310,7 +317,7 @@ impl Cues {
                 }
                 other => {
                     return Err(err(format!(
-                        "unknown kind {other:?} (verb, enclitic, according, backref, passive, afterquote, statement, pronoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, abbrev, minor, given)"
+                        "unknown kind {other:?} (verb, enclitic, according, backref, passive, afterquote, statement, pronoun, orgnoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, abbrev, minor, given)"
                     )))
                 }
             };
@@ -372,6 +379,11 @@ impl Cues {
 
     pub fn is_pronoun(&self, word: &str) -> bool {
         contains_lower(&self.pronouns, word)
+    }
+
+    /// Does `word`, with `the`/`itu`, stand for an organization named with it (`ministry`)?
+    pub fn is_org_noun(&self, word: &str) -> bool {
+        contains_lower(&self.org_nouns, word)
     }
 
     pub fn is_description(&self, word: &str) -> bool {

@@ -20,6 +20,7 @@
 //! | `backref` | … . Demikian diungkapkan X |
 //! | `transcript` | "PENCE: Well, look, …" (the label, cut off the quote) |
 //! | `pronoun`, `description` | He said: “…” / “…,” the minister said |
+//! | `organization` | “…,” the ministry said / Kementerian itu menyatakan … (the last organization named with that noun) |
 //!
 //! An enclitic (`katanya`, `she said`) stands for the speaker of the nearest
 //! sentence that reports speech (`X mengatakan, …`, `“…,” kata X`), else the
@@ -76,6 +77,7 @@ mod indirect;
 mod marks;
 mod model;
 mod names;
+mod organizations;
 mod pass;
 mod quoted;
 mod sentences;

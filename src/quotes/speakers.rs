@@ -86,6 +86,9 @@ impl Context<'_> {
         if let Some(s) = self.choose(pi, from, to) {
             return Some((s, Reference::Name));
         }
+        if let Some(s) = self.org_reference(pi, from, to, pos) {
+            return Some((s, Reference::Organization));
+        }
         if words.iter().any(|w| self.input().cues.is_description(w)) {
             return Some((self.last_person(pos)?, Reference::Description));
         }
@@ -392,6 +395,9 @@ impl Context<'_> {
             if let Some(s) = self.choose(pi, start, j) {
                 return Some((s, Reference::Name));
             }
+        }
+        if let Some(s) = self.org_reference(pi, first, j, pos) {
+            return Some((s, Reference::Organization));
         }
         // "Diplomat top itu", "the minister", "pejabat tersebut".
         let from = j.saturating_sub(4).max(first);

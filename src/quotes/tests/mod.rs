@@ -22,9 +22,14 @@ t:jordan\tCOUNTRY\tJordan\t\t\t
 ";
 
 pub fn pipeline() -> Pipeline {
+    pipeline_listing(LIST)
+}
+
+/// A pipeline whose only gazetteer is `list` (a gazetteer TSV).
+pub fn pipeline_listing(list: &str) -> Pipeline {
     PipelineBuilder::new()
         .default_gazetteers(false)
-        .gazetteer(Gazetteer::parse(LIST, "t").unwrap())
+        .gazetteer(Gazetteer::parse(list, "t").unwrap())
         .build()
         .unwrap()
 }
