@@ -211,6 +211,22 @@ impl Context<'_> {
                 )
         })
     }
+
+    /// The last token of a short form in parentheses opening at token `k`
+    /// (`(KNKT)`, `(KAI Commuter)`, `(Kemendagri)`: up to three capitalised
+    /// words) when a capitalised word follows it: the name comes after.
+    pub fn parenthesized_short_form(&self, pi: usize, k: usize) -> Option<usize> {
+        let toks = self.toks(pi);
+        let text = self.input().text;
+        if k == 0 || k >= toks.len() || text[toks[k - 1].end..toks[k].start] != *" (" {
+            return None;
+        }
+        let close = (k..toks.len().min(k + 3))
+            .find(|&m| m + 1 < toks.len() && text[toks[m].end..toks[m + 1].start] == *") ")?;
+        let short = (k..=close).all(|m| is_capitalized(self.word(toks[m])))
+            && (k + 1..=close).all(|m| text[toks[m - 1].end..toks[m].start] == *" ");
+        (short && is_capitalized(self.word(toks[close + 1]))).then_some(close)
+    }
 }
 
 #[cfg(test)]
@@ -246,5 +262,17 @@ t:ohio\tLOCATION\tOhio\t\tUS\t
     fn an_acronym_inside_the_role_ends_the_organization() {
         let text = "Listrik padam di tiga kecamatan.\n\n“Petugas sudah bekerja sejak pagi,” kata Manajer Komunikasi Korporat PLN Rudi Hartono.\n\n“Gardu yang rusak segera diganti,” ujar Kepala Biro Humas dan Kerja Sama BPKN Suparno.";
         assert_eq!(speakers(text), ["Rudi Hartono", "Suparno"]);
+    }
+
+    #[test]
+    fn the_name_after_a_short_form_in_parentheses() {
+        let text = "Kereta tambahan berangkat pekan depan.\n\n“Kereta tambahan sudah siap,” kata Direktur Utama PT Kereta Maju Sejahtera (KMS Commuter) Dina Marlina.\n\n“Kami fokus pada korban,” kata Panglima Komando Armada II (Pangkoarmada) Laksda TNI Joko Prasetyo.";
+        assert_eq!(speakers(text), ["Dina Marlina", "Joko Prasetyo"]);
+    }
+
+    #[test]
+    fn a_lowercase_role_then_an_organization_then_the_name_between_commas() {
+        let text = "Kasus baru naik di pinggiran kota.\n\n“Data kami menunjukkan kenaikan,” kata peneliti senior Lembayung, Rina Wulandari, di Bandung.";
+        assert_eq!(speakers(text), ["Rina Wulandari"]);
     }
 }

@@ -144,15 +144,11 @@ impl Context<'_> {
                 && is_capitalized(self.word(toks[e]))
             {
                 end = self.window_end(pi, e);
-            } else if end + 1 < toks.len()
-                && text[toks[end - 1].end..toks[end].start] == *" ("
-                && is_acronym(self.word(toks[end]))
-                && text[toks[end].end..toks[end + 1].start] == *") "
-                && is_capitalized(self.word(toks[end + 1]))
-            {
+            } else if let Some(close) = self.parenthesized_short_form(pi, end) {
                 // "Ketua Komite Nasional Keselamatan Transportasi (KNKT)
-                // Soerjanto Tjahjono": an acronym in parentheses.
-                end = self.window_end(pi, end + 1);
+                // Soerjanto Tjahjono", "Dirut PT Kereta Maju (KM Commuter)
+                // Rina Wulandari": a short form in parentheses.
+                end = self.window_end(pi, close + 1);
             } else {
                 break;
             }
@@ -161,10 +157,13 @@ impl Context<'_> {
         // Apposition: "kata juru bicara Kemlu, Teuku Faizasyah", "kata
         // Kepala Dusun X, Kelurahan Y, Wahyu Wibowo": after a title or an
         // organization, the first segment that is only a person's name.
-        let titled = (k..end).any(|i| {
-            let w = self.word(toks[i]);
-            cues.is_title(w) || cues.is_head(w) || is_acronym(w)
-        });
+        // A lowercase role before the name counts too: "kata peneliti
+        // senior Centropolis, Suryono Herlambang".
+        let titled = described
+            || (k..end).any(|i| {
+                let w = self.word(toks[i]);
+                cues.is_title(w) || cues.is_head(w) || is_acronym(w)
+            });
         let listed = found
             .as_ref()
             .is_some_and(|f| f.entity.is_some() && f.kind == EntityType::Person);
