@@ -59,6 +59,15 @@ impl Context<'_> {
     pub fn clean_start(&self, pi: usize, start: usize, end: usize) -> usize {
         let toks = self.toks(pi);
         let mut start = start;
+        // "Head of Sales Rina Wulandari", "Director for Asia Tom Hale": the
+        // word after a title's "of" names its department, when a name of
+        // two or more words follows.
+        let of_title = start >= 2
+            && matches!(self.word(toks[start - 1]), "of" | "for")
+            && self.input().cues.is_title(self.word(toks[start - 2]));
+        if of_title && end - start >= 3 {
+            start += 1;
+        }
         // After an organization or place word and the word naming it:
         // "Masjid Istiqlal Nasaruddin Umar", "Kota Risma".
         if let Some(o) = (start..end)
@@ -274,5 +283,11 @@ t:ohio\tLOCATION\tOhio\t\tUS\t
     fn a_lowercase_role_then_an_organization_then_the_name_between_commas() {
         let text = "Kasus baru naik di pinggiran kota.\n\n“Data kami menunjukkan kenaikan,” kata peneliti senior Lembayung, Rina Wulandari, di Bandung.";
         assert_eq!(speakers(text), ["Rina Wulandari"]);
+    }
+
+    #[test]
+    fn lowercase_and_business_titles_before_the_name() {
+        let text = "Kasus baru tercatat di kota itu.\n\n“Kasus naik lagi,” kata Juru Bicara Satgas Covid-19 Kendari dr Hasanudin.\n\nSales rose this year.\n\n\"We grew fast,\" said Head of Sales Rina Wulandari.";
+        assert_eq!(speakers(text), ["Hasanudin", "Rina Wulandari"]);
     }
 }

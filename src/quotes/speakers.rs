@@ -133,7 +133,7 @@ impl Context<'_> {
             while e < toks.len()
                 && e < end + 3
                 && text[toks[e - 1].end..toks[e].start] == *" "
-                && cues.is_description(self.word(toks[e]))
+                && (cues.is_description(self.word(toks[e])) || cues.is_title(self.word(toks[e])))
                 && !is_capitalized(self.word(toks[e]))
             {
                 e += 1;
