@@ -74,6 +74,7 @@ mod tests {
     const LIST: &str = "id\ttype\tname\taliases\tcountry\tpriority
 t:trade\tORGANIZATION\tMinistry of Trade\t\t\t
 t:kemlu\tORGANIZATION\tKementerian Luar Negeri\t\t\t
+t:kemhub\tORGANIZATION\tKementerian Perhubungan\t\t\t
 t:anna\tPERSON\tAnna Berg\t\t\t
 ";
 
@@ -112,5 +113,19 @@ t:anna\tPERSON\tAnna Berg\t\t\t
         // "Lawyers for the ministry" speak, not the ministry.
         let got = said("The Ministry of Trade lost the case.\nLawyers for the ministry said the ruling would be appealed within a week.");
         assert!(got.iter().all(|r| r.2 != "organization"), "{got:?}");
+    }
+
+    #[test]
+    fn a_statement_names_its_issuer_after_it_else_the_last_organization() {
+        // Named after the phrase: that one, not the one named before.
+        assert_eq!(
+            said("Kementerian Luar Negeri menggelar rapat.\n“Semua jalur sudah dibuka kembali.” Demikian bunyi pernyataan Kementerian Perhubungan."),
+            [row("direct", "Kementerian Perhubungan", "statement")]
+        );
+        // A written statement after the sentence it gives.
+        assert_eq!(
+            said("Warga diminta tenang.\nPemerintah menunda kenaikan tarif kereta hingga tahun depan. Demikian keterangan tertulis Kementerian Perhubungan."),
+            [row("indirect", "Kementerian Perhubungan", "backref")]
+        );
     }
 }

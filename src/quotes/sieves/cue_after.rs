@@ -99,8 +99,12 @@ fn after_hit(
             cue,
             method: Method::Enclitic,
         }),
+        // "bunyi pernyataan Kementerian X": the issuer named after it,
+        // else the organization named last.
         CueKind::Statement => Some(Candidate {
-            speaker: cx.last_organization(quote_start),
+            speaker: cx
+                .np_forward(pi, hit.end)
+                .or_else(|| cx.last_organization(quote_start)),
             cue,
             method: Method::Statement,
         }),
