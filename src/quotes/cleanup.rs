@@ -8,7 +8,7 @@
 //! places), and from how the document itself writes them.
 
 use super::context::Context;
-use super::words::{is_acronym, is_initials};
+use super::words::{affixed, is_acronym, is_initials};
 use crate::gazetteer::EntityType;
 use crate::tokens::is_capitalized;
 
@@ -132,14 +132,21 @@ impl Context<'_> {
         // A word the document cites the person by starts the name:
         // "Perindustrian Agus Gumiwang" when it says "kata Agus".
         // Given names and initials before it stay: "Muhammad Zaki Iskandar",
-        // "M Fadjroel Rachman" when it says "kata Zaki", "kata Fadjroel".
+        // "M Fadjroel Rachman" when it says "kata Zaki", "kata Fadjroel";
+        // so do words no word list knows ("Zudan Arif" cited as Arif).
         if let Some(mut i) = (start..end.saturating_sub(1))
             .find(|&i| self.known().short.contains(self.word(toks[i])))
         {
-            while i > start && {
+            while i > start {
                 let w = self.word(toks[i - 1]);
-                self.input().cues.is_given(w) || is_initials(w)
-            } {
+                if self.input().cues.is_given(w) {
+                    // A given name opens the name: nothing before it.
+                    i -= 1;
+                    break;
+                }
+                if !(is_initials(w) || self.uncommon_name_word(w)) {
+                    break;
+                }
                 i -= 1;
             }
             start = i;
@@ -236,6 +243,35 @@ impl Context<'_> {
             && (k + 1..=close).all(|m| text[toks[m - 1].end..toks[m].start] == *" ");
         (short && is_capitalized(self.word(toks[close + 1]))).then_some(close)
     }
+
+    /// Is `w` a word that can only be a name here: no ordinary word of
+    /// English or Indonesian (`gazetteers/common-words.txt`), no derived
+    /// word (`Perindustrian`), no title, organization, acronym or place?
+    fn uncommon_name_word(&self, w: &str) -> bool {
+        let cues = self.input().cues;
+        !common_word(w)
+            && !affixed(w)
+            && !is_acronym(w)
+            && !cues.is_title(w)
+            && !cues.is_head(w)
+            && !cues.is_org_type(w)
+            && !self.doc().places().contains(w)
+            && !self.listed_place(w)
+    }
+}
+
+/// Is `w` (any case) one of the ordinary words of English and Indonesian?
+fn common_word(w: &str) -> bool {
+    static COMMON: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+        std::sync::LazyLock::new(|| {
+            crate::check::COMMON_WORDS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect()
+        });
+    COMMON.contains(&w.to_lowercase())
 }
 
 #[cfg(test)]
@@ -289,5 +325,11 @@ t:ohio\tLOCATION\tOhio\t\tUS\t
     fn lowercase_and_business_titles_before_the_name() {
         let text = "Kasus baru tercatat di kota itu.\n\n“Kasus naik lagi,” kata Juru Bicara Satgas Covid-19 Kendari dr Hasanudin.\n\nSales rose this year.\n\n\"We grew fast,\" said Head of Sales Rina Wulandari.";
         assert_eq!(speakers(text), ["Hasanudin", "Rina Wulandari"]);
+    }
+
+    #[test]
+    fn a_name_cited_by_its_middle_word_keeps_the_words_no_list_knows_before_it() {
+        let text = "Data penduduk diperbarui.\n\n“Data kependudukan sudah diperbarui,” kata Direktur Jenderal Kependudukan Zudarman Arif Santoso.\n\n“Kami terus memantau,” kata Arif.";
+        assert_eq!(speakers(text)[0], "Zudarman Arif Santoso");
     }
 }
