@@ -258,6 +258,23 @@ impl Context<'_> {
             && !self.doc().places().contains(w)
             && !self.listed_place(w)
     }
+
+    /// `start` moved back over the Balinese `I` (`Ni`'s male form) that
+    /// opens a name before a given name: "I Dewa Gede Bawa", "I Gusti
+    /// Putu Sedana" (`I` is no name word: the English pronoun).
+    pub fn balinese_i(&self, pi: usize, from: usize, start: usize) -> usize {
+        let toks = self.toks(pi);
+        let opens = start > from
+            && start < toks.len()
+            && self.word(toks[start - 1]) == "I"
+            && self.input().text[toks[start - 1].end..toks[start].start] == *" "
+            && self.input().cues.is_given(self.word(toks[start]));
+        if opens {
+            start - 1
+        } else {
+            start
+        }
+    }
 }
 
 /// Is `w` (any case) one of the ordinary words of English and Indonesian?
@@ -331,5 +348,11 @@ t:ohio\tLOCATION\tOhio\t\tUS\t
     fn a_name_cited_by_its_middle_word_keeps_the_words_no_list_knows_before_it() {
         let text = "Data penduduk diperbarui.\n\n“Data kependudukan sudah diperbarui,” kata Direktur Jenderal Kependudukan Zudarman Arif Santoso.\n\n“Kami terus memantau,” kata Arif.";
         assert_eq!(speakers(text)[0], "Zudarman Arif Santoso");
+    }
+
+    #[test]
+    fn a_balinese_i_before_a_given_name_is_part_of_the_name() {
+        let text = "Tes cepat digelar di Denpasar.\n\n“Semua petugas sudah dites,” kata Kepala Bidang Kesehatan Komisaris Besar I Made Wirawan.\n\n“Hasilnya keluar besok,” ujar Made.";
+        assert_eq!(speakers(text), ["I Made Wirawan", "I Made Wirawan"]);
     }
 }

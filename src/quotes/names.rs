@@ -151,6 +151,7 @@ impl<'a> Context<'a> {
         }
         if start < end {
             start = self.clean_start(pi, start, end);
+            start = self.balinese_i(pi, from, start);
             let surface = &self.input().text[toks[start.min(end - 1)].start..toks[end - 1].end];
             // Drop a trailing possessive or lone initial.
             if start < end && surface.chars().count() >= 2 {
@@ -369,7 +370,7 @@ impl<'a> Context<'a> {
                 {
                     e += 1;
                 }
-                let s = self.clean_start(pi, s, e).min(j);
+                let s = self.balinese_i(pi, 0, self.clean_start(pi, s, e).min(j));
                 // "M Fadjroel Rachman", "Muhammad Zaki Iskandar": initials
                 // and given names may come first.
                 let initial = s < j
