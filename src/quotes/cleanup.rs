@@ -275,6 +275,19 @@ impl Context<'_> {
             start
         }
     }
+
+    /// Does token `j` end a two-word title (`Jaksa Agung`: `Agung` is a
+    /// title there, a given name elsewhere)?
+    pub fn ends_two_word_title(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        j > 0
+            && self.input().text[toks[j - 1].end..toks[j].start] == *" "
+            && self.input().cues.is_title(&format!(
+                "{} {}",
+                self.word(toks[j - 1]),
+                self.word(toks[j])
+            ))
+    }
 }
 
 /// Is `w` (any case) one of the ordinary words of English and Indonesian?
@@ -354,5 +367,11 @@ t:ohio\tLOCATION\tOhio\t\tUS\t
     fn a_balinese_i_before_a_given_name_is_part_of_the_name() {
         let text = "Tes cepat digelar di Denpasar.\n\n“Semua petugas sudah dites,” kata Kepala Bidang Kesehatan Komisaris Besar I Made Wirawan.\n\n“Hasilnya keluar besok,” ujar Made.";
         assert_eq!(speakers(text), ["I Made Wirawan", "I Made Wirawan"]);
+    }
+
+    #[test]
+    fn agung_is_a_title_only_in_a_two_word_title() {
+        let text = "Listrik padam sejak pagi.\n\n“Gardu sudah pulih,” ujar General Manager PLN Distribusi Jabar Agung Prasetyo.\n\n“Berkas sudah lengkap,” kata Jaksa Agung Sanusi Harahap.";
+        assert_eq!(speakers(text), ["Agung Prasetyo", "Sanusi Harahap"]);
     }
 }

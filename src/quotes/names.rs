@@ -208,6 +208,7 @@ impl<'a> Context<'a> {
         (is_capitalized(w) || self.apostrophe_tail(pi, j))
             && w.chars().any(char::is_alphabetic)
             && !self.input().cues.is_title(w)
+            && !self.ends_two_word_title(pi, j)
             && !self.input().cues.is_not_name(w)
             && (self.mention_at(toks[j]).is_none() || self.embedded(pi, j))
             && !(self.sentence_initial(pi, j) && !self.doc().mid_caps().contains(w) && {
