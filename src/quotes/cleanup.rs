@@ -74,8 +74,18 @@ impl Context<'_> {
             .rev()
             .find(|&j| self.input().cues.is_head(self.word(toks[j])))
         {
-            // Nothing after it: no person's name here.
-            start = if o + 2 < end { o + 2 } else { o + 1 };
+            // Nothing after it: no person's name here. A given name right
+            // after it opens the person's name ("Kemendagri Mochamad
+            // Ardian"): no organization is named so.
+            let given_next = self
+                .input()
+                .cues
+                .is_given(self.word(toks[(o + 1).min(end - 1)]));
+            start = if o + 2 < end && !given_next {
+                o + 2
+            } else {
+                o + 1
+            };
             // The rest of the organization's name: words the document also
             // writes in lowercase ("Badan Pengawas Pemilu Nurhadi").
             while end - start > 1
@@ -373,5 +383,11 @@ t:ohio\tLOCATION\tOhio\t\tUS\t
     fn agung_is_a_title_only_in_a_two_word_title() {
         let text = "Listrik padam sejak pagi.\n\n“Gardu sudah pulih,” ujar General Manager PLN Distribusi Jabar Agung Prasetyo.\n\n“Berkas sudah lengkap,” kata Jaksa Agung Sanusi Harahap.";
         assert_eq!(speakers(text), ["Agung Prasetyo", "Sanusi Harahap"]);
+    }
+
+    #[test]
+    fn a_given_name_right_after_an_organization_word_opens_the_name() {
+        let text = "Vaksin tiba pagi ini.\n\n“Vaksin sudah tiba,” kata juru bicara Kemenkes Muhammad Irfan Santoso.";
+        assert_eq!(speakers(text), ["Muhammad Irfan Santoso"]);
     }
 }
