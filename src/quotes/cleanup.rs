@@ -255,11 +255,13 @@ impl Context<'_> {
     }
 
     /// Is `w` a word that can only be a name here: no ordinary word of
-    /// English or Indonesian (`gazetteers/common-words.txt`), no derived
+    /// English or Indonesian (`gazetteers/common-words.txt`) nor one the
+    /// document writes in lowercase (`virus korona`), no derived
     /// word (`Perindustrian`), no title, organization, acronym or place?
     fn uncommon_name_word(&self, w: &str) -> bool {
         let cues = self.input().cues;
         !common_word(w)
+            && !self.doc().lower().contains(w.to_lowercase().as_str())
             && !affixed(w)
             && !is_acronym(w)
             && !cues.is_title(w)
@@ -389,5 +391,11 @@ t:ohio\tLOCATION\tOhio\t\tUS\t
     fn a_given_name_right_after_an_organization_word_opens_the_name() {
         let text = "Vaksin tiba pagi ini.\n\n“Vaksin sudah tiba,” kata juru bicara Kemenkes Muhammad Irfan Santoso.";
         assert_eq!(speakers(text), ["Muhammad Irfan Santoso"]);
+    }
+
+    #[test]
+    fn a_word_the_document_writes_in_lowercase_is_no_name_before_the_cited_one() {
+        let text = "Warga diminta waspada terhadap virus korona.\n\n“Kami terus mengedukasi warga,” kata Koordinator Gerakan Lawan Korona Yunan Fahmi.\n\n“Masker wajib dipakai,” kata Yunan.";
+        assert_eq!(speakers(text), ["Yunan Fahmi", "Yunan Fahmi"]);
     }
 }
