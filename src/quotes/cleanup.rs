@@ -292,9 +292,13 @@ impl Context<'_> {
     /// title there, a given name elsewhere)?
     pub fn ends_two_word_title(&self, pi: usize, j: usize) -> bool {
         let toks = self.toks(pi);
+        let cues = self.input().cues;
+        // Its first word is a title or a head (`Jaksa`, `Mahkamah`): only
+        // then the pair is looked up (and allocated).
         j > 0
             && self.input().text[toks[j - 1].end..toks[j].start] == *" "
-            && self.input().cues.is_title(&format!(
+            && (cues.is_title(self.word(toks[j - 1])) || cues.is_head(self.word(toks[j - 1])))
+            && cues.is_title(&format!(
                 "{} {}",
                 self.word(toks[j - 1]),
                 self.word(toks[j])
