@@ -19,6 +19,12 @@ pub enum CueKind {
     According,
     /// `Demikian diungkapkan X`: attributes the previous sentence.
     Backref,
+    /// A passive reporting verb before its source, opening a sentence or
+    /// after a comma: `Diakui X, …`, `…, dikatakan X`.
+    Passive,
+    /// A reporting verb read only right after a quote, being a common word
+    /// elsewhere: `“…,” tutup X` (`toko tutup`), `“…,” jawab X`.
+    AfterQuote,
     /// `bunyi pernyataan`: the issuing organization speaks.
     Statement,
 }
@@ -68,6 +74,9 @@ pub struct Cues {
     /// Given names that open a full name before the name a person is cited
     /// by (`Muhammad` in `Muhammad Zaki Iskandar`, cited as `Zaki`), as written.
     given: HashSet<String>,
+    /// Nouns that, with `the` or `itu`, stand for an organization whose
+    /// name holds them (`the ministry`, `kementerian itu`), lowercase.
+    org_nouns: HashSet<String>,
     /// Weights of the speaker ranker, when not the shipped ones (refitting).
     speaker_weights: Option<std::sync::Arc<super::sieves::rank::Weights>>,
     /// Weights of the speech classifier, when not the shipped ones (refitting).
@@ -256,9 +265,15 @@ impl Cues {
                 "enclitic" => Some(CueKind::Enclitic),
                 "according" => Some(CueKind::According),
                 "backref" => Some(CueKind::Backref),
+                "passive" => Some(CueKind::Passive),
+                "afterquote" => Some(CueKind::AfterQuote),
                 "statement" => Some(CueKind::Statement),
                 "pronoun" => {
                     self.pronouns.insert(lower);
+                    None
+                }
+                "orgnoun" => {
+                    self.org_nouns.insert(lower);
                     None
                 }
                 "describe" => {
@@ -320,7 +335,7 @@ impl Cues {
                 }
                 other => {
                     return Err(err(format!(
-                        "unknown kind {other:?} (verb, enclitic, according, backref, statement, pronoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, abbrev, minor, given)"
+                        "unknown kind {other:?} (verb, enclitic, according, backref, passive, afterquote, statement, pronoun, orgnoun, describe, title, place, that, skip, head, org, orgword, notname, joiner, locative, abbrev, minor, given)"
                     )))
                 }
             };
@@ -382,6 +397,11 @@ impl Cues {
 
     pub fn is_pronoun(&self, word: &str) -> bool {
         contains_lower(&self.pronouns, word)
+    }
+
+    /// Does `word`, with `the`/`itu`, stand for an organization named with it (`ministry`)?
+    pub fn is_org_noun(&self, word: &str) -> bool {
+        contains_lower(&self.org_nouns, word)
     }
 
     pub fn is_description(&self, word: &str) -> bool {

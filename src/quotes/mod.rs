@@ -20,6 +20,7 @@
 //! | `backref` | … . Demikian diungkapkan X |
 //! | `transcript` | "PENCE: Well, look, …" (the label, cut off the quote) |
 //! | `pronoun`, `description` | He said: “…” / “…,” the minister said |
+//! | `organization` | “…,” the ministry said / Kementerian itu menyatakan … (the last organization named with that noun) |
 //!
 //! An enclitic (`katanya`, `she said`) stands for the speaker of the nearest
 //! sentence that reports speech (`X mengatakan, …`, `“…,” kata X`), else the
@@ -68,11 +69,13 @@
 //! (word shapes, the type guess); `marks`, `sentences`, `lines`; `context`
 //! (the per-pass context, the document index, the speaker index); `typing`
 //! (the type of a speaker no list holds, by evidence: only a person is
-//! what pronouns and enclitics resolve to); `names`
-//! (name words, cutting titles and organizations, fullest names);
+//! what pronouns and enclitics resolve to); `names` (name words, fullest
+//! names) and `cleanup` (cutting titles, organizations, places and
+//! party-state suffixes off a person's name);
 //! `speakers` (the name at a cue; what a pronoun, enclitic, description
 //! or title stands for); `sieves`, `indirect`; `speech`; `quoted`; `pass`.
 
+mod cleanup;
 mod context;
 mod cues;
 mod indirect;
@@ -80,6 +83,7 @@ mod lines;
 mod marks;
 mod model;
 mod names;
+mod organizations;
 mod pass;
 mod quoted;
 mod sentences;

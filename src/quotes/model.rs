@@ -54,6 +54,8 @@ pub enum Method {
     Pronoun,
     /// `“…,” the minister said`: the person a description stands for.
     Description,
+    /// `“…,” the ministry said`: the organization named last with that word.
+    Organization,
     /// Ranked, not ruled: a speaker nearby that no rule named (English).
     Nearby,
 }
@@ -74,6 +76,7 @@ impl Method {
             Method::Transcript => "transcript",
             Method::Pronoun => "pronoun",
             Method::Description => "description",
+            Method::Organization => "organization",
             Method::Nearby => "nearby",
         }
     }
@@ -86,6 +89,8 @@ pub enum Reference {
     Name,
     Pronoun,
     Description,
+    /// `the ministry`, `kementerian itu`: an organization named before.
+    Organization,
 }
 
 impl Reference {
@@ -96,6 +101,7 @@ impl Reference {
             Reference::Name => named,
             Reference::Pronoun => Method::Pronoun,
             Reference::Description => Method::Description,
+            Reference::Organization => Method::Organization,
         }
     }
 }

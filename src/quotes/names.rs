@@ -6,7 +6,7 @@ use super::context::index::word_key;
 use super::context::{Context, NameRun};
 use super::cues::CueKind;
 use super::model::Speaker;
-use super::words::{affixed, guess_type, is_acronym, is_initials, joins};
+use super::words::{affixed, guess_type, is_initials, joins};
 use crate::gazetteer::EntityType;
 use crate::mentions::resolve::Mention;
 use crate::tokens::is_capitalized;
@@ -151,6 +151,7 @@ impl<'a> Context<'a> {
         }
         if start < end {
             start = self.clean_start(pi, start, end);
+            start = self.balinese_i(pi, from, start);
             let surface = &self.input().text[toks[start.min(end - 1)].start..toks[end - 1].end];
             // Drop a trailing possessive or lone initial.
             if start < end && surface.chars().count() >= 2 {
@@ -173,125 +174,6 @@ impl<'a> Context<'a> {
         None
     }
 
-    /// Token `j` moved back over a parenthesis right before it:
-    /// "Gwen Moore (D-Wis.) said" -> "Gwen Moore", or over a party and
-    /// state between commas: "Mitch McConnell, R-Ky., said".
-    pub fn skip_paren(&self, pi: usize, first: usize, j: usize) -> usize {
-        let toks = self.toks(pi);
-        let text = self.input().text;
-        if j <= first || j > toks.len() {
-            return j;
-        }
-        let after = toks
-            .get(j)
-            .map_or(self.input().paragraphs[pi].end, |t| t.start);
-        // "Mitch McConnell, R-Ky., said": a party and state between commas.
-        if text[toks[j - 1].end..after].trim_end().ends_with(',') {
-            let gap = |k: usize| &text[toks[k - 1].end..toks[k].start];
-            let mut k = j - 1;
-            while k > first && matches!(gap(k), "-" | ".") {
-                k -= 1;
-            }
-            let party = k > first
-                && k + 1 < j
-                && gap(k).trim() == ","
-                && (k + 1..j).any(|i| gap(i) == "-")
-                && (k..j).all(|i| {
-                    let w = self.word(toks[i]);
-                    w.chars().count() <= 4 && is_capitalized(w)
-                });
-            return if party { k } else { j };
-        }
-        if !text[toks[j - 1].end..after].trim_end().ends_with(')') {
-            return j;
-        }
-        let mut k = j - 1;
-        while k > first && k + 8 > j {
-            if text[toks[k - 1].end..toks[k].start].contains('(') {
-                return k;
-            }
-            k -= 1;
-        }
-        j
-    }
-
-    /// Where a person's name starts in the name words `start..end`.
-    pub fn clean_start(&self, pi: usize, start: usize, end: usize) -> usize {
-        let toks = self.toks(pi);
-        let mut start = start;
-        // After an organization or place word and the word naming it:
-        // "Masjid Istiqlal Nasaruddin Umar", "Kota Risma".
-        if let Some(o) = (start..end)
-            .rev()
-            .find(|&j| self.input().cues.is_head(self.word(toks[j])))
-        {
-            // Nothing after it: no person's name here.
-            start = if o + 2 < end { o + 2 } else { o + 1 };
-            // The rest of the organization's name: words the document also
-            // writes in lowercase ("Badan Pengawas Pemilu Nurhadi").
-            while end - start > 1
-                && self
-                    .doc()
-                    .lower()
-                    .contains(self.word(toks[start]).to_lowercase().as_str())
-            {
-                start += 1;
-            }
-        }
-        // Leading acronyms ("HAM Maluku", "BNPB Bambang Surya Putra") and
-        // places (words the document writes after "di": "KPU Indramayu
-        // Ahmad Toni" when it says "di Indramayu").
-        while end - start > 1
-            && (is_acronym(self.word(toks[start]))
-                || self.doc().places().contains(self.word(toks[start])))
-        {
-            start += 1;
-        }
-        // The organization's name ends at the last word the document also
-        // writes on its own ("Bukalapak" in "Marketplace Bukalapak Kurnia
-        // Rosyada" when it writes "Bukalapak juga"), unless the
-        // person is cited by it.
-        // Only after an organization ("Kepala BPS Kalsel …", "Kementerian …").
-        let titled = start > 0 && {
-            let before = self.word(toks[start - 1]);
-            self.input().cues.is_head(before)
-                || is_acronym(before)
-                || self.input().cues.is_head(self.word(toks[start]))
-        };
-        for i in (start..end.saturating_sub(1)).rev().filter(|_| titled) {
-            let w = self.word(toks[i]);
-            if self.known().short.contains(w) {
-                break;
-            }
-            let next = self.word(toks[i + 1]);
-            if self
-                .doc()
-                .follows()
-                .get(w)
-                .is_some_and(|f| f.iter().any(|x| *x != next && !is_capitalized(x)))
-            {
-                start = i + 1;
-                break;
-            }
-        }
-        // A word the document cites the person by starts the name:
-        // "Perindustrian Agus Gumiwang" when it says "kata Agus".
-        // Given names and initials before it stay: "Muhammad Zaki Iskandar",
-        // "M Fadjroel Rachman" when it says "kata Zaki", "kata Fadjroel".
-        if let Some(mut i) = (start..end.saturating_sub(1))
-            .find(|&i| self.known().short.contains(self.word(toks[i])))
-        {
-            while i > start && {
-                let w = self.word(toks[i - 1]);
-                self.input().cues.is_given(w) || is_initials(w)
-            } {
-                i -= 1;
-            }
-            start = i;
-        }
-        start
-    }
-
     /// Is token `j` the rest of a name after an apostrophe (`arif` in
     /// `Ma’arif`, `ti` in `Mu’ti`), not a contraction (`Trump's`, `don't`)?
     pub fn apostrophe_tail(&self, pi: usize, j: usize) -> bool {
@@ -305,30 +187,6 @@ impl<'a> Context<'a> {
             && is_capitalized(self.word(toks[j - 1]))
             && w.chars().next().is_some_and(char::is_lowercase)
             && !matches!(w, "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
-    }
-
-    /// Is token `j` a one-word listed name that ends an unlisted person's
-    /// name ("Listyo Sigit Prabowo", "Ade Ary Syam", "Chuck Jordan"): right
-    /// after an unlisted name word, a space between?
-    pub fn embedded(&self, pi: usize, j: usize) -> bool {
-        let toks = self.toks(pi);
-        if j == 0 || self.input().text[toks[j - 1].end..toks[j].start] != *" " {
-            return false;
-        }
-        let one_word = self
-            .mention_at(toks[j])
-            .is_some_and(|m| m.start == toks[j].start && m.end == toks[j].end);
-        let prev = self.word(toks[j - 1]);
-        let cues = self.input().cues;
-        one_word
-            && is_capitalized(prev)
-            && self.mention_at(toks[j - 1]).is_none()
-            && !cues.is_title(prev)
-            && !cues.is_head(prev)
-            && !is_acronym(prev)
-            && !self.input().cues.is_not_name(prev)
-            && !self.doc().places().contains(prev)
-            && (!self.sentence_initial(pi, j - 1) || self.doc().mid_caps().contains(prev))
     }
 
     /// Can token `j` be a word of an unlisted name? Capitalised, not a
@@ -352,6 +210,7 @@ impl<'a> Context<'a> {
         (is_capitalized(w) || self.apostrophe_tail(pi, j))
             && w.chars().any(char::is_alphabetic)
             && !self.input().cues.is_title(w)
+            && !self.ends_two_word_title(pi, j)
             && !self.input().cues.is_not_name(w)
             && (self.mention_at(toks[j]).is_none() || self.embedded(pi, j))
             && !(self.sentence_initial(pi, j) && !self.doc().mid_caps().contains(w) && {
@@ -517,7 +376,7 @@ impl<'a> Context<'a> {
                 {
                     e += 1;
                 }
-                let s = self.clean_start(pi, s, e).min(j);
+                let s = self.balinese_i(pi, 0, self.clean_start(pi, s, e).min(j));
                 // "M Fadjroel Rachman", "Muhammad Zaki Iskandar": initials
                 // and given names may come first.
                 let initial = s < j

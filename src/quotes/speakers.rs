@@ -86,6 +86,9 @@ impl Context<'_> {
         if let Some(s) = self.choose(pi, from, to) {
             return Some((s, Reference::Name));
         }
+        if let Some(s) = self.org_reference(pi, from, to, pos) {
+            return Some((s, Reference::Organization));
+        }
         if words.iter().any(|w| self.input().cues.is_description(w)) {
             return Some((self.last_person(pos)?, Reference::Description));
         }
@@ -130,7 +133,7 @@ impl Context<'_> {
             while e < toks.len()
                 && e < end + 3
                 && text[toks[e - 1].end..toks[e].start] == *" "
-                && cues.is_description(self.word(toks[e]))
+                && (cues.is_description(self.word(toks[e])) || cues.is_title(self.word(toks[e])))
                 && !is_capitalized(self.word(toks[e]))
             {
                 e += 1;
@@ -141,15 +144,11 @@ impl Context<'_> {
                 && is_capitalized(self.word(toks[e]))
             {
                 end = self.window_end(pi, e);
-            } else if end + 1 < toks.len()
-                && text[toks[end - 1].end..toks[end].start] == *" ("
-                && is_acronym(self.word(toks[end]))
-                && text[toks[end].end..toks[end + 1].start] == *") "
-                && is_capitalized(self.word(toks[end + 1]))
-            {
+            } else if let Some(close) = self.parenthesized_short_form(pi, end) {
                 // "Ketua Komite Nasional Keselamatan Transportasi (KNKT)
-                // Soerjanto Tjahjono": an acronym in parentheses.
-                end = self.window_end(pi, end + 1);
+                // Soerjanto Tjahjono", "Dirut PT Kereta Maju (KM Commuter)
+                // Rina Wulandari": a short form in parentheses.
+                end = self.window_end(pi, close + 1);
             } else {
                 break;
             }
@@ -158,10 +157,13 @@ impl Context<'_> {
         // Apposition: "kata juru bicara Kemlu, Teuku Faizasyah", "kata
         // Kepala Dusun X, Kelurahan Y, Wahyu Wibowo": after a title or an
         // organization, the first segment that is only a person's name.
-        let titled = (k..end).any(|i| {
-            let w = self.word(toks[i]);
-            cues.is_title(w) || cues.is_head(w) || is_acronym(w)
-        });
+        // A lowercase role before the name counts too: "kata peneliti
+        // senior Centropolis, Suryono Herlambang".
+        let titled = described
+            || (k..end).any(|i| {
+                let w = self.word(toks[i]);
+                cues.is_title(w) || cues.is_head(w) || is_acronym(w)
+            });
         let listed = found
             .as_ref()
             .is_some_and(|f| f.entity.is_some() && f.kind == EntityType::Person);
@@ -176,6 +178,7 @@ impl Context<'_> {
                     break;
                 }
                 let pure = e2 - e <= 4
+                    && !self.party_state(pi, e, e2)
                     && (e..e2).all(|i| {
                         let w = self.word(toks[i]);
                         (self.is_name_word(pi, i) && !cues.is_head(w) && !is_acronym(w))
@@ -392,6 +395,9 @@ impl Context<'_> {
                 return Some((s, Reference::Name));
             }
         }
+        if let Some(s) = self.org_reference(pi, first, j, pos) {
+            return Some((s, Reference::Organization));
+        }
         // "Diplomat top itu", "the minister", "pejabat tersebut".
         let from = j.saturating_sub(4).max(first);
         let demonstrative = matches!(w.to_lowercase().as_str(), "itu" | "tersebut" | "ini");
@@ -508,13 +514,15 @@ impl Context<'_> {
             }
             let found = match hit.kind {
                 // "“…,” ucap Alamsyah": the name after the cue.
-                CueKind::Verb if c > first && self.in_quote(toks[c - 1].start) => {
+                CueKind::Verb | CueKind::AfterQuote
+                    if c > first && self.in_quote(toks[c - 1].start) =>
+                {
                     self.np_forward(pi, hit.end)
                 }
                 CueKind::Verb => self
                     .np_backward(pi, first, c, pos)
                     .and_then(|(s, r)| (r == Reference::Name).then_some(s)),
-                CueKind::According => self.np_forward(pi, hit.end),
+                CueKind::According | CueKind::Passive => self.np_forward(pi, hit.end),
                 _ => None,
             };
             if let Some(s) = found.filter(|s| self.plausible_person(s)) {

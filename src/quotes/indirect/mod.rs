@@ -170,9 +170,13 @@ pub fn sentence(
         let step = match hit.kind {
             CueKind::Verb => reported::at(&s, &cue),
             CueKind::According => according::at(&s, &cue),
+            // "Diakui X, …" opening the sentence, "…, dikatakan X": not
+            // a passive inside a clause ("diakui Belanda pada 1949").
+            CueKind::Passive if c == first || cue.comma_before => according::at(&s, &cue),
+            CueKind::Passive => ControlFlow::Continue(()),
             CueKind::Backref => backref::at(&s, &cue),
             CueKind::Enclitic => enclitic::at(&s, &cue),
-            CueKind::Statement => ControlFlow::Continue(()),
+            CueKind::Statement | CueKind::AfterQuote => ControlFlow::Continue(()),
         };
         if let ControlFlow::Break(found) = step {
             return found;

@@ -99,27 +99,49 @@ fn after_hit(
             cue,
             method: Method::Enclitic,
         }),
+        // "bunyi pernyataan Kementerian X": the issuer named after it,
+        // else the organization named last.
         CueKind::Statement => Some(Candidate {
-            speaker: cx.last_organization(quote_start),
+            speaker: cx
+                .np_forward(pi, hit.end)
+                .or_else(|| cx.last_organization(quote_start)),
             cue,
             method: Method::Statement,
         }),
-        CueKind::Verb | CueKind::According | CueKind::Backref => {
-            let speaker = if hit.start == k {
-                // kata X / said X
-                cx.np_forward(pi, hit.end).map(|s| (s, Reference::Name))
-            } else {
-                // X said
-                cx.np_window(pi, k, hit.start, quote_start)
-            };
-            let speaker = speaker?;
-            Some(Candidate {
-                speaker: Some(speaker.0),
-                cue,
-                method: speaker.1.method(Method::CueAfter),
-            })
+        CueKind::Verb | CueKind::According | CueKind::Passive | CueKind::Backref => {
+            cue_speaker(cx, pi, k, hit, quote_start, cue)
         }
+        // “…,” tutup X: only the name right after the verb.
+        CueKind::AfterQuote if hit.start == k => Some(Candidate {
+            speaker: Some(cx.np_forward(pi, hit.end)?),
+            cue,
+            method: Method::CueAfter,
+        }),
+        CueKind::AfterQuote => None,
     }
+}
+
+/// `kata X` / `X said`: the name after or before a reporting verb.
+fn cue_speaker(
+    cx: &Context,
+    pi: usize,
+    k: usize,
+    hit: CueHit,
+    quote_start: usize,
+    cue: String,
+) -> Option<Candidate> {
+    let speaker = if hit.start == k {
+        // kata X / said X
+        cx.np_forward(pi, hit.end).map(|s| (s, Reference::Name))
+    } else {
+        // X said
+        cx.np_window(pi, k, hit.start, quote_start)
+    }?;
+    Some(Candidate {
+        speaker: Some(speaker.0),
+        cue,
+        method: speaker.1.method(Method::CueAfter),
+    })
 }
 
 #[cfg(test)]

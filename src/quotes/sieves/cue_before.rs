@@ -21,7 +21,12 @@ pub fn cue_before(cx: &Context, pi: usize, sent_start: usize, open: usize) -> Op
         let Some(hit) = cx.cue_at(pi, c) else {
             continue;
         };
-        if hit.end > last || !matches!(hit.kind, CueKind::Verb | CueKind::According) {
+        if hit.end > last
+            || !matches!(
+                hit.kind,
+                CueKind::Verb | CueKind::According | CueKind::Passive
+            )
+        {
             continue;
         }
         let cue = text[toks[hit.start].start..toks[hit.end - 1].end].to_string();
@@ -37,7 +42,9 @@ pub fn cue_before(cx: &Context, pi: usize, sent_start: usize, open: usize) -> Op
             });
         }
         let speaker = match hit.kind {
-            CueKind::According => cx.np_forward(pi, hit.end).map(|s| (s, Reference::Name)),
+            CueKind::According | CueKind::Passive => {
+                cx.np_forward(pi, hit.end).map(|s| (s, Reference::Name))
+            }
             _ => cx
                 .np_backward(pi, first, hit.start, open)
                 .or_else(|| cx.np_forward(pi, hit.end).map(|s| (s, Reference::Name))),

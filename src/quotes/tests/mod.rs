@@ -3,6 +3,7 @@
 //! written for these tests. The sieves and reported-speech rules have
 //! their own unit tests beside them.
 
+mod cue_words;
 mod marks_and_kinds;
 mod names_and_referents;
 mod not_speech;
@@ -22,9 +23,14 @@ t:jordan\tCOUNTRY\tJordan\t\t\t
 ";
 
 pub fn pipeline() -> Pipeline {
+    pipeline_listing(LIST)
+}
+
+/// A pipeline whose only gazetteer is `list` (a gazetteer TSV).
+pub fn pipeline_listing(list: &str) -> Pipeline {
     PipelineBuilder::new()
         .default_gazetteers(false)
-        .gazetteer(Gazetteer::parse(LIST, "t").unwrap())
+        .gazetteer(Gazetteer::parse(list, "t").unwrap())
         .build()
         .unwrap()
 }

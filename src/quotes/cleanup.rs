@@ -1,0 +1,405 @@
+//! Name cleanup: what stands around a person's name without being part of
+//! it, cut off so the speaker is the person. Titles, organizations and
+//! places before the name (`Kepala Dinas Kesehatan Kota Bandung Rina
+//! Wulandari` -> `Rina Wulandari`), a listed place glued before it
+//! (`Bawaslu Sumedang Rahmat`), a party and state after it (`Tom Harlan,
+//! D-Ohio`) and parentheses (`Gwen Moore (D-Wis.)`). The words come from
+//! the cue lists (titles, heads, places) and the gazetteers (listed
+//! places), and from how the document itself writes them.
+
+use super::context::Context;
+use super::words::{affixed, is_acronym, is_initials};
+use crate::gazetteer::EntityType;
+use crate::tokens::is_capitalized;
+
+impl Context<'_> {
+    /// Token `j` moved back over a parenthesis right before it:
+    /// "Gwen Moore (D-Wis.) said" -> "Gwen Moore", or over a party and
+    /// state between commas: "Mitch McConnell, R-Ky., said".
+    pub fn skip_paren(&self, pi: usize, first: usize, j: usize) -> usize {
+        let toks = self.toks(pi);
+        let text = self.input().text;
+        if j <= first || j > toks.len() {
+            return j;
+        }
+        let after = toks
+            .get(j)
+            .map_or(self.input().paragraphs[pi].end, |t| t.start);
+        // "Mitch McConnell, R-Ky., said": a party and state between commas.
+        if text[toks[j - 1].end..after].trim_end().ends_with(',') {
+            let gap = |k: usize| &text[toks[k - 1].end..toks[k].start];
+            let mut k = j - 1;
+            while k > first && matches!(gap(k), "-" | ".") {
+                k -= 1;
+            }
+            let party = k > first
+                && k + 1 < j
+                && gap(k).trim() == ","
+                && (k + 1..j).any(|i| gap(i) == "-")
+                && (k..j).all(|i| {
+                    let w = self.word(toks[i]);
+                    w.chars().count() <= 4 && is_capitalized(w)
+                });
+            return if party { k } else { j };
+        }
+        if !text[toks[j - 1].end..after].trim_end().ends_with(')') {
+            return j;
+        }
+        let mut k = j - 1;
+        while k > first && k + 8 > j {
+            if text[toks[k - 1].end..toks[k].start].contains('(') {
+                return k;
+            }
+            k -= 1;
+        }
+        j
+    }
+
+    /// Where a person's name starts in the name words `start..end`.
+    pub fn clean_start(&self, pi: usize, start: usize, end: usize) -> usize {
+        let toks = self.toks(pi);
+        let mut start = start;
+        // "Head of Sales Rina Wulandari", "Director for Asia Tom Hale": the
+        // word after a title's "of" names its department, when a name of
+        // two or more words follows.
+        let of_title = start >= 2
+            && matches!(self.word(toks[start - 1]), "of" | "for")
+            && self.input().cues.is_title(self.word(toks[start - 2]));
+        if of_title && end - start >= 3 {
+            start += 1;
+        }
+        // After an organization or place word and the word naming it:
+        // "Masjid Istiqlal Nasaruddin Umar", "Kota Risma".
+        if let Some(o) = (start..end)
+            .rev()
+            .find(|&j| self.input().cues.is_head(self.word(toks[j])))
+        {
+            // Nothing after it: no person's name here. A given name right
+            // after it opens the person's name ("Kemendagri Mochamad
+            // Ardian"): no organization is named so.
+            let given_next = self
+                .input()
+                .cues
+                .is_given(self.word(toks[(o + 1).min(end - 1)]));
+            start = if o + 2 < end && !given_next {
+                o + 2
+            } else {
+                o + 1
+            };
+            // The rest of the organization's name: words the document also
+            // writes in lowercase ("Badan Pengawas Pemilu Nurhadi").
+            while end - start > 1
+                && self
+                    .doc()
+                    .lower()
+                    .contains(self.word(toks[start]).to_lowercase().as_str())
+            {
+                start += 1;
+            }
+        }
+        // Leading acronyms ("HAM Maluku", "BNPB Bambang Surya Putra") and
+        // places (words the document writes after "di": "KPU Indramayu
+        // Ahmad Toni" when it says "di Indramayu", or a place the lists
+        // find elsewhere in it).
+        // Also inside the run, when a name follows: "Kantor Pos Cabang
+        // Sumedang Rina Wulandari", "Humas KAI Joni Martinus".
+        if let Some(i) = (start..end.saturating_sub(1)).rev().find(|&i| {
+            let w = self.word(toks[i]);
+            let next = self.word(toks[i + 1]);
+            (is_acronym(w) && !is_acronym(next))
+                || self.doc().places().contains(w)
+                || self.listed_place(w)
+        }) {
+            start = i + 1;
+        }
+        // The organization's name ends at the last word the document also
+        // writes on its own ("Bukalapak" in "Marketplace Bukalapak Kurnia
+        // Rosyada" when it writes "Bukalapak juga"), unless the
+        // person is cited by it.
+        // Only after an organization ("Kepala BPS Kalsel …", "Kementerian …").
+        let titled = start > 0 && {
+            let before = self.word(toks[start - 1]);
+            self.input().cues.is_head(before)
+                || is_acronym(before)
+                || self.input().cues.is_head(self.word(toks[start]))
+        };
+        for i in (start..end.saturating_sub(1)).rev().filter(|_| titled) {
+            let w = self.word(toks[i]);
+            if self.known().short.contains(w) {
+                break;
+            }
+            let next = self.word(toks[i + 1]);
+            if self
+                .doc()
+                .follows()
+                .get(w)
+                .is_some_and(|f| f.iter().any(|x| *x != next && !is_capitalized(x)))
+            {
+                start = i + 1;
+                break;
+            }
+        }
+        // A word the document cites the person by starts the name:
+        // "Perindustrian Agus Gumiwang" when it says "kata Agus".
+        // Given names and initials before it stay: "Muhammad Zaki Iskandar",
+        // "M Fadjroel Rachman" when it says "kata Zaki", "kata Fadjroel";
+        // so do words no word list knows ("Zudan Arif" cited as Arif).
+        if let Some(mut i) = (start..end.saturating_sub(1))
+            .find(|&i| self.known().short.contains(self.word(toks[i])))
+        {
+            while i > start {
+                let w = self.word(toks[i - 1]);
+                if self.input().cues.is_given(w) {
+                    // A given name opens the name: nothing before it.
+                    i -= 1;
+                    break;
+                }
+                if !(is_initials(w) || self.uncommon_name_word(w)) {
+                    break;
+                }
+                i -= 1;
+            }
+            start = i;
+        }
+        start
+    }
+
+    /// Is token `j` a one-word listed name that ends an unlisted person's
+    /// name ("Listyo Sigit Prabowo", "Ade Ary Syam", "Chuck Jordan"): right
+    /// after an unlisted name word, a space between?
+    pub fn embedded(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        if j == 0 || self.input().text[toks[j - 1].end..toks[j].start] != *" " {
+            return false;
+        }
+        let one_word = self
+            .mention_at(toks[j])
+            .is_some_and(|m| m.start == toks[j].start && m.end == toks[j].end);
+        if one_word && self.place_before_name(pi, j) {
+            return false;
+        }
+        let prev = self.word(toks[j - 1]);
+        let cues = self.input().cues;
+        one_word
+            && is_capitalized(prev)
+            && self.mention_at(toks[j - 1]).is_none()
+            && !cues.is_title(prev)
+            && !cues.is_head(prev)
+            && !is_acronym(prev)
+            && !self.input().cues.is_not_name(prev)
+            && !self.doc().places().contains(prev)
+            && (!self.sentence_initial(pi, j - 1) || self.doc().mid_caps().contains(prev))
+    }
+
+    /// Is token `j` a listed place (one word) with a name right after it
+    /// (`Pemilu Sumedang Rahmat`, `Sen. Tom Harlan, R-Ohio`)? A place
+    /// qualifies the office before it; a person's name does not go on
+    /// after a place ("Chuck Jordan said" keeps Jordan).
+    pub fn place_before_name(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        let place = self.mention_at(toks[j]).is_some_and(|m| {
+            matches!(
+                self.entity_kind(m),
+                EntityType::Location | EntityType::Country
+            )
+        });
+        place
+            && toks.get(j + 1).is_some_and(|n| {
+                let w = self.word(*n);
+                self.input().text[toks[j].end..n.start] == *" "
+                    && is_capitalized(w)
+                    && !self.input().cues.is_title(w)
+                    && self.cue_at(pi, j + 1).is_none()
+            })
+    }
+
+    /// Are tokens `from..to` a party and state (`D-Ohio`, `R-Ky.`,
+    /// `I-Vt`): an affiliation after a lawmaker's name, never a person?
+    pub fn party_state(&self, pi: usize, from: usize, to: usize) -> bool {
+        let toks = self.toks(pi);
+        to >= from + 2
+            && to <= from + 4
+            && matches!(self.word(toks[from]), "D" | "R" | "I")
+            && self.input().text[toks[from].end..toks[from + 1].start] == *"-"
+            && (from + 1..to).all(|i| is_capitalized(self.word(toks[i])))
+    }
+
+    /// Does the document name a listed place (or country) by `word` alone
+    /// somewhere (`Indramayu`, `Jordan`)?
+    pub fn listed_place(&self, word: &str) -> bool {
+        let text = self.input().text;
+        self.input().mentions.iter().any(|m| {
+            m.end - m.start == word.len()
+                && text[m.start..m.end] == *word
+                && matches!(
+                    self.entity_kind(m),
+                    EntityType::Location | EntityType::Country
+                )
+        })
+    }
+
+    /// The last token of a short form in parentheses opening at token `k`
+    /// (`(KNKT)`, `(KAI Commuter)`, `(Kemendagri)`: up to three capitalised
+    /// words) when a capitalised word follows it: the name comes after.
+    pub fn parenthesized_short_form(&self, pi: usize, k: usize) -> Option<usize> {
+        let toks = self.toks(pi);
+        let text = self.input().text;
+        if k == 0 || k >= toks.len() || text[toks[k - 1].end..toks[k].start] != *" (" {
+            return None;
+        }
+        let close = (k..toks.len().min(k + 3))
+            .find(|&m| m + 1 < toks.len() && text[toks[m].end..toks[m + 1].start] == *") ")?;
+        let short = (k..=close).all(|m| is_capitalized(self.word(toks[m])))
+            && (k + 1..=close).all(|m| text[toks[m - 1].end..toks[m].start] == *" ");
+        (short && is_capitalized(self.word(toks[close + 1]))).then_some(close)
+    }
+
+    /// Is `w` a word that can only be a name here: no ordinary word of
+    /// English or Indonesian (`gazetteers/common-words.txt`) nor one the
+    /// document writes in lowercase (`virus korona`), no derived
+    /// word (`Perindustrian`), no title, organization, acronym or place?
+    fn uncommon_name_word(&self, w: &str) -> bool {
+        let cues = self.input().cues;
+        !common_word(w)
+            && !self.doc().lower().contains(w.to_lowercase().as_str())
+            && !affixed(w)
+            && !is_acronym(w)
+            && !cues.is_title(w)
+            && !cues.is_head(w)
+            && !cues.is_org_type(w)
+            && !self.doc().places().contains(w)
+            && !self.listed_place(w)
+    }
+
+    /// `start` moved back over the Balinese `I` (`Ni`'s male form) that
+    /// opens a name before a given name: "I Dewa Gede Bawa", "I Gusti
+    /// Putu Sedana" (`I` is no name word: the English pronoun).
+    pub fn balinese_i(&self, pi: usize, from: usize, start: usize) -> usize {
+        let toks = self.toks(pi);
+        let opens = start > from
+            && start < toks.len()
+            && self.word(toks[start - 1]) == "I"
+            && self.input().text[toks[start - 1].end..toks[start].start] == *" "
+            && self.input().cues.is_given(self.word(toks[start]));
+        if opens {
+            start - 1
+        } else {
+            start
+        }
+    }
+
+    /// Does token `j` end a two-word title (`Jaksa Agung`: `Agung` is a
+    /// title there, a given name elsewhere)?
+    pub fn ends_two_word_title(&self, pi: usize, j: usize) -> bool {
+        let toks = self.toks(pi);
+        let cues = self.input().cues;
+        // Its first word is a title or a head (`Jaksa`, `Mahkamah`): only
+        // then the pair is looked up (and allocated).
+        j > 0
+            && self.input().text[toks[j - 1].end..toks[j].start] == *" "
+            && (cues.is_title(self.word(toks[j - 1])) || cues.is_head(self.word(toks[j - 1])))
+            && cues.is_title(&format!(
+                "{} {}",
+                self.word(toks[j - 1]),
+                self.word(toks[j])
+            ))
+    }
+}
+
+/// Is `w` (any case) one of the ordinary words of English and Indonesian?
+fn common_word(w: &str) -> bool {
+    static COMMON: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+        std::sync::LazyLock::new(|| {
+            crate::check::COMMON_WORDS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect()
+        });
+    COMMON.contains(&w.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::tests::{pipeline_listing, quotes};
+
+    const LIST: &str = "id\ttype\tname\taliases\tcountry\tpriority
+t:smd\tLOCATION\tKabupaten Sumedang\tSumedang\tID\t
+t:ohio\tLOCATION\tOhio\t\tUS\t
+";
+
+    /// The speaker of each quote of `text`, in order.
+    fn speakers(text: &str) -> Vec<String> {
+        quotes(&pipeline_listing(LIST), text)
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn a_party_and_state_after_the_name_is_no_speaker() {
+        let text = "Lawmakers met on Tuesday.\n\n\"This bill is a disgrace,\" said Rep. Tom Harlan, D-Ohio.\n\n\"We will fight it,\" said Sen. Mary Doyle, R-Ohio, on Monday.";
+        assert_eq!(speakers(text), ["Tom Harlan", "Mary Doyle"]);
+    }
+
+    #[test]
+    fn a_listed_place_glued_before_the_name_is_cut() {
+        let text = "Pemungutan suara ulang digelar pekan ini. Sumedang menyiapkan dua TPS.\n\n“Kami sudah melapor ke pusat,” kata Ketua Badan Pengawas Pemilu Sumedang Rahmat Hidayat.";
+        assert_eq!(speakers(text), ["Rahmat Hidayat"]);
+    }
+
+    #[test]
+    fn an_acronym_inside_the_role_ends_the_organization() {
+        let text = "Listrik padam di tiga kecamatan.\n\n“Petugas sudah bekerja sejak pagi,” kata Manajer Komunikasi Korporat PLN Rudi Hartono.\n\n“Gardu yang rusak segera diganti,” ujar Kepala Biro Humas dan Kerja Sama BPKN Suparno.";
+        assert_eq!(speakers(text), ["Rudi Hartono", "Suparno"]);
+    }
+
+    #[test]
+    fn the_name_after_a_short_form_in_parentheses() {
+        let text = "Kereta tambahan berangkat pekan depan.\n\n“Kereta tambahan sudah siap,” kata Direktur Utama PT Kereta Maju Sejahtera (KMS Commuter) Dina Marlina.\n\n“Kami fokus pada korban,” kata Panglima Komando Armada II (Pangkoarmada) Laksda TNI Joko Prasetyo.";
+        assert_eq!(speakers(text), ["Dina Marlina", "Joko Prasetyo"]);
+    }
+
+    #[test]
+    fn a_lowercase_role_then_an_organization_then_the_name_between_commas() {
+        let text = "Kasus baru naik di pinggiran kota.\n\n“Data kami menunjukkan kenaikan,” kata peneliti senior Lembayung, Rina Wulandari, di Bandung.";
+        assert_eq!(speakers(text), ["Rina Wulandari"]);
+    }
+
+    #[test]
+    fn lowercase_and_business_titles_before_the_name() {
+        let text = "Kasus baru tercatat di kota itu.\n\n“Kasus naik lagi,” kata Juru Bicara Satgas Covid-19 Kendari dr Hasanudin.\n\nSales rose this year.\n\n\"We grew fast,\" said Head of Sales Rina Wulandari.";
+        assert_eq!(speakers(text), ["Hasanudin", "Rina Wulandari"]);
+    }
+
+    #[test]
+    fn a_name_cited_by_its_middle_word_keeps_the_words_no_list_knows_before_it() {
+        let text = "Data penduduk diperbarui.\n\n“Data kependudukan sudah diperbarui,” kata Direktur Jenderal Kependudukan Zudarman Arif Santoso.\n\n“Kami terus memantau,” kata Arif.";
+        assert_eq!(speakers(text)[0], "Zudarman Arif Santoso");
+    }
+
+    #[test]
+    fn a_balinese_i_before_a_given_name_is_part_of_the_name() {
+        let text = "Tes cepat digelar di Denpasar.\n\n“Semua petugas sudah dites,” kata Kepala Bidang Kesehatan Komisaris Besar I Made Wirawan.\n\n“Hasilnya keluar besok,” ujar Made.";
+        assert_eq!(speakers(text), ["I Made Wirawan", "I Made Wirawan"]);
+    }
+
+    #[test]
+    fn agung_is_a_title_only_in_a_two_word_title() {
+        let text = "Listrik padam sejak pagi.\n\n“Gardu sudah pulih,” ujar General Manager PLN Distribusi Jabar Agung Prasetyo.\n\n“Berkas sudah lengkap,” kata Jaksa Agung Sanusi Harahap.";
+        assert_eq!(speakers(text), ["Agung Prasetyo", "Sanusi Harahap"]);
+    }
+
+    #[test]
+    fn a_given_name_right_after_an_organization_word_opens_the_name() {
+        let text = "Vaksin tiba pagi ini.\n\n“Vaksin sudah tiba,” kata juru bicara Kemenkes Muhammad Irfan Santoso.";
+        assert_eq!(speakers(text), ["Muhammad Irfan Santoso"]);
+    }
+
+    #[test]
+    fn a_word_the_document_writes_in_lowercase_is_no_name_before_the_cited_one() {
+        let text = "Warga diminta waspada terhadap virus korona.\n\n“Kami terus mengedukasi warga,” kata Koordinator Gerakan Lawan Korona Yunan Fahmi.\n\n“Masker wajib dipakai,” kata Yunan.";
+        assert_eq!(speakers(text), ["Yunan Fahmi", "Yunan Fahmi"]);
+    }
+}
