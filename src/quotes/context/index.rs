@@ -360,6 +360,24 @@ impl<'a> DocIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::Grouped;
+    use crate::quotes::testing::Fixture;
+
+    #[test]
+    fn only_body_paragraphs_with_a_quoted_span_or_a_cue_may_quote() {
+        let f = Fixture::new(
+            "The council met on Monday in the old hall.\nThe mayor said the budget would pass.\n“We are ready,” Ortiz told them.\nREAD MORE: “We will fight,” the mayor says\nThe vote was close.",
+            &[],
+        );
+        let may: Vec<bool> = f.with(|cx| (0..5).map(|pi| cx.may_quote(pi)).collect());
+        assert_eq!(may, [false, true, true, false, false]);
+        // The cue is found where it starts, once for both passes.
+        let cued = f.with(|cx| {
+            (0..cx.toks(1).len())
+                .filter(|&c| cx.starts_cue(1, c))
+                .count()
+        });
+        assert_eq!(cued, 1);
+    }
 
     #[test]
     fn groups_keep_their_order_and_unique_drops_repeats() {
