@@ -79,14 +79,15 @@ const CREDITS: &[&str] = &[
 /// The class of paragraph `p` (index `pi`) when it is not body text.
 pub fn class(text: &str, pi: usize, p: &Paragraph, cues: &Cues) -> Option<LineClass> {
     let line = text[p.start..p.end].trim();
-    let lower = line.to_lowercase();
-    if is_link(&lower) {
+    // Labels open a line: only its head is lowercased, not the paragraph.
+    let head = lower_head(line);
+    if is_link(&head) {
         return Some(LineClass::Link);
     }
-    if is_tweet(line, &lower) {
+    if is_tweet(line, &head) {
         return Some(LineClass::Tweet);
     }
-    if is_caption(&lower) {
+    if is_caption(line, &head) {
         return Some(LineClass::Caption);
     }
     // The first line is the headline: the title when the segmenter found
@@ -97,23 +98,53 @@ pub fn class(text: &str, pi: usize, p: &Paragraph, cues: &Cues) -> Option<LineCl
     None
 }
 
-fn is_link(lower: &str) -> bool {
+/// Chars of a line's head that hold the longest label.
+const HEAD_CHARS: usize = 24;
+
+/// The head of `line`, lowercased: its first [`HEAD_CHARS`] chars, the
+/// spaces after them and one char more, so that a label and what follows
+/// it past the spaces read as in the whole line lowercased.
+fn lower_head(line: &str) -> String {
+    let mut chars = line.char_indices().skip(HEAD_CHARS);
+    let end = loop {
+        match chars.next() {
+            Some((_, c)) if c.is_whitespace() => continue,
+            Some((i, c)) => break i + c.len_utf8(),
+            None => break line.len(),
+        }
+    };
+    line[..end].to_lowercase()
+}
+
+/// Does `line` hold `pat` (lowercase ASCII without `k`, no `i` last), in any
+/// case? As `line.to_lowercase().contains(pat)`: only `K` (Kelvin) and `İ`
+/// lowercase to ASCII from outside it, to `k` and to `i` and a dot above.
+fn contains_any_case(line: &str, pat: &str) -> bool {
+    line.as_bytes()
+        .windows(pat.len())
+        .any(|w| w.eq_ignore_ascii_case(pat.as_bytes()))
+}
+
+fn is_link(head: &str) -> bool {
     LINK_LABELS.iter().any(|l| {
-        lower.strip_prefix(l).is_some_and(|rest| {
+        head.strip_prefix(l).is_some_and(|rest| {
             let rest = rest.trim_start();
             rest.starts_with([':', '|', '»', '>']) || (l.contains(' ') && l.starts_with("baca"))
         })
     })
 }
 
-fn is_tweet(line: &str, lower: &str) -> bool {
-    if lower.contains("pic.twitter.com/") {
+fn is_tweet(line: &str, head: &str) -> bool {
+    if line.as_bytes().contains(&b'/') && contains_any_case(line, "pic.twitter.com/") {
         return true;
     }
-    if lower.starts_with("follow ") && lower.contains(" on twitter") {
+    if head.starts_with("follow ") && contains_any_case(line, " on twitter") {
         return true;
     }
     // "… — Name (@handle) September 26, 2026": the embed's signature.
+    if !line.as_bytes().contains(&b'@') {
+        return false;
+    }
     let Some(dash) = line.rfind(['—', '―']) else {
         return false;
     };
@@ -124,18 +155,19 @@ fn is_tweet(line: &str, lower: &str) -> bool {
     open < close && sig[close..].chars().any(|c| c.is_ascii_digit())
 }
 
-fn is_caption(lower: &str) -> bool {
-    if CAPTION_OPENERS.iter().any(|o| lower.starts_with(o)) {
+fn is_caption(line: &str, head: &str) -> bool {
+    if CAPTION_OPENERS.iter().any(|o| head.starts_with(o)) {
         return true;
     }
     // "… (AP Photo/Evan Vucci)", "(Getty Images)".
-    let Some(open) = lower.trim_end_matches('.').strip_suffix(')') else {
+    let Some(open) = line.trim_end_matches('.').strip_suffix(')') else {
         return false;
     };
     let Some(at) = open.rfind('(') else {
         return false;
     };
-    let credit = &open[at + 1..];
+    let credit = open[at + 1..].to_lowercase();
+    let credit = credit.as_str();
     CREDITS.iter().any(|c| {
         credit.starts_with(c)
             && credit[c.len()..].starts_with(['/', ':', ' ', ')'])
@@ -246,6 +278,24 @@ mod tests {
                 None,
                 None,
                 Some(LineClass::SubHead),
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_and_handles_read_in_any_case_past_the_lowercased_head() {
+        // The label's colon stands past the head's first chars; the tweet
+        // link is in capitals far past it; a Kelvin sign is no `k`.
+        let text = "The mayor spoke at noon.\nRELATED                            : “We will fight”\nShe wrote “we won” today at the hall, as everyone saw PIC.TWITTER.COM/xYz12\nFOLLOW Tom Hale ON TWITTER @tomhale.\n\u{212A}OMPAS/TOM HALE “Kami siap”\nShe wrote “we won” today at pic.twitter.com";
+        assert_eq!(
+            class_of(text),
+            [
+                None,
+                Some(LineClass::Link),
+                Some(LineClass::Tweet),
+                Some(LineClass::Tweet),
+                Some(LineClass::Caption),
+                None,
             ]
         );
     }

@@ -49,10 +49,12 @@
 //! # Shape
 //!
 //! [`extract`] builds the document's `context::index::DocIndex` once and
-//! runs `pass::run` twice. A pass walks the paragraphs in order; for each,
-//! it turns every quoted span into a quote (`quoted`: classify it direct
-//! or partial, then the sieves), then reads each sentence for reported
-//! speech (`indirect`), then indexes the paragraph's speakers. Only the
+//! runs `pass::run` twice. A pass walks the paragraphs that may hold
+//! quotes (body text with a quoted span or a cue, found once by the
+//! index); for each, it turns every quoted span into a quote (`quoted`:
+//! classify it direct or partial, then the sieves), then reads each
+//! sentence with a cue for reported speech (`indirect`), then indexes the
+//! paragraph's speakers. Only the
 //! pass adds quotes; everything else reads the `context::Context` through
 //! `&`.
 //!

@@ -6,7 +6,6 @@ use super::context::index::DocIndex;
 use super::context::known::Known;
 use super::context::{Context, Ranked};
 use super::indirect;
-use super::lines;
 use super::model::{Quote, QuoteInput, QuoteKind};
 use super::quoted::quoted;
 
@@ -25,9 +24,10 @@ pub fn run<'a>(
     if record {
         cx = cx.recording();
     }
-    for (pi, p) in input.paragraphs.iter().enumerate() {
-        // Headlines and the lines that are not body text yield no quotes.
-        if p.title || lines::class(input.text, pi, p, input.cues).is_some() {
+    for pi in 0..input.paragraphs.len() {
+        // Headlines and the lines that are not body text yield no quotes,
+        // nor paragraphs with neither a quoted span nor a cue.
+        if !cx.may_quote(pi) {
             continue;
         }
         let spans = cx.doc_spans(pi).to_vec();
@@ -38,6 +38,10 @@ pub fn run<'a>(
             }
         }
         for (si, &(ss, se)) in sents.iter().enumerate() {
+            // Reported speech needs a cue.
+            if !(cx.tok_at(pi, ss)..cx.tok_at(pi, se)).any(|c| cx.starts_cue(pi, c)) {
+                continue;
+            }
             // Only the paragraph in progress can hold quotes of paragraph `pi`.
             let has_direct = cx.current_quotes().iter().any(|q| {
                 q.paragraph == pi && q.kind == QuoteKind::Direct && q.start < se && q.end > ss

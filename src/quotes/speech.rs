@@ -196,12 +196,17 @@ pub fn features(cx: &Context, q: &QuotedSpan, method: Option<Method>) -> Feature
     let p = cx.input().paragraphs[pi];
     let span = q.span;
     let inner = text[span.inner_start..span.inner_end].trim();
-    let words: Vec<&str> = inner
+    // One walk over the span's words, without a list of them.
+    let (mut n, mut clause, mut first_person) = (0usize, false, false);
+    for w in inner
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
         .filter(|w| !w.is_empty())
-        .collect();
-    let n = words.len();
+    {
+        n += 1;
+        clause = clause || lower_in(CLAUSE, w);
+        first_person = first_person || lower_in(FIRST_PERSON, w);
+    }
     set("bias", true);
     set("partial", q.kind == QuoteKind::Partial);
     set("words-1", n <= 1);
@@ -218,11 +223,8 @@ pub fn features(cx: &Context, q: &QuotedSpan, method: Option<Method>) -> Feature
         "title-case",
         super::words::reads_as_title(inner, cx.input().cues),
     );
-    set("clause-word", words.iter().any(|w| lower_in(CLAUSE, w)));
-    set(
-        "first-person",
-        words.iter().any(|w| lower_in(FIRST_PERSON, w)),
-    );
+    set("clause-word", clause);
+    set("first-person", first_person);
     set("no-lowercase", !inner.chars().any(|c| c.is_lowercase()));
     let before = text[q.sentence_start..span.open].trim();
     set("opens-sentence", before.is_empty());

@@ -77,24 +77,29 @@ pub fn name_gap(gap: &str) -> bool {
 /// more, each capitalised but for small words (the `minor` cues: `of`,
 /// `the`, `and`)?
 pub fn reads_as_title(inner: &str, cues: &Cues) -> bool {
-    let words: Vec<&str> = inner
+    // An exclamation or a question is said, not a title ("U-S-A! U-S-A!").
+    if inner.trim_end().ends_with(['!', '?']) {
+        return false;
+    }
+    // One walk over the words, no list of them: each is read once.
+    let (mut words, mut alphabetic, mut all_minor) = (0usize, 0usize, true);
+    for w in inner
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .collect();
-    // An exclamation or a question is said, not a title ("U-S-A! U-S-A!").
-    !inner.trim_end().ends_with(['!', '?'])
-        && words.len() >= 2
-        && words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count()
-            >= 2
-        && words.iter().all(|w| {
-            cues.is_minor(w)
-                || w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        && !words.iter().all(|w| cues.is_minor(w))
+    {
+        let minor = cues.is_minor(w);
+        if !minor
+            && !w
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return false;
+        }
+        words += 1;
+        alphabetic += usize::from(w.chars().any(char::is_alphabetic));
+        all_minor &= minor;
+    }
+    words >= 2 && alphabetic >= 2 && !all_minor
 }

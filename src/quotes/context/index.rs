@@ -6,7 +6,7 @@
 use crate::quotes::marks::Span;
 use crate::quotes::model::QuoteInput;
 use crate::quotes::words::{is_acronym, opens_sentence};
-use crate::quotes::{marks, sentences};
+use crate::quotes::{lines, marks, sentences};
 use std::cell::Cell;
 
 /// Facts about a document's words, built once per document.
@@ -33,9 +33,13 @@ pub struct DocIndex<'a> {
     token_base: Vec<u32>,
     /// Per token: is it a name word (see [`super::Context::is_name_word`])?
     pub name_words: TokenMemo,
-    /// Per token: does a cue start there (see [`super::Context::cue_at`])? Only
-    /// "no" is used: most words start none.
-    pub starts_cue: TokenMemo,
+    /// Per token: does a cue start there (see [`super::Context::cue_at`])?
+    /// Found in the one scan of the words, read by both passes.
+    pub starts_cue: Vec<bool>,
+    /// Per paragraph: may it hold quotes? Not a title nor a line that is
+    /// not body text (`lines`), and it holds a quoted span or a cue: a
+    /// pass reads no other paragraph.
+    pub may_quote: Vec<bool>,
 }
 
 /// A yes/no fact per token of the document, worked out at most once and
@@ -221,9 +225,20 @@ impl<'a> DocIndex<'a> {
         let mut positions: Vec<(u32, (u32, u32))> = Vec::new();
         let mut follows: Vec<(u32, &'a str)> = Vec::new();
         let mut title_case = Vec::with_capacity(input.paragraphs.len());
+        let mut starts_cue = Vec::with_capacity(words);
+        let mut may_quote = Vec::with_capacity(input.paragraphs.len());
         for (pi, p) in input.paragraphs.iter().enumerate() {
             let toks = p.tokens;
             let (mut words, mut caps) = (0usize, 0usize);
+            let cues_before = starts_cue.len();
+            starts_cue.extend((0..toks.len()).map(|j| input.cues.at(text, toks, j).is_some()));
+            let cued = starts_cue[cues_before..].contains(&true);
+            // The line test lowercases the paragraph: only where it can matter.
+            may_quote.push(
+                !p.title
+                    && (cued || !spans[pi].is_empty())
+                    && lines::class(text, pi, p, input.cues).is_none(),
+            );
             for (j, t) in toks.iter().enumerate() {
                 let w = &text[t.start..t.end];
                 let Some(c) = w.chars().next() else {
@@ -287,7 +302,8 @@ impl<'a> DocIndex<'a> {
                 })
                 .collect(),
             name_words: TokenMemo::new(words),
-            starts_cue: TokenMemo::new(words),
+            starts_cue,
+            may_quote,
         }
     }
 
@@ -344,6 +360,24 @@ impl<'a> DocIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::Grouped;
+    use crate::quotes::testing::Fixture;
+
+    #[test]
+    fn only_body_paragraphs_with_a_quoted_span_or_a_cue_may_quote() {
+        let f = Fixture::new(
+            "The council met on Monday in the old hall.\nThe mayor said the budget would pass.\n“We are ready,” Ortiz told them.\nREAD MORE: “We will fight,” the mayor says\nThe vote was close.",
+            &[],
+        );
+        let may: Vec<bool> = f.with(|cx| (0..5).map(|pi| cx.may_quote(pi)).collect());
+        assert_eq!(may, [false, true, true, false, false]);
+        // The cue is found where it starts, once for both passes.
+        let cued = f.with(|cx| {
+            (0..cx.toks(1).len())
+                .filter(|&c| cx.starts_cue(1, c))
+                .count()
+        });
+        assert_eq!(cued, 1);
+    }
 
     #[test]
     fn groups_keep_their_order_and_unique_drops_repeats() {

@@ -269,16 +269,22 @@ impl<'a> Context<'a> {
     }
 
     /// The cue starting at token `c` of paragraph `pi` ([`crate::quotes::Cues::at`]);
-    /// most words start none, which is remembered for both passes.
+    /// most words start none, which the document index found once.
     pub fn cue_at(&self, pi: usize, c: usize) -> Option<CueHit> {
-        let memo = &self.doc.starts_cue;
-        let i = self.doc.token(pi, c);
-        if memo.get(i) == Some(false) {
+        if !self.starts_cue(pi, c) {
             return None;
         }
-        let hit = self.input.cues.at(self.input.text, self.toks(pi), c);
-        memo.set(i, hit.is_some());
-        hit
+        self.input.cues.at(self.input.text, self.toks(pi), c)
+    }
+
+    /// Does a cue start at token `c` of paragraph `pi`?
+    pub fn starts_cue(&self, pi: usize, c: usize) -> bool {
+        self.doc.starts_cue[self.doc.token(pi, c)]
+    }
+
+    /// May paragraph `pi` hold quotes (see `DocIndex::may_quote`)?
+    pub fn may_quote(&self, pi: usize) -> bool {
+        self.doc.may_quote[pi]
     }
 
     /// Is `byte` inside quotation marks (of any paragraph)?
