@@ -316,59 +316,78 @@ pub fn window_infos(
     }
 }
 
-/// The [`WordInfo`] of a paragraph's words, found on demand and once: the
-/// windows of neighbouring runs share words. A window holds what
-/// [`window_infos`] gives, except that a context word may carry the affixes
-/// it got as a word of another run (features read the affixes of run words
-/// only).
+/// The [`WordInfo`] of a paragraph's words, each found once: first its
+/// hash (while the runs are found), then, in [`ParagraphInfos::fill`], the
+/// facts the nearest run needs of it. A window holds what [`window_infos`]
+/// gives, except that a context word may carry more (the shape and gap it
+/// got as a neighbour or word of another run, which the features of this
+/// run's words do not read).
 #[derive(Debug, Default)]
 pub struct ParagraphInfos {
     infos: Vec<WordInfo>,
-    /// Per word: 0 not found yet, 1 its hash only, else 1 + the level
-    /// (`FAR`, `NEAR`, `IN_RUN`) it was found for.
-    found: Vec<u8>,
+    /// Per word: whether its hash is known.
+    hashed: Vec<bool>,
+    /// Per word: the highest level (`FAR`, `NEAR`, `IN_RUN`) a run's window
+    /// needs of it; 0 in no window.
+    need: Vec<u8>,
 }
 
 impl ParagraphInfos {
     /// Forgets the words found; the paragraph has `words` words.
     pub fn reset(&mut self, words: usize) {
-        // A word's info is written before it is read (see `found`).
+        // A word's info is written before it is read (see `hashed`, `need`).
         if self.infos.len() < words {
             self.infos.resize(words, WordInfo::default());
         }
-        self.found.clear();
-        self.found.resize(words, 0);
+        self.hashed.clear();
+        self.hashed.resize(words, false);
+        self.need.clear();
+        self.need.resize(words, 0);
     }
 
     /// The [`fold_hash`] of word `i`, found once.
+    #[inline]
     pub fn hash(&mut self, text: &str, toks: &[Token], i: usize) -> u64 {
-        if self.found[i] == 0 {
+        if !self.hashed[i] {
             self.infos[i].hash = fold_hash(&text[toks[i].start..toks[i].end]);
-            self.found[i] = 1;
+            self.hashed[i] = true;
         }
         self.infos[i].hash
     }
 
-    /// The window of run `a..b`: from word `window_start(a)` to two words
-    /// past the run (or the paragraph's end).
-    pub fn window(
+    /// Finds the facts of every word in the window of one of `runs` (sorted,
+    /// not overlapping), once each, as much as its nearest run needs.
+    pub fn fill(
         &mut self,
         text: &str,
         toks: &[Token],
         gaz: &[u8],
         lexicon: &Lexicon,
-        (a, b): (usize, usize),
-    ) -> &[WordInfo] {
-        let (lo, hi) = (window_start(a), (b + 2).min(toks.len()));
-        for (i, &g) in (lo..hi).zip(&gaz[lo..hi]) {
-            let need = level(i, (a, b)) + 1;
-            if self.found[i] < need {
-                let hash = self.hash(text, toks, i);
-                self.infos[i] = word_info(text, toks, (i, hash), g, lexicon, need - 1);
-                self.found[i] = need;
+        runs: &[(usize, usize)],
+    ) {
+        for &(a, b) in runs {
+            for i in window_start(a)..(b + 2).min(toks.len()) {
+                self.need[i] = self.need[i].max(level(i, (a, b)));
             }
         }
-        &self.infos[lo..hi]
+        // Windows of neighbouring runs overlap: each word is found once.
+        let mut done = 0;
+        for &(a, b) in runs {
+            let hi = (b + 2).min(toks.len());
+            let lo = window_start(a).max(done);
+            for (i, &g) in (lo..hi).zip(&gaz[lo..hi]) {
+                let hash = self.hash(text, toks, i);
+                self.infos[i] = word_info(text, toks, (i, hash), g, lexicon, self.need[i]);
+            }
+            done = done.max(hi);
+        }
+    }
+
+    /// The window of run `a..b` (one of the runs [`ParagraphInfos::fill`]
+    /// was given): from word `window_start(a)` to two words past the run
+    /// (or the paragraph's end).
+    pub fn window(&self, toks: &[Token], (a, b): (usize, usize)) -> &[WordInfo] {
+        &self.infos[window_start(a)..(b + 2).min(toks.len())]
     }
 }
 
@@ -562,9 +581,10 @@ mod tests {
         let mut runs = Vec::new();
         let (mut para, mut alone) = (ParagraphInfos::default(), Vec::new());
         runs_to_tag(text, &toks, &gaz, &lex, false, &mut para, &mut runs);
+        para.fill(text, &toks, &gaz, &lex, &runs);
         assert!(runs.len() >= 4);
         for &(a, b) in &runs {
-            let shared = para.window(text, &toks, &gaz, &lex, (a, b)).to_vec();
+            let shared = para.window(&toks, (a, b)).to_vec();
             window_infos(text, &toks, &gaz, &lex, (a, b), &mut alone);
             assert_eq!(shared.len(), alone.len());
             let lo = window_start(a);

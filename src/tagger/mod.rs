@@ -159,9 +159,12 @@ impl Tagger {
             &mut scratch.infos,
             &mut scratch.runs,
         );
+        scratch
+            .infos
+            .fill(text, toks, gaz, &self.lexicon, &scratch.runs);
         let mut rows = [0u32; FEATURES];
         for &(a, b) in &scratch.runs {
-            let infos = scratch.infos.window(text, toks, gaz, &self.lexicon, (a, b));
+            let infos = scratch.infos.window(toks, (a, b));
             let lo = window_start(a);
             scratch.emissions.clear();
             for i in a..b {

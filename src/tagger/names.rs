@@ -20,6 +20,7 @@ use crate::matcher::Match;
 use crate::mentions::resolve::Mention;
 use crate::tokens::{fold_hash, has_lowercase, Token};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 
 /// A name the tagger found in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,40 +99,17 @@ pub fn find_names(
     mentions: &[Mention],
 ) -> Vec<ModelName> {
     let lexicon = tagger.lexicon();
-    let mut scratch = Scratch::default();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut gaz = Vec::new();
-    // Kept spans, with their paragraph and whether they need a fuller name.
-    let mut kept: Vec<(usize, &[Token], Span, bool)> = Vec::new();
-    for p in paragraphs {
-        let toks = p.tokens;
-        if toks.is_empty() || is_credit_line(text, toks) || is_capitalised_line(text, toks) {
-            continue;
-        }
-        gazetteer_codes_into(toks, p.matches.iter().map(|m| &m.1), entities, &mut gaz);
-        spans.clear();
-        tagger.tag_into(text, toks, &gaz, lang, true, &mut scratch, &mut spans);
-        for &s in &spans {
-            let Some(s) = trimmed(text, toks, without_leading_titles(lexicon, text, toks, s))
-            else {
-                continue;
-            };
-            let (start, end) = (toks[s.start].start, toks[s.end - 1].end);
-            if overlaps_list(mentions, start, end)
-                || is_credit(text, toks, s)
-                || is_shouted(text, &toks[s.start..s.end])
-                || !is_name_like(lexicon, text, &toks[s.start..s.end])
-            {
-                continue;
-            }
-            if s.margin < min_margin(s.kind) {
-                continue;
-            }
-            let lone_person = s.kind == EntityType::Person && s.end - s.start == 1;
-            let vouched = lone_person && context_says_person(lexicon, text, toks, s);
-            kept.push((p.index, toks, s, lone_person && !vouched));
-        }
+    // The tagger's buffers live as long as the thread: a document
+    // allocates none of them.
+    thread_local! {
+        static BUFFERS: RefCell<(Scratch, Vec<Span>, Vec<u8>)> = RefCell::default();
     }
+    let mut kept: Vec<(usize, &[Token], Span, bool)> = Vec::new();
+    BUFFERS.with_borrow_mut(|(scratch, spans, gaz)| {
+        tagged_spans(
+            tagger, text, lang, paragraphs, entities, mentions, scratch, spans, gaz, &mut kept,
+        )
+    });
     // A person's name holds no word the document names an organisation or
     // a place with (`Telkom Fleksi` where `Telkom` is a listed company),
     // and no organisation or place head word (`Bank`, `Kota`).
@@ -223,6 +201,54 @@ pub fn find_names(
     );
     out.sort_by_key(|n| n.start);
     out
+}
+
+/// The spans the tagger finds in `paragraphs` that pass the span filters,
+/// appended to `kept` with their paragraph and whether they need a fuller
+/// name.
+#[allow(clippy::too_many_arguments)]
+fn tagged_spans<'t>(
+    tagger: &Tagger,
+    text: &str,
+    lang: Lang,
+    paragraphs: &[ParagraphInput<'t>],
+    entities: &[Entity],
+    mentions: &[Mention],
+    scratch: &mut Scratch,
+    spans: &mut Vec<Span>,
+    gaz: &mut Vec<u8>,
+    kept: &mut Vec<(usize, &'t [Token], Span, bool)>,
+) {
+    let lexicon = tagger.lexicon();
+    for p in paragraphs {
+        let toks = p.tokens;
+        if toks.is_empty() || is_credit_line(text, toks) || is_capitalised_line(text, toks) {
+            continue;
+        }
+        gazetteer_codes_into(toks, p.matches.iter().map(|m| &m.1), entities, gaz);
+        spans.clear();
+        tagger.tag_into(text, toks, gaz, lang, true, scratch, spans);
+        for &s in spans.iter() {
+            let Some(s) = trimmed(text, toks, without_leading_titles(lexicon, text, toks, s))
+            else {
+                continue;
+            };
+            let (start, end) = (toks[s.start].start, toks[s.end - 1].end);
+            if overlaps_list(mentions, start, end)
+                || is_credit(text, toks, s)
+                || is_shouted(text, &toks[s.start..s.end])
+                || !is_name_like(lexicon, text, &toks[s.start..s.end])
+            {
+                continue;
+            }
+            if s.margin < min_margin(s.kind) {
+                continue;
+            }
+            let lone_person = s.kind == EntityType::Person && s.end - s.start == 1;
+            let vouched = lone_person && context_says_person(lexicon, text, toks, s);
+            kept.push((p.index, toks, s, lone_person && !vouched));
+        }
+    }
 }
 
 /// The span without lowercase words at its edges (`of House` is `House`):
