@@ -81,7 +81,7 @@ impl Context<'_> {
         }
         let words: Vec<&str> = (from..to).map(|j| self.word(toks[j])).collect();
         if words.len() == 1 && self.input().cues.is_pronoun(words[0]) {
-            return Some((self.last_person(pos)?, Reference::Pronoun));
+            return Some((self.pronoun_person(pi, from, pos)?, Reference::Pronoun));
         }
         if let Some(s) = self.choose(pi, from, to) {
             return Some((s, Reference::Name));
@@ -104,7 +104,7 @@ impl Context<'_> {
             return None;
         }
         if self.input().cues.is_pronoun(self.word(toks[k])) {
-            return self.last_person(toks[k].start);
+            return self.pronoun_person(pi, k, toks[k].start);
         }
         // Lowercase role words before the name: "juru bicara Kemlu".
         let mut described = false;
@@ -384,8 +384,12 @@ impl Context<'_> {
                             .split_whitespace()
                             .any(|w| self.known_person(w).is_some()))
             });
+            // The speaker of a verb earlier in the sentence comes first:
+            // "With Trump ruled out, Cross said he … whom he called".
             return Some((
-                subject.or_else(|| self.last_person(pos))?,
+                self.sentence_reporter(pi, j - 1)
+                    .or(subject)
+                    .or_else(|| self.last_person(pos))?,
                 Reference::Pronoun,
             ));
         }
@@ -405,6 +409,47 @@ impl Context<'_> {
         if (demonstrative || english) && (from..j).any(|i| cues.is_description(self.word(toks[i])))
         {
             return Some((self.last_person(pos)?, Reference::Description));
+        }
+        None
+    }
+
+    /// The person the pronoun at token `j` stands for: the speaker of a
+    /// reporting verb earlier in its sentence ("Cross said he is left with
+    /// …, whom he called …"), else the last person named before `pos`.
+    pub fn pronoun_person(&self, pi: usize, j: usize, pos: usize) -> Option<Speaker> {
+        self.sentence_reporter(pi, j)
+            .or_else(|| self.last_person(pos))
+    }
+
+    /// The person named before a reporting verb (`X said`) earlier in the
+    /// sentence of token `j`, outside quotes.
+    fn sentence_reporter(&self, pi: usize, j: usize) -> Option<Speaker> {
+        let toks = self.toks(pi);
+        let at = toks[j].start;
+        let sents = &self.doc().sentences[pi];
+        let s = sents.partition_point(|s| s.0 <= at).checked_sub(1)?;
+        let first = toks
+            .partition_point(|t| t.start < sents[s].0)
+            .max(j.saturating_sub(SUBJECT_WORDS));
+        // Only a name before the verb, and no quote between it and the
+        // sentence start (“…,” kata dia: the pronoun names the speaker);
+        // a cue with its name after it would lead back here.
+        let marked = &self.doc().spans[pi];
+        for (c, t) in toks.iter().enumerate().take(j).skip(first) {
+            if marked
+                .iter()
+                .any(|m| m.open <= t.start && t.start < m.close)
+            {
+                return None;
+            }
+            if !self.cue_at(pi, c).is_some_and(|h| h.kind == CueKind::Verb) {
+                continue;
+            }
+            if let Some((sp, Reference::Name)) = self.np_backward(pi, first, c, at) {
+                if self.plausible_person(&sp) {
+                    return Some(sp);
+                }
+            }
         }
         None
     }

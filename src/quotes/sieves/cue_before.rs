@@ -98,6 +98,32 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_a_reporting_verb_stands_for_its_subject_not_the_first_name() {
+        // Tom Hale opens the sentence and Ana Ruiz is named last before the
+        // pronoun; the one who says is Dewi Lestari.
+        let f = Fixture::new(
+            "With Tom Hale out of the race, Dewi Lestari said she would vote for Ana Ruiz, whom she called “a steady hand.”",
+            &[person("Tom Hale"), person("Dewi Lestari"), person("Ana Ruiz")],
+        );
+        assert_eq!(
+            f.propose(propose, "a steady"),
+            said("Dewi Lestari", Method::Pronoun)
+        );
+    }
+
+    #[test]
+    fn a_pronoun_with_no_reporting_verb_before_it_stands_for_the_last_person() {
+        let f = Fixture::new(
+            "Dewi Lestari met Tom Hale on Monday.\nLater he called the plan “a steady hand.”",
+            &[person("Dewi Lestari"), person("Tom Hale")],
+        );
+        assert_eq!(
+            f.propose(propose, "a steady"),
+            said("Tom Hale", Method::Pronoun)
+        );
+    }
+
+    #[test]
     fn no_cue_before_the_quote_proposes_nothing() {
         let f = Fixture::new("Dewi Lestari tersenyum: “Kami siap.”", &[]);
         assert_eq!(f.propose(propose, "Kami"), None);
