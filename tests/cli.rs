@@ -5,16 +5,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn kutip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kutip"))
-        .args(args)
-        .output()
-        .expect("run kutip")
-}
-
-fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/corpus")
-}
+mod common;
+use common::{kutip, samples};
 
 /// Reads a CSV table as maps of column -> value.
 fn table(dir: &Path, name: &str) -> Vec<HashMap<String, String>> {

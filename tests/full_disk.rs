@@ -4,7 +4,10 @@
 //! table or workbook that looks finished.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+mod common;
+use common::kutip;
 
 /// A tmpfs of `size` mounted on a fresh folder; unmounted when dropped.
 struct SmallDisk {
@@ -53,13 +56,6 @@ fn big_corpus(dir: &Path) -> PathBuf {
         }
     }
     corpus
-}
-
-fn kutip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kutip"))
-        .args(args)
-        .output()
-        .expect("run kutip")
 }
 
 #[test]

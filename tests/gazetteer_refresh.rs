@@ -4,14 +4,10 @@
 use kutip::gazetteer::Gazetteer;
 use kutip::refresh::write::same_entity;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn kutip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kutip"))
-        .args(args)
-        .output()
-        .expect("run kutip")
-}
+mod common;
+use common::kutip;
 
 fn data(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -3,29 +3,13 @@
 //! "none found" (0). Texts written for these tests, and the sample corpus.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+use common::{kutip_in, samples};
 
 fn kutip(args: &[&str], stdin: &[u8]) -> Output {
     kutip_in(Path::new("."), args, stdin)
-}
-
-/// Runs kutip in the folder `cwd`.
-fn kutip_in(cwd: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kutip"))
-        .current_dir(cwd)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run kutip");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().expect("run kutip")
-}
-
-fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/corpus")
 }
 
 fn extract(input: &Path, out: &Path, extra: &[&str]) -> Output {

@@ -4,18 +4,10 @@
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use kutip::tables::{unneutralize, TABLES};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn kutip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kutip"))
-        .args(args)
-        .output()
-        .expect("run kutip")
-}
-
-fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/corpus")
-}
+mod common;
+use common::{kutip, samples};
 
 /// Runs extract on `input` with `--xlsx`; returns (tables folder, workbook).
 fn extract(input: &Path, dir: &Path) -> (PathBuf, PathBuf) {
