@@ -77,13 +77,19 @@ where
             }
         }
     }
-    out.resize(n, 0);
+    backtrack(back, last, out);
+    best[last]
+}
+
+/// Writes to `out` the tags of the path that ends in tag `last`, following
+/// the back pointers (one row per word) from the last word to the first.
+fn backtrack(back: &[[u8; LANES]], last: usize, out: &mut Vec<u8>) {
+    out.resize(back.len(), 0);
     let mut t = last;
-    for i in (0..n).rev() {
+    for i in (0..back.len()).rev() {
         out[i] = t as u8;
         t = back[i][t] as usize;
     }
-    best[last]
 }
 
 /// A score below every real path's: the transitions that are not allowed
@@ -178,12 +184,7 @@ pub fn viterbi_scores(
             last = t;
         }
     }
-    out.resize(n, 0);
-    let mut t = last;
-    for i in (0..n).rev() {
-        out[i] = t as u8;
-        t = back[i][t] as usize;
-    }
+    backtrack(back, last, out);
     Some(best[last])
 }
 
