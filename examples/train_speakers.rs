@@ -24,7 +24,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use common::{dice, folds, load, stem, words, write_gold, write_out, Args, Gold, Rng};
+use common::{folds, greedy_dice, load, stem, words, write_gold, write_out, Args, Gold, Rng};
 use kutip::document::Document;
 use kutip::quotes::{Cues, Ranked, SPEAKER_FEATURES};
 use kutip::{Pipeline, PipelineBuilder};
@@ -173,30 +173,16 @@ fn examples_of(rule: &Pipeline, doc: &Document, gold: &Gold) -> Vec<Example> {
         .flat_map(|g| g[3].split('|').map(fold_text))
         .collect();
     let (out, ranked) = rule.process_ranked(doc);
-    // Greedy best-Dice matching, as score.py does.
     let gw: Vec<_> = quoted.iter().map(|g| words(&g[4])).collect();
-    let mut pairs = Vec::new();
-    for (pi, q) in out.quotes.iter().enumerate() {
-        if ranked[pi].as_ref().is_none_or(|r| r.features.is_empty()) {
-            continue;
-        }
-        let pw = words(&q.text);
-        for (gi, g) in gw.iter().enumerate() {
-            let d = dice(g, &pw);
-            if d >= 0.6 {
-                pairs.push((d, gi, pi));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (mut gused, mut pused) = (HashSet::new(), HashSet::new());
+    let preds: Vec<(usize, &str)> = out
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|&(pi, _)| ranked[pi].as_ref().is_some_and(|r| !r.features.is_empty()))
+        .map(|(pi, q)| (pi, q.text.as_str()))
+        .collect();
     let mut examples = Vec::new();
-    for (_, gi, pi) in pairs {
-        if gused.contains(&gi) || pused.contains(&pi) {
-            continue;
-        }
-        gused.insert(gi);
-        pused.insert(pi);
+    for (gi, pi) in greedy_dice(&gw, &preds) {
         let g = quoted[gi];
         let accept: HashSet<String> = g[3]
             .split('|')

@@ -28,7 +28,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use common::{dice, folds, load, stem, words, write_gold, write_out, Args, Gold};
+use common::{folds, greedy_dice, load, stem, words, write_gold, write_out, Args, Gold};
 use kutip::document::Document;
 use kutip::quotes::{Cues, SPEECH_FEATURES};
 use kutip::{Pipeline, PipelineBuilder};
@@ -267,25 +267,14 @@ fn examples_of(p: &Pipeline, doc: &Document, gold: &Gold, dropped: &[usize]) -> 
             (!r.speech.is_empty()).then_some((i, r.speech.as_slice()))
         })
         .collect();
-    // Greedy best-Dice matching, as score.py does.
-    let mut pairs = Vec::new();
-    for &(qi, _) in &spans {
-        let pw = words(&out.quotes[qi].text);
-        for (gi, g) in gw.iter().enumerate() {
-            let d = dice(g, &pw);
-            if d >= 0.6 {
-                pairs.push((d, gi, qi));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (mut gused, mut matched) = (HashSet::new(), HashSet::new());
-    for (_, gi, qi) in pairs {
-        if !gused.contains(&gi) && !matched.contains(&qi) {
-            gused.insert(gi);
-            matched.insert(qi);
-        }
-    }
+    let preds: Vec<(usize, &str)> = spans
+        .iter()
+        .map(|&(qi, _)| (qi, out.quotes[qi].text.as_str()))
+        .collect();
+    let matched: HashSet<usize> = greedy_dice(&gw, &preds)
+        .into_iter()
+        .map(|(_, qi)| qi)
+        .collect();
     spans
         .iter()
         .map(|&(qi, f)| Example {

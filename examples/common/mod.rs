@@ -6,7 +6,7 @@
 use kutip::document::Document;
 use kutip::Pipeline;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub type Gold = HashMap<String, Vec<csv::StringRecord>>;
@@ -68,6 +68,37 @@ pub fn dice(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> f64 {
     } else {
         2.0 * common as f64 / n as f64
     }
+}
+
+/// score.py's greedy best-Dice matching of gold texts (as word multisets)
+/// to predicted ones (`(index, text)`): pairs of Dice 0.6 or more, best
+/// first, each side used once. Returns `(gold, predicted index)` in that
+/// order.
+pub fn greedy_dice(
+    gold: &[HashMap<String, usize>],
+    preds: &[(usize, &str)],
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for &(pi, text) in preds {
+        let pw = words(text);
+        for (gi, g) in gold.iter().enumerate() {
+            let d = dice(g, &pw);
+            if d >= 0.6 {
+                pairs.push((d, gi, pi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut gused, mut pused) = (HashSet::new(), HashSet::new());
+    let mut matched = Vec::new();
+    for (_, gi, pi) in pairs {
+        if !gused.contains(&gi) && !pused.contains(&pi) {
+            gused.insert(gi);
+            pused.insert(pi);
+            matched.push((gi, pi));
+        }
+    }
+    matched
 }
 
 pub fn write_gold(
