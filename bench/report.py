@@ -138,6 +138,28 @@ def main():
         chk("kutip 2T / 1T, default gazetteers", kd2[0] / kd1[0], 1.8)
     if n1[0] and n2[0]:
         chk("kutip names only 2T / 1T, 200k names", n2[0] / n1[0], 1.8)
+    # A/B against an earlier build measured in the same run.
+    for r in rows:
+        if not r["label"].startswith("before ("):
+            continue
+        mine = kd1 if "default gazetteers" in r["label"] else k1
+        if mine[0]:
+            have = mine[0] / r["mb_s"]
+            chk(f"kutip 1T all four tables / {r['label']}", have, 2)
+            checks.append(f"| the same, issues 16 and 17 (at least 0.8 of before) | {have:.2f}× | ≥ 0.8× | "
+                          f"{'yes' if have >= 0.8 else '**no**'} |")
+    nm = by.get("kutip 1 thread, default gazetteers, --no-model")
+    if kd1[0] and nm:
+        have = kd1[0] / nm["mb_s"]
+        per_mb = 1 / kd1[0] - 1 / nm["mb_s"]
+        checks.append(f"| kutip 1T default lists / the same with --no-model (the tagger costs "
+                      f"{per_mb * 1000:.1f} ms per MB) | {have:.2f}× | ≥ 0.8× | {'yes' if have >= 0.8 else '**no**'} |")
+    tenth = by.get("kutip 1 thread, default gazetteers, a tenth of the corpus")
+    kd = by.get("kutip 1 thread, default gazetteers")
+    if tenth and kd:
+        have = kd["rss_kb"] / tenth["rss_kb"]
+        checks.append(f"| peak RSS, whole corpus / a tenth of it ({kd['bytes'] / 1e6:.0f} MB / "
+                      f"{tenth['bytes'] / 1e6:.0f} MB) | {have:.2f}× | ≤ 1.1× | {'yes' if have <= 1.1 else '**no**'} |")
     ek = by.get("kutip 1 thread, English (all four tables)")
     for label, want in (("spaCy small English model, NER alone", 150),
                         ("spaCy small English model + textacy quotes", 300)):

@@ -14,7 +14,9 @@
 # Environment: MB (corpus size, default 200; 20 with QUICK=1), RUNS (runs per
 # measurement, default 3; 1 with QUICK=1), PEER_RUNS (runs of the slow Python
 # peers, default RUNS), SKIP_PEERS=1, SKIP_1M=1 (skip the 1M-name throughput
-# run), CARGO_TARGET_DIR (where kutip is built, default ./target).
+# run), CARGO_TARGET_DIR (where kutip is built, default ./target),
+# BASELINE=path/to/kutip BASELINE_LABEL=commit (an earlier build measured in
+# the same run, for A/B ratios).
 #
 # Generated data is cached in bench/data/ (git-ignored); delete it to regenerate.
 # Writes bench/results.md (and bench/data/results-<MB>mb.jsonl).
@@ -157,6 +159,26 @@ if [[ -z "${SKIP_1M:-}" ]]; then
     M --label "kutip 1 thread, 1M names" --names "1,000,000 entities" --load-label "load: gaz1m" --runs 1 --bytes "$CB" -- \
       "$KUTIP" extract "$CORPUS" --out "$OUT/kutip" --force --quiet --threads 1 \
       --gazetteer "$D/gaz1m.tsv" --no-default-gazetteers
+fi
+
+# The tagger's cost: the same job without it.
+M --label "kutip 1 thread, default gazetteers, --no-model" --names "2,007 entities" --load-label "load: default gazetteers" --runs "$RUNS" --bytes "$CB" \
+  --note "tagger off" -- \
+  "$KUTIP" extract "$CORPUS" --out "$OUT/kutip" --force --quiet --threads 1 --no-model
+# Peak memory against corpus size: the same job on a tenth of the corpus.
+M --label "kutip 1 thread, default gazetteers, a tenth of the corpus" --names "2,007 entities" --runs "$RUNS" --bytes "$SB" \
+  --note "the spaCy subset" -- \
+  "$KUTIP" extract "$SUBSET" --out "$OUT/kutip" --force --quiet --threads 1
+# A/B against an earlier build (BASELINE=path/to/kutip, BASELINE_LABEL=its
+# commit), in the same run: all four tables, each build with its own lists.
+if [[ -n "${BASELINE:-}" ]]; then
+    BL=${BASELINE_LABEL:-baseline}
+    say "kutip extract, earlier build $BL"
+    M --label "before ($BL), 1 thread, default gazetteers" --names "its own lists" --runs "$RUNS" --bytes "$CB" -- \
+      "$BASELINE" extract "$CORPUS" --out "$OUT/before" --force --quiet --threads 1
+    M --label "before ($BL), 1 thread, 200k names" --names "200,000 entities" --runs "$RUNS" --bytes "$CB" -- \
+      "$BASELINE" extract "$CORPUS" --out "$OUT/before" --force --quiet --threads 1 \
+      --gazetteer "$D/gaz200k.tsv" --no-default-gazetteers
 fi
 
 # --- read-only limits --------------------------------------------------------------
