@@ -50,7 +50,7 @@ pub struct ParagraphInput<'a> {
 /// for Indonesian, a perceptron for English), so each has its own. Chosen
 /// on nerui-0001..0043 (see `weights.md`): places need most, as the lists
 /// already hold the common ones.
-const MARGINS: [[i32; 4]; 2] = [[30, 40, 100, 40], [80, 40, 100, 150]];
+const MARGINS: [[i32; 4]; 2] = [[40, 60, 100, 40], [80, 40, 100, 150]];
 
 fn margins(lang: Lang) -> &'static [i32; 4] {
     match lang {
