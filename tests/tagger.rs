@@ -6,7 +6,7 @@ use kutip::matcher::Matcher;
 use kutip::tagger::features::Lexicon;
 use kutip::tagger::model::decode;
 use kutip::tagger::train::{
-    evaluate, fit, load_shared, prepare_all, read_conll, SHIPPED_EPOCHS, SHIPPED_SEEDS,
+    evaluate, load_shared, prepare_all, read_conll, shipped_methods, Method, SHIPPED_CRF,
 };
 use std::path::Path;
 use std::process::Command;
@@ -54,9 +54,12 @@ fn unlisted_names_become_model_rows_and_no_model_turns_them_off() {
     assert!(mentions.contains(",gazetteer"));
 }
 
-/// Retrains the Indonesian weights as shipped (idner train, all shipped
-/// seeds and epochs) and scores both on idner dev: the F1 must agree
-/// within 0.01. Needs `../shared/train`; says so and passes without it.
+/// Retrains the Indonesian weights as shipped (a CRF on idner train, see
+/// `weights.md`) and scores both on idner dev: the F1 must agree within
+/// 0.01. The refit stops after 100 L-BFGS iterations instead of the
+/// shipped 200, so that a debug `cargo test` stays quick (idner dev F1 is
+/// 0.801-0.808 from 80 iterations on; 0.795 at 60). Needs
+/// `../shared/train`; says so and passes without it.
 #[test]
 fn training_reproduces_the_shipped_indonesian_scores() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/train/idner");
@@ -71,7 +74,9 @@ fn training_reproduces_the_shipped_indonesian_scores() {
     let lexicon = Lexicon::new();
     let train = prepare_all(read_conll(&train), &matcher, &lexicon);
     let dev = prepare_all(read_conll(&dev), &matcher, &lexicon);
-    let fitted = fit(&train, SHIPPED_EPOCHS[0], &SHIPPED_SEEDS);
+    let mut settings = SHIPPED_CRF;
+    settings.stop.iterations = 100;
+    let fitted = Method::Crf(settings).fit(&train);
     let [shipped, _] =
         decode(include_bytes!("../src/tagger/weights.bin")).expect("shipped weights read");
     let (now, then) = (evaluate(&fitted, &dev)[3], evaluate(&shipped, &dev)[3]);
@@ -81,7 +86,7 @@ fn training_reproduces_the_shipped_indonesian_scores() {
         now.f1(),
         then.f1()
     );
-    assert!(then.f1() >= 0.78, "shipped idner dev F1 {:.3}", then.f1());
+    assert!(then.f1() >= 0.80, "shipped idner dev F1 {:.3}", then.f1());
 }
 
 /// The same for the English weights: retrained from the shipped split of
@@ -97,7 +102,7 @@ fn training_reproduces_the_shipped_english_scores() {
     }
     let matcher = Matcher::from_gazetteer(Gazetteer::defaults().unwrap());
     let (_, en) = load_shared(&dir, &matcher, &Lexicon::new()).expect("training data reads");
-    let fitted = fit(&en.train, SHIPPED_EPOCHS[1], &SHIPPED_SEEDS);
+    let fitted = shipped_methods()[1].fit(&en.train);
     let [_, shipped] =
         decode(include_bytes!("../src/tagger/weights.bin")).expect("shipped weights read");
     let (now, then) = (

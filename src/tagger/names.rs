@@ -43,19 +43,35 @@ pub struct ParagraphInput<'a> {
     pub matches: &'a [(usize, Match)],
 }
 
-/// The least margin of a person's name whose last word alone, elsewhere
-/// in the document, is that person.
-const SURNAME_MARGIN: i32 = 150;
+/// The least margins ([`Span::margin`]) of each language (Indonesian,
+/// English): a person's, organisation's and place's span to be kept, then
+/// a person's name whose last word alone, elsewhere in the document, is
+/// that person. Margins are in the units of each language's weights (a CRF
+/// for Indonesian, a perceptron for English), so each has its own. Chosen
+/// on nerui-0001..0043 (see `weights.md`): places need most, as the lists
+/// already hold the common ones.
+const MARGINS: [[i32; 4]; 2] = [[40, 60, 100, 40], [80, 40, 100, 150]];
 
-/// The least margin ([`Span::margin`]) a span of each type needs.
-/// Chosen on nerui-0001..0043 and idner dev (see `weights.md`): places
-/// need most, as the lists already hold the common ones.
-fn min_margin(kind: EntityType) -> i32 {
-    match kind {
-        EntityType::Person => 80,
-        EntityType::Organization => 40,
-        EntityType::Country | EntityType::Location => 100,
+fn margins(lang: Lang) -> &'static [i32; 4] {
+    match lang {
+        Lang::Indonesian => &MARGINS[0],
+        Lang::English => &MARGINS[1],
     }
+}
+
+/// The least margin a span of `kind` needs in `lang`.
+fn min_margin(kind: EntityType, lang: Lang) -> i32 {
+    let m = margins(lang);
+    match kind {
+        EntityType::Person => m[0],
+        EntityType::Organization => m[1],
+        EntityType::Country | EntityType::Location => m[2],
+    }
+}
+
+/// The least margin of a person's name that lends its last word.
+fn surname_margin(lang: Lang) -> i32 {
+    margins(lang)[3]
 }
 
 /// Bylines and credit lines start so.
@@ -142,7 +158,7 @@ pub fn find_names(
     for &(_, toks, s, _) in &kept {
         if s.kind == EntityType::Person && s.end - s.start > 1 {
             let name = span_text(text, toks, s);
-            if s.margin >= SURNAME_MARGIN {
+            if s.margin >= surname_margin(lang) {
                 let t = toks[s.end - 1];
                 surname_words.add(&text[t.start..t.end]);
                 surnames
@@ -241,7 +257,7 @@ fn tagged_spans<'t>(
             {
                 continue;
             }
-            if s.margin < min_margin(s.kind) {
+            if s.margin < min_margin(s.kind, lang) {
                 continue;
             }
             let lone_person = s.kind == EntityType::Person && s.end - s.start == 1;
@@ -313,7 +329,7 @@ fn words_of_other_types(
 
 /// Later or earlier lone last words of a person's full name, not yet
 /// covered by any mention: that person. Only names the tagger is sure of
-/// ([`SURNAME_MARGIN`]) lend their last word so.
+/// ([`surname_margin`]) lend their last word so.
 fn add_short_forms(
     text: &str,
     paragraphs: &[ParagraphInput],
