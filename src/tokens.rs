@@ -213,11 +213,23 @@ pub fn fold_hash(word: &str) -> u64 {
     }
     let mut buf = [0u8; 64];
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        if n + 4 > buf.len() {
-            return hash_lower_ascii(word.to_lowercase().as_bytes());
+    for c in word.chars() {
+        // Most chars of such words are ASCII still (`Göteborg`): lowered
+        // in place, without the Unicode tables.
+        if c.is_ascii() {
+            if n + 4 > buf.len() {
+                return hash_lower_ascii(word.to_lowercase().as_bytes());
+            }
+            buf[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
         }
-        n += c.encode_utf8(&mut buf[n..]).len();
+        for l in c.to_lowercase() {
+            if n + 4 > buf.len() {
+                return hash_lower_ascii(word.to_lowercase().as_bytes());
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
     }
     hash_lower_ascii(&buf[..n])
 }
@@ -368,6 +380,44 @@ mod tests {
         assert_eq!(fold_hash("ÉCOLE"), fold_hash("école"));
         // A non-ASCII letter that folds to ASCII hashes like the ASCII word.
         assert_eq!(fold_hash("\u{212A}ING"), fold_hash("king"));
+    }
+
+    /// Words past ASCII hash as every char lowercased in turn (as before
+    /// ASCII chars were lowered in place), and those too long for the
+    /// buffer as their lowercase.
+    #[test]
+    fn fold_hash_of_words_past_ascii_is_the_hash_of_their_lowercase() {
+        let char_by_char = |w: &str| {
+            let mut buf = [0u8; 64];
+            let mut n = 0;
+            for c in w.chars().flat_map(char::to_lowercase) {
+                if n + 4 > buf.len() {
+                    return hash_lower_ascii(w.to_lowercase().as_bytes());
+                }
+                n += c.encode_utf8(&mut buf[n..]).len();
+            }
+            hash_lower_ascii(&buf[..n])
+        };
+        let mut words: Vec<String> = [
+            "Göteborg",
+            "ÉCOLE",
+            "İstanbul",
+            "Straße",
+            "ΟΔΟΣ",
+            "\u{212A}ING",
+            "Erdog\u{306}an",
+            "Ångström",
+        ]
+        .map(String::from)
+        .to_vec();
+        for k in 55..=62 {
+            words.push(format!("{}É", "A".repeat(k)));
+            words.push(format!("É{}Σ", "A".repeat(k)));
+        }
+        words.push("Ä".repeat(40));
+        for w in &words {
+            assert_eq!(fold_hash(w), char_by_char(w), "{w}");
+        }
     }
 
     #[test]

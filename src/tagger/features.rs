@@ -289,7 +289,10 @@ pub fn runs_to_tag(
     runs: &mut Vec<(usize, usize)>,
 ) {
     infos.reset(toks.len());
-    name_runs_with(text, toks, lexicon, |i| infos.hash(text, toks, i), runs);
+    let mut caps = std::mem::take(&mut infos.caps);
+    let hash = |i: usize| infos.hash(text, toks, i);
+    name_runs_with(text, toks, lexicon, hash, &mut caps, runs);
+    infos.caps = caps;
     if skip_listed {
         runs.retain(|&(a, b)| gaz[a..b].contains(&0));
     }
@@ -330,6 +333,8 @@ pub struct ParagraphInfos {
     /// Per word: the highest level (`FAR`, `NEAR`, `IN_RUN`) a run's window
     /// needs of it; 0 in no window.
     need: Vec<u8>,
+    /// The capitalised words (scratch space of [`name_runs_with`]).
+    caps: Vec<usize>,
 }
 
 impl ParagraphInfos {
@@ -484,45 +489,49 @@ pub fn features(
 /// (a sentence end, comma, bracket, quotation mark, line break).
 pub fn name_runs(text: &str, toks: &[Token], lexicon: &Lexicon, out: &mut Vec<(usize, usize)>) {
     let hash = |i: usize| fold_hash(&text[toks[i].start..toks[i].end]);
-    name_runs_with(text, toks, lexicon, hash, out);
+    name_runs_with(text, toks, lexicon, hash, &mut Vec::new(), out);
 }
 
-/// [`name_runs`], with `hash(i)` the [`fold_hash`] of word `i`.
+/// [`name_runs`], with `hash(i)` the [`fold_hash`] of word `i`; `caps`
+/// is scratch space.
 fn name_runs_with(
     text: &str,
     toks: &[Token],
     lexicon: &Lexicon,
     mut hash: impl FnMut(usize) -> u64,
+    caps: &mut Vec<usize>,
     out: &mut Vec<(usize, usize)>,
 ) {
     out.clear();
-    let name_word = |i: usize| is_name_token(text, toks[i]);
+    // The capitalised words, in one tight pass: the runs are built from
+    // them alone, so the other words (most of a text) cost no more.
+    caps.clear();
+    caps.extend((0..toks.len()).filter(|&i| is_name_token(text, toks[i])));
     // Spaces or a hyphen join words of a name, and so does a bare period
     // (`U.S`); other punctuation ends a run.
     let joins = |i: usize| {
         let gap = &text[toks[i - 1].end..toks[i].start];
         gap == " " || gap == "." || matches!(gap_class(gap), 0 | 6)
     };
-
-    let mut i = 0;
-    while i < toks.len() {
-        if !name_word(i) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + 1;
+    // `caps[k]` is the next capitalised word not yet in a run.
+    let mut k = 0;
+    while k < caps.len() {
+        let start = caps[k];
+        let mut end = start + 1;
+        k += 1;
         loop {
-            if end < toks.len() && name_word(end) && joins(end) {
+            let next = caps.get(k).copied();
+            if next == Some(end) && joins(end) {
                 end += 1;
-            } else if end + 1 < toks.len()
-                && name_word(end + 1)
-                && !name_word(end)
+                k += 1;
+            } else if next == Some(end + 1)
+                // Word `end` is not capitalised (the next one after it is).
                 && joins(end)
                 && joins(end + 1)
                 && lexicon.classes(hash(end)) & class::CONNECTOR != 0
             {
                 end += 2;
+                k += 1;
             } else {
                 break;
             }
@@ -530,7 +539,6 @@ fn name_runs_with(
         if end - start > 1 || !lexicon.never_alone(hash(start)) {
             out.push((start, end));
         }
-        i = end;
     }
 }
 
@@ -679,6 +687,74 @@ mod tests {
             runs("Namun Budi datang. Pada hari Senin, The Hague"),
             ["Namun Budi", "The Hague"]
         );
+    }
+
+    /// Runs found word by word, every word asked (as before the runs were
+    /// built from the capitalised words alone).
+    fn runs_word_by_word(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<(usize, usize)> {
+        let hash = |i: usize| fold_hash(&text[toks[i].start..toks[i].end]);
+        let name_word = |i: usize| is_name_word(&text[toks[i].start..toks[i].end]);
+        let joins = |i: usize| {
+            let gap = &text[toks[i - 1].end..toks[i].start];
+            gap == " " || gap == "." || matches!(gap_class(gap), 0 | 6)
+        };
+        let (mut out, mut i) = (Vec::new(), 0);
+        while i < toks.len() {
+            if !name_word(i) {
+                i += 1;
+                continue;
+            }
+            let (start, mut end) = (i, i + 1);
+            loop {
+                if end < toks.len() && name_word(end) && joins(end) {
+                    end += 1;
+                } else if end + 1 < toks.len()
+                    && name_word(end + 1)
+                    && !name_word(end)
+                    && joins(end)
+                    && joins(end + 1)
+                    && lexicon.classes(hash(end)) & class::CONNECTOR != 0
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            if end - start > 1 || !lexicon.never_alone(hash(start)) {
+                out.push((start, end));
+            }
+            i = end;
+        }
+        out
+    }
+
+    /// Every mix of capitalised words, connectors, other words and gaps
+    /// of up to four words: the same runs as word by word.
+    #[test]
+    fn runs_from_the_capitalised_words_are_the_runs_word_by_word() {
+        let words = ["Budi", "of", "kata", "The", "Élan"];
+        let gaps = [" ", ", ", ".", "-"];
+        let lex = Lexicon::new();
+        let mut text = String::new();
+        let (mut got, mut caps) = (Vec::new(), Vec::new());
+        for n in 1..=4u32 {
+            for code in 0..(words.len() * gaps.len()).pow(n) {
+                text.clear();
+                let mut c = code;
+                for j in 0..n {
+                    if j > 0 {
+                        text.push_str(gaps[c % gaps.len()]);
+                    }
+                    c /= gaps.len();
+                    text.push_str(words[c % words.len()]);
+                    c /= words.len();
+                }
+                let toks = tokenize(&text);
+                let hash = |i: usize| fold_hash(&text[toks[i].start..toks[i].end]);
+                name_runs_with(&text, &toks, &lex, hash, &mut caps, &mut got);
+                assert_eq!(got, runs_word_by_word(&text, &toks, &lex), "{text}");
+            }
+        }
     }
 
     #[test]

@@ -76,6 +76,17 @@ pub struct Scratch {
     back: Vec<[u8; LANES]>,
     tags: Vec<u8>,
     other: Vec<u8>,
+    /// Words decoded so far (a run's words; every other word costs no
+    /// features and no decoding).
+    decoded: usize,
+}
+
+impl Scratch {
+    /// The words whose features were found and decoded since this scratch
+    /// was made: only words of runs ([`features::name_runs`]).
+    pub fn words_decoded(&self) -> usize {
+        self.decoded
+    }
 }
 
 impl Tagger {
@@ -166,6 +177,7 @@ impl Tagger {
         for &(a, b) in &scratch.runs {
             let infos = scratch.infos.window(toks, (a, b));
             let lo = window_start(a);
+            scratch.decoded += b - a;
             scratch.emissions.clear();
             for i in a..b {
                 features(infos, i - lo, a - lo, b - lo, &mut rows);
@@ -275,6 +287,69 @@ mod tests {
                 (14, 16, EntityType::Location)
             ]
         );
+    }
+
+    /// The words of `text`, its names (surface, type, margin) and the
+    /// words decoded for them.
+    fn tagged(text: &str) -> (Vec<(String, EntityType, i32)>, usize) {
+        let toks = crate::tokens::tokenize(text);
+        let gaz = vec![0; toks.len()];
+        let (mut scratch, mut out) = (Scratch::default(), Vec::new());
+        let tagger = Tagger::embedded();
+        tagger.tag_into(
+            text,
+            &toks,
+            &gaz,
+            Lang::Indonesian,
+            false,
+            &mut scratch,
+            &mut out,
+        );
+        let names = out
+            .iter()
+            .map(|s| {
+                let surface = &text[toks[s.start].start..toks[s.end - 1].end];
+                (surface.to_string(), s.kind, s.margin)
+            })
+            .collect();
+        (names, scratch.words_decoded())
+    }
+
+    #[test]
+    fn a_sentence_without_capitals_costs_no_decoding() {
+        let (names, decoded) =
+            tagged("kemarin hujan turun di kota itu sepanjang hari, kata warga setempat.");
+        assert!(names.is_empty());
+        assert_eq!(decoded, 0);
+    }
+
+    #[test]
+    fn only_the_words_of_capitalised_stretches_are_decoded() {
+        let text = "hujan turun sejak pagi ketika Budi Santoso tiba di kantor \
+                    Kementerian Luar Negeri bersama istrinya yang lelah.";
+        let (names, decoded) = tagged(text);
+        assert_eq!(decoded, 5, "Budi Santoso, Kementerian Luar Negeri");
+        assert!(names.iter().any(|n| n.0 == "Budi Santoso"), "{names:?}");
+        // A connector between capitalised words joins them in one stretch.
+        let (_, decoded) = tagged("para pejabat Bank of America dan Bank Mandiri datang");
+        assert_eq!(decoded, 6);
+    }
+
+    /// Words more than two away from every stretch are read by no feature:
+    /// changing them changes no name nor margin (the stretch decoding is
+    /// the decoding of the whole sentence, whose other words are `O`).
+    #[test]
+    fn words_far_from_every_stretch_change_nothing() {
+        let a = tagged(
+            "pagi ini warga kota kecil itu melihat Presiden Joko Widodo tiba \
+             di Surabaya bersama rombongan besar dari ibu kota negara",
+        );
+        let b = tagged(
+            "sore tadi banyak orang tua itu melihat Presiden Joko Widodo tiba \
+             di Surabaya bersama rombongan kecil ke luar pulau jawa",
+        );
+        assert!(!a.0.is_empty());
+        assert_eq!(a, b);
     }
 
     #[test]
