@@ -1,12 +1,13 @@
 //! A learned tagger for the names no list holds.
 //!
-//! An averaged structured perceptron over BIO tags of PERSON, ORGANIZATION
-//! and LOCATION, decoded with Viterbi. Only runs of capitalised words (and
+//! A linear-chain model over BIO tags of PERSON, ORGANIZATION and
+//! LOCATION, decoded with Viterbi (Indonesian weights fitted as a CRF,
+//! English as an averaged perceptron: `weights.md`). Only runs of capitalised words (and
 //! connectors such as `of`, `dan` between them) are decoded; every other
 //! word is `O`, which keeps the cost to the few words that may be names.
 //! Features ([`features`]) are hashed into a fixed table; Indonesian and
 //! English have their own weights ([`model`]), fitted by [`train`] and
-//! embedded in the binary (`weights.bin`, see `README.md` beside it).
+//! embedded in the binary (`weights.bin`, see `weights.md` beside it).
 //!
 //! [`Tagger::tag`] is the whole API the rest of kutip needs: words of a
 //! paragraph in, typed spans out. [`names`] turns those spans into the
