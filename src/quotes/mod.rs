@@ -80,6 +80,7 @@
 mod cleanup;
 mod context;
 mod cues;
+mod gender;
 mod indirect;
 mod lines;
 mod marks;

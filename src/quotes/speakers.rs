@@ -5,6 +5,7 @@
 use super::context::index::word_key;
 use super::context::Context;
 use super::cues::CueKind;
+use super::gender::{pronoun_gender, Gender};
 use super::model::{Reference, Speaker};
 use super::words::{guess_type, is_acronym};
 use crate::gazetteer::EntityType;
@@ -386,10 +387,13 @@ impl Context<'_> {
             });
             // The speaker of a verb earlier in the sentence comes first:
             // "With Trump ruled out, Cross said he … whom he called".
+            // `he` and `she` skip people the document genders otherwise.
+            let wanted = pronoun_gender(w);
+            let subject = subject.filter(|s| self.genders().fits(s, wanted));
             return Some((
-                self.sentence_reporter(pi, j - 1)
+                self.sentence_reporter(pi, j - 1, wanted)
                     .or(subject)
-                    .or_else(|| self.last_person(pos))?,
+                    .or_else(|| self.last_person_fitting(pos, wanted))?,
                 Reference::Pronoun,
             ));
         }
@@ -415,15 +419,18 @@ impl Context<'_> {
 
     /// The person the pronoun at token `j` stands for: the speaker of a
     /// reporting verb earlier in its sentence ("Cross said he is left with
-    /// …, whom he called …"), else the last person named before `pos`.
+    /// …, whom he called …"), else the last person named before `pos`;
+    /// for `he` and `she`, of a gender the document does not contradict.
     pub fn pronoun_person(&self, pi: usize, j: usize, pos: usize) -> Option<Speaker> {
-        self.sentence_reporter(pi, j)
-            .or_else(|| self.last_person(pos))
+        let wanted = pronoun_gender(self.word(self.toks(pi)[j]));
+        self.sentence_reporter(pi, j, wanted)
+            .or_else(|| self.last_person_fitting(pos, wanted))
     }
 
     /// The person named before a reporting verb (`X said`) earlier in the
-    /// sentence of token `j`, outside quotes.
-    fn sentence_reporter(&self, pi: usize, j: usize) -> Option<Speaker> {
+    /// sentence of token `j`
+    /// (of gender `wanted`, when one is), outside quotes.
+    fn sentence_reporter(&self, pi: usize, j: usize, wanted: Option<Gender>) -> Option<Speaker> {
         let toks = self.toks(pi);
         let at = toks[j].start;
         let sents = &self.doc().sentences[pi];
@@ -446,7 +453,7 @@ impl Context<'_> {
                 continue;
             }
             if let Some((sp, Reference::Name)) = self.np_backward(pi, first, c, at) {
-                if self.plausible_person(&sp) {
+                if self.plausible_person(&sp) && self.genders().fits(&sp, wanted) {
                     return Some(sp);
                 }
             }
@@ -459,7 +466,16 @@ impl Context<'_> {
     /// three before it (a listed person, or a word of a name the document
     /// quotes someone under), else nobody.
     pub fn last_person(&self, pos: usize) -> Option<Speaker> {
+        self.last_person_fitting(pos, None)
+    }
+
+    /// [`Context::last_person`] of gender `wanted` (when one is): a nearer
+    /// person the document genders otherwise is skipped.
+    pub fn last_person_fitting(&self, pos: usize, wanted: Option<Gender>) -> Option<Speaker> {
         let here = self.para_of(pos)?;
+        let genders = self.genders();
+        // Was a nearer person passed over for gender?
+        let mut skipped = false;
         for pi in (here.saturating_sub(3)..=here).rev() {
             let p = self.input().paragraphs[pi];
             if p.title {
@@ -474,8 +490,13 @@ impl Context<'_> {
                     continue;
                 }
                 if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
-                    if self.entity_kind(m) == EntityType::Person {
-                        return Some(self.speaker_of(m));
+                    let s = self.speaker_of(m);
+                    if s.kind == EntityType::Person {
+                        if !genders.fits(&s, wanted) {
+                            skipped = true;
+                        } else {
+                            return genders.fits_after(&s, wanted, skipped).then_some(s);
+                        }
                     }
                     continue;
                 }
@@ -490,12 +511,17 @@ impl Context<'_> {
                     continue;
                 }
                 if let Some(name) = self.known_person(w) {
-                    return Some(Speaker {
+                    let s = Speaker {
                         entity: None,
                         name,
                         kind: EntityType::Person,
                         surface: w.to_string(),
-                    });
+                    };
+                    if !genders.fits(&s, wanted) {
+                        skipped = true;
+                    } else {
+                        return genders.fits_after(&s, wanted, skipped).then_some(s);
+                    }
                 }
             }
         }
@@ -505,8 +531,12 @@ impl Context<'_> {
     /// The person an enclitic before `pos` stands for: the speaker of the
     /// nearest sentence that reports speech, or the first person named in
     /// the nearest sentence that names one (outside quotes), up to
-    /// `SUBJECT_SENTENCES` sentences back.
-    pub fn subject_person(&self, pos: usize) -> Option<Speaker> {
+    /// `SUBJECT_SENTENCES` sentences back; for `he said` and `she said`,
+    /// of a gender the document does not contradict (`wanted`).
+    pub fn subject_person(&self, pos: usize, wanted: Option<Gender>) -> Option<Speaker> {
+        let genders = self.genders();
+        // Was a nearer person passed over for gender?
+        let mut skipped = false;
         let here = self.para_of(pos)?;
         let mut budget = SUBJECT_SENTENCES;
         for pi in (0..=here).rev() {
@@ -526,9 +556,13 @@ impl Context<'_> {
                 let first = toks
                     .partition_point(|t| t.start < ss)
                     .max(last.saturating_sub(SUBJECT_WORDS));
-                // A sentence that reports speech: its speaker.
+                // A sentence that reports speech: its speaker (no stray
+                // name: taken past a skipped one too).
                 if let Some(s) = self.reporter(pi, first, last, pos) {
-                    return Some(s);
+                    if genders.fits(&s, wanted) {
+                        return Some(s);
+                    }
+                    skipped = true;
                 }
                 // The first name of the sentence; within a run of
                 // capitalised words, its last word ("Direktur Lending BRI
@@ -536,8 +570,11 @@ impl Context<'_> {
                 let mut j = first;
                 while j < last {
                     let end = self.window_end(pi, j).clamp(j + 1, last);
-                    if let Some(s) = (j..end).rev().find_map(|i| self.person_at(pi, i)) {
-                        return Some(s);
+                    for s in (j..end).rev().filter_map(|i| self.person_at(pi, i)) {
+                        if genders.fits(&s, wanted) {
+                            return genders.fits_after(&s, wanted, skipped).then_some(s);
+                        }
+                        skipped = true;
                     }
                     j = end;
                 }

@@ -10,6 +10,7 @@ pub mod known;
 use crate::gazetteer::EntityType;
 use crate::mentions::resolve::Mention;
 use crate::quotes::cues::{CueHit, CueKind};
+use crate::quotes::gender::GenderEvidence;
 use crate::quotes::marks::Span;
 use crate::quotes::model::{Quote, QuoteInput, QuoteKind, Speaker};
 use crate::quotes::words::opens_sentence;
@@ -17,7 +18,7 @@ use crate::tokens::Token;
 use index::{word_key, DocIndex};
 use known::{Known, SpeakerIndex};
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 /// The state of one pass over a document.
@@ -42,6 +43,9 @@ pub struct Context<'a> {
     /// `None` unless asked for ([`Context::recording`]): a plain run keeps
     /// none.
     ranked: Option<RefCell<Vec<Ranked>>>,
+    /// What the document says of its people's gender, read the first time
+    /// a `he` or `she` asks (most documents never do).
+    genders: OnceCell<GenderEvidence>,
 }
 
 /// The candidates the ranker weighed for one quoted span: where the span's
@@ -107,6 +111,7 @@ impl<'a> Context<'a> {
             known,
             runs: NameRunCache::default(),
             ranked: None,
+            genders: OnceCell::new(),
         }
     }
 
@@ -344,6 +349,11 @@ impl<'a> Context<'a> {
     /// All quotes so far, in the order found.
     pub fn quotes(&self) -> &[Quote] {
         &self.quotes
+    }
+
+    /// The document's evidence of its people's gender.
+    pub fn genders(&self) -> &GenderEvidence {
+        self.genders.get_or_init(|| GenderEvidence::read(self))
     }
 
     pub fn name_run_cache(&self) -> &NameRunCache<'a> {

@@ -2,6 +2,7 @@
 //! he said.`: said by the speaker the enclitic stands for.
 
 use super::{Content, Cue, Sentence, Step};
+use crate::quotes::gender::cue_gender;
 use crate::quotes::model::Method;
 use std::ops::ControlFlow;
 
@@ -11,7 +12,7 @@ pub fn at(s: &Sentence, cue: &Cue) -> Step {
     }
     let at = s.toks[cue.at].start;
     let cp = cue.comma.unwrap_or(at);
-    let speaker = s.cx.subject_person(at);
+    let speaker = s.cx.subject_person(at, cue_gender(cue.text));
     let content = Content {
         start: s.start,
         end: cp,

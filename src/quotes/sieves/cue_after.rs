@@ -5,6 +5,7 @@ use super::{Candidate, QuotedSpan};
 use crate::gazetteer::EntityType;
 use crate::quotes::context::Context;
 use crate::quotes::cues::{CueHit, CueKind};
+use crate::quotes::gender::{cue_gender, pronoun_gender};
 use crate::quotes::model::{Method, Reference};
 use crate::tokens::is_capitalized;
 
@@ -95,7 +96,7 @@ fn after_hit(
     let cue = text[toks[hit.start].start..toks[hit.end - 1].end].to_string();
     match hit.kind {
         CueKind::Enclitic => Some(Candidate {
-            speaker: cx.subject_person(quote_start),
+            speaker: cx.subject_person(quote_start, cue_gender(&cue)),
             cue,
             method: Method::Enclitic,
         }),
@@ -136,7 +137,22 @@ fn cue_speaker(
     } else {
         // X said
         cx.np_window(pi, k, hit.start, quote_start)
-    }?;
+    };
+    // `“…,” she told reporters` / `said he` with no one of that gender
+    // before: nobody, rather than a later rule's guess.
+    let toks = cx.toks(pi);
+    let pronoun = |j: usize| {
+        toks.get(j)
+            .is_some_and(|&t| pronoun_gender(cx.word(t)).is_some())
+    };
+    let Some(speaker) = speaker else {
+        let alone = (hit.start == k + 1 && pronoun(k)) || (hit.start == k && pronoun(hit.end));
+        return alone.then_some(Candidate {
+            speaker: None,
+            cue,
+            method: Method::Pronoun,
+        });
+    };
     Some(Candidate {
         speaker: Some(speaker.0),
         cue,

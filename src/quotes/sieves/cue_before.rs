@@ -4,6 +4,7 @@
 use super::{Candidate, QuotedSpan};
 use crate::quotes::context::Context;
 use crate::quotes::cues::CueKind;
+use crate::quotes::gender::pronoun_gender;
 use crate::quotes::model::{Method, Reference};
 
 pub fn propose(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
@@ -17,6 +18,7 @@ pub fn cue_before(cx: &Context, pi: usize, sent_start: usize, open: usize) -> Op
     let first = cx.tok_at(pi, sent_start);
     let last = cx.tok_at(pi, open);
     // The cue nearest the quote.
+    let mut nearest = true;
     for c in (first..last).rev() {
         let Some(hit) = cx.cue_at(pi, c) else {
             continue;
@@ -30,6 +32,7 @@ pub fn cue_before(cx: &Context, pi: usize, sent_start: usize, open: usize) -> Op
             continue;
         }
         let cue = text[toks[hit.start].start..toks[hit.end - 1].end].to_string();
+        let is_nearest = std::mem::replace(&mut nearest, false);
         // "Trump attacked Clinton, saying, “…”": the sentence's subject.
         if cue.ends_with("ing") && hit.end == hit.start + 1 {
             let Some(sp) = cx.first_name(pi, first, hit.start) else {
@@ -50,8 +53,20 @@ pub fn cue_before(cx: &Context, pi: usize, sent_start: usize, open: usize) -> Op
                 .or_else(|| cx.np_forward(pi, hit.end).map(|s| (s, Reference::Name))),
         };
         // No speaker at this cue ("X said the protests demand “…”"):
-        // the cue before it.
+        // the cue before it. But `he` or `she` with no one of that gender
+        // before, at the cue nearest the quote, names the speaker: nobody, rather than a later rule's
+        // guess (genderless `ia`, `dia` are left to the later rules).
         let Some((speaker, method)) = speaker else {
+            if is_nearest
+                && hit.start > first
+                && pronoun_gender(cx.word(toks[hit.start - 1])).is_some()
+            {
+                return Some(Candidate {
+                    speaker: None,
+                    cue,
+                    method: Method::Pronoun,
+                });
+            }
             continue;
         };
         return Some(Candidate {
