@@ -211,13 +211,31 @@ pub fn fold_hash(word: &str) -> u64 {
     if word.is_ascii() {
         return hash_lower_ascii(word.as_bytes());
     }
+    // Char by char, as `char::to_lowercase` folds; ASCII bytes (most of
+    // an accented word) without decoding them.
     let mut buf = [0u8; 64];
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
         if n + 4 > buf.len() {
             return hash_lower_ascii(word.to_lowercase().as_bytes());
         }
-        n += c.encode_utf8(&mut buf[n..]).len();
+        let b = bytes[i];
+        if b < 0x80 {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+            i += 1;
+            continue;
+        }
+        let c = word[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
+        for l in c.to_lowercase() {
+            if n + 4 > buf.len() {
+                return hash_lower_ascii(word.to_lowercase().as_bytes());
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
     }
     hash_lower_ascii(&buf[..n])
 }
@@ -368,6 +386,44 @@ mod tests {
         assert_eq!(fold_hash("ÉCOLE"), fold_hash("école"));
         // A non-ASCII letter that folds to ASCII hashes like the ASCII word.
         assert_eq!(fold_hash("\u{212A}ING"), fold_hash("king"));
+    }
+
+    /// The byte-wise fold hashes every word as folding it char by char
+    /// does, long words (past the 64-byte buffer) and expanding
+    /// lowercase forms (`İ`) included.
+    #[test]
+    fn fold_hash_equals_the_hash_of_the_char_by_char_lowercase() {
+        // Every char through `char::to_lowercase`, and the whole word
+        // through `str::to_lowercase` once the buffer would overflow.
+        let char_by_char = |w: &str| -> u64 {
+            let mut buf = [0u8; 64];
+            let mut n = 0;
+            for c in w.chars().flat_map(char::to_lowercase) {
+                if n + 4 > buf.len() {
+                    return hash_lower_ascii(w.to_lowercase().as_bytes());
+                }
+                n += c.encode_utf8(&mut buf[n..]).len();
+            }
+            hash_lower_ascii(&buf[..n])
+        };
+        let long = "Ä".repeat(20) + "BCDEFGHIJKLMNOPQRSTUVWXYZ";
+        let sigma = "A".repeat(58) + "ΑΣ";
+        for w in [
+            "Šešelj",
+            "ÉCOLE",
+            "İstanbul",
+            "Zürich",
+            "ΣΟΦΙΑΣ",
+            "Đà Nẵng",
+            "Ṭāhā",
+            "\u{212A}ING",
+            long.as_str(),
+            sigma.as_str(),
+            &sigma[1..],
+            &sigma[3..],
+        ] {
+            assert_eq!(fold_hash(w), char_by_char(w), "{w:?}");
+        }
     }
 
     #[test]
