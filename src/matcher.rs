@@ -34,6 +34,7 @@ use crate::tokens::{
     fold_hash, fold_hash_normalized, has_lowercase, normalized_word, tokenize_into, Token,
 };
 use rustc_hash::FxHashMap;
+use std::cmp::Reverse;
 
 /// One name found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,8 +130,10 @@ pub struct Matcher {
     vocab: FxHashMap<u64, u32>,
     /// (node << 32 | word id) -> child node.
     edges: FxHashMap<u64, u32>,
-    /// Node -> the patterns ending there: a range of `terminal_patterns`.
-    terminals: FxHashMap<u32, (u32, u32)>,
+    /// Node `n` -> the patterns ending there:
+    /// `terminal_patterns[terminal_start[n]..terminal_start[n + 1]]` (one
+    /// offset a node, read by index: no hash lookup per word walked).
+    terminal_start: Vec<u32>,
     /// Pattern indices grouped by end node, best first within a node (one
     /// flat list rather than a list per node: 200,000 names hold 200,000
     /// small allocations otherwise).
@@ -180,15 +183,14 @@ impl Matcher {
             patterns: Vec::with_capacity(names),
             vocab: FxHashMap::default(),
             edges: FxHashMap::default(),
-            terminals: FxHashMap::default(),
-            terminal_patterns: Vec::with_capacity(names),
+            terminal_start: Vec::new(),
+            terminal_patterns: Vec::new(),
             nodes: 1,
             lower_starts: Box::new([0; 256]),
         };
         m.vocab.reserve(names);
         m.edges.reserve(names * 2);
-        m.terminals.reserve(names);
-        // (end node, pattern) of every compiled name.
+        // (end node, pattern) of every compiled name, in pattern order.
         let mut ends: Vec<(u32, u32)> = Vec::with_capacity(names);
         let mut toks = Vec::new();
         for (ei, entity) in entities.iter().enumerate() {
@@ -204,15 +206,7 @@ impl Matcher {
             }
         }
         m.entities = entities;
-        // Grouped by node; best first: higher priority, then list order
-        // (a stable sort keeps insertion order among equals).
-        let patterns = &m.patterns;
-        ends.sort_by_key(|&(node, p)| (node, -patterns[p as usize].priority));
-        for group in ends.chunk_by(|a, b| a.0 == b.0) {
-            let first = m.terminal_patterns.len() as u32;
-            m.terminal_patterns.extend(group.iter().map(|&(_, p)| p));
-            m.terminals.insert(group[0].0, (first, group.len() as u32));
-        }
+        (m.terminal_start, m.terminal_patterns) = group_by_node(m.nodes, &ends, &m.patterns);
         m
     }
 
@@ -312,23 +306,21 @@ impl Matcher {
             node = child;
             path[len] = toks[j];
             len += 1;
-            if let Some(&(first, count)) = self.terminals.get(&node) {
-                let (first, count) = (first as usize, count as usize);
-                for &pi in &self.terminal_patterns[first..first + count] {
-                    if let Some(end) = self.verify(&self.patterns[pi as usize], text, &path[..len])
-                    {
-                        let p = &self.patterns[pi as usize];
-                        best = Some((
-                            j,
-                            Match {
-                                start: toks[i].start,
-                                end,
-                                entity: p.entity,
-                                pattern: pi,
-                            },
-                        ));
-                        break;
-                    }
+            let ends = self.terminal_start[node as usize] as usize
+                ..self.terminal_start[node as usize + 1] as usize;
+            for &pi in &self.terminal_patterns[ends] {
+                if let Some(end) = self.verify(&self.patterns[pi as usize], text, &path[..len]) {
+                    let p = &self.patterns[pi as usize];
+                    best = Some((
+                        j,
+                        Match {
+                            start: toks[i].start,
+                            end,
+                            entity: p.entity,
+                            pattern: pi,
+                        },
+                    ));
+                    break;
                 }
             }
             j += 1;
@@ -385,6 +377,35 @@ impl Matcher {
             None
         }
     }
+}
+
+/// The patterns of `ends` ((end node, pattern), in pattern order) grouped
+/// by node, best first within a node: higher priority, then list order
+/// (pattern order). A counting sort by node: no comparison sort of every
+/// name. Returns each node's start in the list (`nodes + 1` offsets) and
+/// the list.
+fn group_by_node(nodes: u32, ends: &[(u32, u32)], patterns: &[Pattern]) -> (Vec<u32>, Vec<u32>) {
+    let mut start = vec![0u32; nodes as usize + 1];
+    for &(node, _) in ends {
+        start[node as usize + 1] += 1;
+    }
+    for n in 1..start.len() {
+        start[n] += start[n - 1];
+    }
+    let mut next = start.clone();
+    let mut list = vec![0u32; ends.len()];
+    for &(node, p) in ends {
+        list[next[node as usize] as usize] = p;
+        next[node as usize] += 1;
+    }
+    for w in start.windows(2) {
+        let group = &mut list[w[0] as usize..w[1] as usize];
+        if group.len() > 1 {
+            // Stable: equal priorities keep pattern order.
+            group.sort_by_key(|&p| Reverse(patterns[p as usize].priority));
+        }
+    }
+    (start, list)
 }
 
 /// A person's name of three words or more with its middle words as
@@ -616,6 +637,34 @@ QX\tORGANIZATION\tAS Roma\t\t\t
     #[test]
     fn names_never_span_lines() {
         assert_eq!(surfaces("Kassym-Jomart\nTokayev"), Vec::<String>::new());
+    }
+
+    /// The names ending at one trie node are tried best first: higher
+    /// priority, then list order; each node's range holds only its own.
+    #[test]
+    fn names_ending_at_one_node_are_grouped_best_priority_first_then_list_order() {
+        let list = "id\ttype\tname\taliases\tpriority
+A\tLOCATION\tSpringfield\t\t0
+B\tLOCATION\tSpringfield City\tSpringfield\t5
+C\tLOCATION\tShelbyville\tSpringfield\t0
+D\tLOCATION\tCapital City\tSpringfield\t5
+";
+        let g = Gazetteer::parse(list, "t").unwrap();
+        let m = Matcher::new(&g);
+        let at = |name: &str| {
+            let word = crate::tokens::tokenize(name)[0];
+            let node = m.edges[&((ROOT as u64) << 32 | m.word_id(name, word) as u64)];
+            let range = m.terminal_start[node as usize] as usize
+                ..m.terminal_start[node as usize + 1] as usize;
+            m.terminal_patterns[range]
+                .iter()
+                .map(|&p| m.entities()[m.pattern(p).entity as usize].id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at("Springfield"), ["B", "D", "A", "C"]);
+        assert_eq!(at("Shelbyville"), ["C"]);
+        let hits = m.find("Springfield");
+        assert_eq!(m.entities()[hits[0].entity as usize].id, "B");
     }
 
     #[test]

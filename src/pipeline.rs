@@ -24,7 +24,6 @@ use crate::tables::{
 };
 use crate::tagger::{names, Lang, Tagger};
 use crate::tokens::{tokenize_into, Token};
-use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Builds a [`Pipeline`].
@@ -402,12 +401,13 @@ fn entity_rows(
     quotes: &[QuoteRow],
     quotes_searched: bool,
 ) -> Vec<EntityRow> {
-    // Keyed by (id, or name for unlisted speakers).
-    let mut rows: BTreeMap<(String, String), EntityRow> = BTreeMap::new();
+    // Keyed by (id, or name for unlisted speakers), borrowed from the rows
+    // (no copy of either per mention); the order is made by the sort below.
+    let mut rows: Vec<EntityRow> = Vec::new();
+    let mut index: rustc_hash::FxHashMap<(&str, &str), usize> = Default::default();
     for m in mentions {
-        let row = rows
-            .entry((m.entity_id.clone(), m.entity.clone()))
-            .or_insert_with(|| EntityRow {
+        let i = row_index(&mut index, &mut rows, &m.entity_id, &m.entity, || {
+            EntityRow {
                 doc_id: doc_id.to_string(),
                 entity_id: m.entity_id.clone(),
                 entity: m.entity.clone(),
@@ -415,7 +415,9 @@ fn entity_rows(
                 mentions: 0,
                 quotes: quotes_searched.then_some(0),
                 first_start: m.start,
-            });
+            }
+        });
+        let row = &mut rows[i];
         row.mentions += 1;
         row.first_start = row.first_start.min(m.start);
     }
@@ -424,9 +426,8 @@ fn entity_rows(
         .filter_map(|q| Some((q, q.speaker_type?)))
         .filter(|(q, _)| !q.speaker.is_empty());
     for (q, kind) in speakers {
-        let row = rows
-            .entry((q.speaker_id.clone(), q.speaker.clone()))
-            .or_insert_with(|| EntityRow {
+        let i = row_index(&mut index, &mut rows, &q.speaker_id, &q.speaker, || {
+            EntityRow {
                 doc_id: doc_id.to_string(),
                 entity_id: q.speaker_id.clone(),
                 entity: q.speaker.clone(),
@@ -434,14 +435,29 @@ fn entity_rows(
                 mentions: 0,
                 quotes: Some(0),
                 first_start: q.start,
-            });
-        *row.quotes.get_or_insert(0) += 1;
+            }
+        });
+        *rows[i].quotes.get_or_insert(0) += 1;
     }
-    let mut rows: Vec<EntityRow> = rows.into_values().collect();
     rows.sort_by(|a, b| {
         (a.first_start, &a.entity_id, &a.entity).cmp(&(b.first_start, &b.entity_id, &b.entity))
     });
     rows
+}
+
+/// The index in `rows` of the row keyed (`id`, `name`), made by `new`
+/// when there is none yet.
+fn row_index<'a>(
+    index: &mut rustc_hash::FxHashMap<(&'a str, &'a str), usize>,
+    rows: &mut Vec<EntityRow>,
+    id: &'a str,
+    name: &'a str,
+    new: impl FnOnce() -> EntityRow,
+) -> usize {
+    *index.entry((id, name)).or_insert_with(|| {
+        rows.push(new());
+        rows.len() - 1
+    })
 }
 
 /// Runs `process` on `doc`; a panic inside becomes an `error` row for it.
@@ -511,6 +527,54 @@ mod tests {
         assert_eq!(out.document.error, "internal error: 2 bugs");
         let out = p.process_record(&Record::Doc(doc));
         assert_eq!((out.document.status, out.mentions.len()), (Status::Ok, 2));
+    }
+
+    /// Entity rows are keyed by (id, name) without copying either per
+    /// mention: one row per key, counted, in order of first mention, with
+    /// unlisted names (empty id) kept apart by name.
+    #[test]
+    fn entity_rows_count_each_id_and_name_once_in_order_of_first_mention() {
+        let m = |id: &str, name: &str, start: usize| MentionRow {
+            doc_id: "d".into(),
+            entity_id: id.into(),
+            entity: name.into(),
+            start,
+            ..MentionRow::default()
+        };
+        let mentions = [
+            m("Q2", "Bo", 9),
+            m("", "Cy", 4),
+            m("Q2", "Bo", 1),
+            m("", "Di", 20),
+            m("", "Cy", 30),
+        ];
+        let quote = QuoteRow {
+            speaker_id: "Q9".into(),
+            speaker: "Ed".into(),
+            speaker_type: Some(crate::gazetteer::EntityType::Person),
+            start: 2,
+            ..QuoteRow::default()
+        };
+        let rows = entity_rows("d", &mentions, &[quote.clone(), quote], true);
+        let got: Vec<(&str, &str, usize, Option<usize>, usize)> = rows
+            .iter()
+            .map(|r| {
+                let (id, name) = (r.entity_id.as_str(), r.entity.as_str());
+                (id, name, r.mentions, r.quotes, r.first_start)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Q2", "Bo", 2, Some(0), 1),
+                ("Q9", "Ed", 0, Some(2), 2),
+                ("", "Cy", 2, Some(0), 4),
+                ("", "Di", 1, Some(0), 20),
+            ]
+        );
+        let rows = entity_rows("d", &mentions, &[], false);
+        assert!(rows.iter().all(|r| r.quotes.is_none()));
+        assert_eq!(rows.len(), 3);
     }
 
     #[test]

@@ -149,6 +149,11 @@ fn text_bytes(record: &Record) -> usize {
 /// [`Tally::admit`]. `write` runs on the calling thread (it needs not be
 /// `Send`). Stops at the first error of `feed`, of the sink or of `write`,
 /// and returns it; nothing is written after it.
+///
+/// Nothing waits on the calling thread: while the workers process a batch,
+/// it writes the rows of the batch before and then reads the next one
+/// (reading is not a serial step between batches). At most two batches
+/// are held: the one being processed and the one being read or written.
 pub fn drive<T, E>(
     pipeline: &Pipeline,
     limits: BatchLimits,
@@ -161,22 +166,30 @@ where
     T: Send + Sync,
 {
     let mut tally = Tally::new(ids);
-    let mut batch: Vec<T> = Vec::new();
-    let mut batch_bytes = 0usize;
-    // The batch processed last, and its rows, waiting to be written.
-    let mut pending: (Vec<T>, Vec<DocOutput>) = (Vec::new(), Vec::new());
     let record = &record;
-    // Whether an error came from `write` (else from the input).
-    let write_failed = std::cell::Cell::new(false);
-    let mut flush = |batch: &mut Vec<T>, tally: &mut Tally| -> Result<(), E> {
-        let (outs, written) = std::thread::scope(|scope| {
-            let work = scope.spawn(|| {
-                batch
-                    .par_iter()
-                    .map(|item| pipeline.process_record(record(item)))
-                    .collect::<Vec<DocOutput>>()
+    std::thread::scope(|scope| {
+        // The batch being processed: its items, and their rows when done.
+        let mut in_flight: Option<std::thread::ScopedJoinHandle<(Vec<T>, Vec<DocOutput>)>> = None;
+        // Whether an error came from `write` (else from the input).
+        let write_failed = std::cell::Cell::new(false);
+        // Waits for the batch in flight, starts `next` (if any), then
+        // writes the rows of the batch that was in flight.
+        let mut flush = |next: Option<Vec<T>>, tally: &mut Tally| -> Result<(), E> {
+            let done = in_flight
+                .take()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            in_flight = next.map(|batch| {
+                scope.spawn(move || {
+                    let outs = batch
+                        .par_iter()
+                        .map(|item| pipeline.process_record(record(item)))
+                        .collect::<Vec<DocOutput>>();
+                    (batch, outs)
+                })
             });
-            let (items, outs) = &mut pending;
+            let Some((items, mut outs)) = done else {
+                return Ok(());
+            };
             let written = items
                 .iter()
                 .zip(outs.iter_mut())
@@ -184,42 +197,40 @@ where
                     tally.admit(out, text_bytes(record(item)) as u64);
                     write(item, out)
                 });
-            let outs = work
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (outs, written)
+            // The rows are freed by the workers, whose threads allocated
+            // them: the allocator frees a block of another thread the slow
+            // way, and the writing thread has enough to do.
+            rayon::spawn(move || drop(outs));
+            if written.is_err() {
+                write_failed.set(true);
+            }
+            written
+        };
+        let mut batch: Vec<T> = Vec::new();
+        let mut batch_bytes = 0usize;
+        let fed = feed(&mut |item: T| {
+            batch_bytes += text_bytes(record(&item));
+            batch.push(item);
+            if batch.len() >= limits.documents || batch_bytes >= limits.bytes {
+                batch_bytes = 0;
+                flush(Some(std::mem::take(&mut batch)), &mut tally)?;
+            }
+            Ok(())
         });
-        if written.is_err() {
-            write_failed.set(true);
+        if let Err(e) = fed {
+            // The input failed: the batches that were full are written all
+            // the same (the one being filled is not), as if each were
+            // written as soon as it filled.
+            if !write_failed.get() {
+                flush(None, &mut tally)?;
+            }
+            return Err(e);
         }
-        written?;
-        // The emptied vectors of the written batch take the next items.
-        pending.0.clear();
-        std::mem::swap(&mut pending.0, batch);
-        pending.1 = outs;
+        flush(Some(batch), &mut tally)?;
+        // The last batch: nothing left to overlap with.
+        flush(None, &mut tally)?;
         Ok(())
-    };
-    let fed = feed(&mut |item: T| {
-        batch_bytes += text_bytes(record(&item));
-        batch.push(item);
-        if batch.len() >= limits.documents || batch_bytes >= limits.bytes {
-            batch_bytes = 0;
-            flush(&mut batch, &mut tally)?;
-        }
-        Ok(())
-    });
-    if let Err(e) = fed {
-        // The input failed: the batches that were full are written all the
-        // same (the one being filled is not), as if each were written as
-        // soon as it filled.
-        if !write_failed.get() {
-            flush(&mut Vec::new(), &mut tally)?;
-        }
-        return Err(e);
-    }
-    flush(&mut batch, &mut tally)?;
-    // The last batch: nothing left to overlap with.
-    flush(&mut batch, &mut tally)?;
+    })?;
     Ok(tally.finish())
 }
 

@@ -2,6 +2,17 @@
 
 use std::io::Write;
 
+/// The bytes that make a cell quoted, by byte (one load per byte: most
+/// cells are short and plain).
+static QUOTED: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\n' as usize] = true;
+    t
+};
+
 /// A minimal CSV writer: comma-separated, CRLF-terminated, a cell quoted
 /// (quotes doubled) only when it holds a comma, a quote, CR or LF. The
 /// same bytes as the `csv` crate's defaults, at a fraction of the cost per
@@ -23,7 +34,7 @@ impl<W: Write> CsvOut<W> {
             self.out.write_all(b",")?;
         }
         self.first = false;
-        if !v.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n')) {
+        if !v.iter().any(|&b| QUOTED[b as usize]) {
             return self.out.write_all(v);
         }
         self.out.write_all(b"\"")?;
