@@ -4,7 +4,7 @@
 //! capitalised word stands and what follows it.
 
 use crate::gazetteer::EntityType;
-use crate::quotes::cues::{CueHit, CueKind};
+use crate::quotes::cues::{CueHit, CueKind, Phrases};
 use crate::quotes::marks::Span;
 use crate::quotes::model::QuoteInput;
 use crate::quotes::words::{is_acronym, opens_sentence};
@@ -234,6 +234,10 @@ impl<'a> DocIndex<'a> {
         let mut ids = WordIds::default();
         ids.reserve(words / 2);
         let mut flags: Vec<u8> = Vec::new();
+        // Per word id: the cue phrases that may start with the word, looked
+        // up once per distinct word rather than once per token (a word is
+        // its `word_key`, as for every fact below).
+        let mut phrases: Vec<Option<&Phrases>> = Vec::new();
         // (word id, place) and (word id, next word) of capitalised words,
         // grouped by id at the end.
         let mut positions: Vec<(u32, (u32, u32))> = Vec::new();
@@ -245,20 +249,11 @@ impl<'a> DocIndex<'a> {
             let toks = p.tokens;
             let (mut words, mut caps) = (0usize, 0usize);
             let cues_before = cue_hits.len();
-            cue_hits.extend((0..toks.len()).map(|j| {
-                let hit = input.cues.at(text, toks, j);
-                hit.map(|h| (h.kind, (h.end - h.start) as u32))
-            }));
-            let cued = cue_hits[cues_before..].iter().any(Option::is_some);
-            // The line test lowercases the paragraph: only where it can matter.
-            may_quote.push(
-                !p.title
-                    && (cued || !spans[pi].is_empty())
-                    && lines::class(text, pi, p, input.cues).is_none(),
-            );
             for (j, t) in toks.iter().enumerate() {
                 let w = &text[t.start..t.end];
                 let Some(c) = w.chars().next() else {
+                    // An empty word starts no cue.
+                    cue_hits.push(None);
                     continue;
                 };
                 if c.is_alphabetic() {
@@ -269,7 +264,10 @@ impl<'a> DocIndex<'a> {
                 let id = *ids.entry(word_key(w)).or_insert(next_id) as usize;
                 if id == flags.len() {
                     flags.push(0);
+                    phrases.push(input.cues.phrases_starting(w));
                 }
+                let hit = phrases[id].and_then(|list| input.cues.at_phrases(list, text, toks, j));
+                cue_hits.push(hit.map(|h| (h.kind, (h.end - h.start) as u32)));
                 if !(c.is_uppercase() || c.is_ascii_digit()) {
                     continue;
                 }
@@ -294,6 +292,13 @@ impl<'a> DocIndex<'a> {
                 }
             }
             title_case.push(words >= 4 && caps * 5 >= words * 4);
+            let cued = cue_hits[cues_before..].iter().any(Option::is_some);
+            // The line test lowercases the paragraph: only where it can matter.
+            may_quote.push(
+                !p.title
+                    && (cued || !spans[pi].is_empty())
+                    && lines::class(text, pi, p, input.cues).is_none(),
+            );
         }
         let mut places_named = std::collections::HashMap::default();
         for m in input.mentions {
@@ -433,7 +438,7 @@ mod tests {
     #[test]
     fn the_cues_found_once_are_those_the_cue_lists_find() {
         let f = Fixture::new(
-            "Menurut Ortiz, harga naik. Ia mengatakan bahwa “kami siap,” katanya.\nAccording to the mayor, the vote was close, he said.\nThe United States said so. Demikian diungkapkan Ortiz.",
+            "Menurut Ortiz, harga naik. Ia mengatakan bahwa “kami siap,” katanya.\nAccording to the mayor, the vote was close, he said.\nThe United States said so. Demikian diungkapkan Ortiz. Kata Ortiz, “ya.” Buku Kata Pengantar, kata dia. KATA dia,\u{212A}ata dia.",
             &[],
         );
         let found = f.with(|cx| {
