@@ -41,7 +41,7 @@ pub struct Cues {
     /// Case-folded hash of the first word -> phrases starting with it:
     /// (words in lowercase, kind), longest first. Hashing the text's words
     /// in place means no allocation per word.
-    phrases: rustc_hash::FxHashMap<u64, Vec<(Vec<String>, CueKind)>>,
+    phrases: rustc_hash::FxHashMap<u64, Phrases>,
     /// A 4,096-bit filter of the ASCII first words of `phrases` (see
     /// [`filter_bit`]): most words of a text are ruled out without hashing
     /// them (`at` runs on every word).
@@ -82,6 +82,10 @@ pub struct Cues {
     /// Weights of the speech classifier, when not the shipped ones (refitting).
     speech_weights: Option<std::sync::Arc<super::speech::Weights>>,
 }
+
+/// Cue phrases starting with one word: (words in lowercase, kind),
+/// longest first.
+pub type Phrases = Vec<(Vec<String>, CueKind)>;
 
 /// Words that make a name an organization's, with a filter of their
 /// shapes: most words of a name have another shape, and are ruled out
@@ -358,12 +362,29 @@ impl Cues {
     /// The longest cue phrase starting at token `i`, if any.
     pub fn at(&self, text: &str, toks: &[Token], i: usize) -> Option<CueHit> {
         let word = &text[toks[i].start..toks[i].end];
+        self.at_phrases(self.phrases_starting(word)?, text, toks, i)
+    }
+
+    /// The phrases that may start with `word` (any case), longest first:
+    /// what [`Cues::at`] looks up by the word alone, so that a document
+    /// looks each distinct word up once.
+    pub fn phrases_starting(&self, word: &str) -> Option<&Phrases> {
         match filter_bit(word) {
             Some(bit) if self.first_words.0[bit / 64] & (1 << (bit % 64)) == 0 => return None,
             None if !self.non_ascii_first && !word.contains('\u{212A}') => return None,
             _ => {}
         }
-        let list = self.phrases.get(&crate::tokens::fold_hash(word))?;
+        self.phrases.get(&crate::tokens::fold_hash(word))
+    }
+
+    /// [`Cues::at`] for token `i`, given [`Cues::phrases_starting`] its word.
+    pub fn at_phrases(
+        &self,
+        list: &Phrases,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+    ) -> Option<CueHit> {
         // A capitalised word inside a sentence is a name ("United States").
         if i > 0 && text[toks[i].start..].starts_with(char::is_uppercase) {
             let gap = &text[toks[i - 1].end..toks[i].start];

@@ -181,7 +181,8 @@ fn is_sub_head(line: &str, cues: &Cues) -> bool {
     let bare = line
         .trim_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches('.');
-    let words = bare.split_whitespace().count();
+    // Counted only as far as the limit: a body paragraph has hundreds.
+    let words = bare.split_whitespace().take(13).count();
     (2..=12).contains(&words)
         && !bare.contains(". ")
         && !line
@@ -278,6 +279,20 @@ mod tests {
                 None,
                 None,
                 Some(LineClass::SubHead),
+            ]
+        );
+    }
+
+    #[test]
+    fn sub_heads_have_twelve_words_at_most() {
+        let text = "The mayor spoke at noon.\nOne Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve\nOne Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen\nBig Changes";
+        assert_eq!(
+            class_of(text),
+            [
+                None,
+                Some(LineClass::SubHead),
+                None,
+                Some(LineClass::SubHead)
             ]
         );
     }

@@ -60,6 +60,32 @@ pub const FEATURES: &[&str] = &[
 
 const N: usize = FEATURES.len();
 
+/// The index of feature `name` in [`FEATURES`], found when compiling (a
+/// name not there fails the build): `features` sets them by name.
+const fn feature_index(name: &str) -> usize {
+    let mut i = 0;
+    while i < N {
+        let (a, b) = (FEATURES[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut k = 0;
+            while k < a.len() && a[k] == b[k] {
+                k += 1;
+            }
+            if k == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("no such feature")
+}
+
+macro_rules! feature {
+    ($name:literal) => {
+        const { feature_index($name) }
+    };
+}
+
 /// How many words each side of a span are read for cues and names.
 const NEAR: usize = 120;
 
@@ -144,7 +170,7 @@ pub fn named_as_title(text: &str, sentence_start: usize, open: usize) -> bool {
         if !clean {
             break;
         }
-        if lower_in(TITLE_WORDS, bare) {
+        if TITLE_WORD_LIST.contains(bare) {
             return true;
         }
         // A comma or colon after the word ends the name before it.
@@ -178,16 +204,56 @@ const FIRST_PERSON: &[&str] = &[
     "aku", "gue",
 ];
 
-fn lower_in(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+/// A word list looked up in any ASCII case (as `eq_ignore_ascii_case`
+/// with each entry, by one hash: every word of a span is looked up): its
+/// entries ASCII-lowercased in a set, and a word ASCII-lowercased into a
+/// buffer to look it up (two strings are equal ignoring ASCII case
+/// exactly when their ASCII lowercasings are equal).
+pub struct WordList {
+    words: rustc_hash::FxHashSet<Vec<u8>>,
+    /// The longest entry's bytes: a longer word is in no list.
+    longest: usize,
 }
+
+/// Bytes a word may have to be looked up; longer entries are not allowed.
+const LIST_WORD_MAX: usize = 32;
+
+impl WordList {
+    pub fn new(list: &[&str]) -> WordList {
+        let words: rustc_hash::FxHashSet<Vec<u8>> = list
+            .iter()
+            .map(|w| w.as_bytes().to_ascii_lowercase())
+            .collect();
+        let longest = words.iter().map(Vec::len).max().unwrap_or(0);
+        assert!(longest <= LIST_WORD_MAX, "a list word of {longest} bytes");
+        WordList { words, longest }
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.len() > self.longest {
+            return false;
+        }
+        let mut buf = [0u8; LIST_WORD_MAX];
+        let buf = &mut buf[..b.len()];
+        buf.copy_from_slice(b);
+        buf.make_ascii_lowercase();
+        self.words.contains(&buf[..])
+    }
+}
+
+static NAMING_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(NAMING));
+static TITLE_WORD_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(TITLE_WORDS));
+static DETERMINER_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(DETERMINERS));
+static PREPOSITION_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(PREPOSITIONS));
+static CLAUSE_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(CLAUSE));
+static FIRST_PERSON_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(FIRST_PERSON));
 
 /// The features of quoted span `q`, attributed by `method` (if any).
 pub fn features(cx: &Context, q: &QuotedSpan, method: Option<Method>) -> Features {
     let mut f = [0.0; N];
-    let mut set = |name: &str, on: bool| {
+    let mut set = |i: usize, on: bool| {
         if on {
-            let i = FEATURES.iter().position(|x| *x == name).expect("a feature");
             f[i] = 1.0;
         }
     };
@@ -204,57 +270,72 @@ pub fn features(cx: &Context, q: &QuotedSpan, method: Option<Method>) -> Feature
         .filter(|w| !w.is_empty())
     {
         n += 1;
-        clause = clause || lower_in(CLAUSE, w);
-        first_person = first_person || lower_in(FIRST_PERSON, w);
+        clause = clause || CLAUSE_WORDS.contains(w);
+        first_person = first_person || FIRST_PERSON_WORDS.contains(w);
     }
-    set("bias", true);
-    set("partial", q.kind == QuoteKind::Partial);
-    set("words-1", n <= 1);
-    set("words-2-3", (2..=3).contains(&n));
-    set("words-8+", n >= 8);
+    set(feature!("bias"), true);
+    set(feature!("partial"), q.kind == QuoteKind::Partial);
+    set(feature!("words-1"), n <= 1);
+    set(feature!("words-2-3"), (2..=3).contains(&n));
+    set(feature!("words-8+"), n >= 8);
     let last = inner.chars().last().unwrap_or(' ');
-    set("ends-punct", ".,!?…;:".contains(last));
-    set("ends-question", "!?".contains(last));
+    set(feature!("ends-punct"), ".,!?…;:".contains(last));
+    set(feature!("ends-question"), "!?".contains(last));
     set(
-        "starts-capital",
+        feature!("starts-capital"),
         inner.chars().next().is_some_and(char::is_uppercase),
     );
     set(
-        "title-case",
+        feature!("title-case"),
         super::words::reads_as_title(inner, cx.input().cues),
     );
-    set("clause-word", clause);
-    set("first-person", first_person);
-    set("no-lowercase", !inner.chars().any(|c| c.is_lowercase()));
-    let before = text[q.sentence_start..span.open].trim();
-    set("opens-sentence", before.is_empty());
+    set(feature!("clause-word"), clause);
+    set(feature!("first-person"), first_person);
     set(
-        "opens-paragraph",
+        feature!("no-lowercase"),
+        !inner.chars().any(|c| c.is_lowercase()),
+    );
+    let before = text[q.sentence_start..span.open].trim();
+    set(feature!("opens-sentence"), before.is_empty());
+    set(
+        feature!("opens-paragraph"),
         text[p.start..span.open].trim().is_empty(),
     );
     let after = &text[span.close.min(p.end)..p.end];
     set(
-        "ends-paragraph",
+        feature!("ends-paragraph"),
         after.chars().all(|c| !c.is_alphanumeric()),
     );
-    set("unclosed", !span.closed);
-    set("single-marks", span.single);
+    set(feature!("unclosed"), !span.closed);
+    set(feature!("single-marks"), span.single);
     let prev_word = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
     let prev_clean = prev_word.trim_matches(|c: char| !c.is_alphanumeric());
     let prev_last = prev_clean.rsplit('-').next().unwrap_or("");
-    set("after-naming-word", lower_in(NAMING, prev_last));
-    set("after-determiner", lower_in(DETERMINERS, prev_clean));
     set(
-        "after-possessive",
+        feature!("after-naming-word"),
+        NAMING_WORDS.contains(prev_last),
+    );
+    set(
+        feature!("after-determiner"),
+        DETERMINER_WORDS.contains(prev_clean),
+    );
+    set(
+        feature!("after-possessive"),
         before.ends_with("'s") || before.ends_with("’s"),
     );
-    set("after-preposition", lower_in(PREPOSITIONS, prev_clean));
-    set("after-cue", cx.ends_with_cue(q.sentence_start, span.open));
     set(
-        "after-colon-comma",
+        feature!("after-preposition"),
+        PREPOSITION_WORDS.contains(prev_clean),
+    );
+    set(
+        feature!("after-cue"),
+        cx.ends_with_cue(q.sentence_start, span.open),
+    );
+    set(
+        feature!("after-colon-comma"),
         before.ends_with([':', ',', '—', '–', '-']),
     );
     let sent_end = cx
@@ -266,46 +347,57 @@ pub fn features(cx: &Context, q: &QuotedSpan, method: Option<Method>) -> Feature
     // paragraph full of marks stays linear.
     let toks = cx.toks(pi);
     let (a, b) = (cx.tok_at(pi, span.open), cx.tok_at(pi, span.close));
-    let window = (a.saturating_sub(NEAR)..a).chain(b..(b + NEAR).min(toks.len()));
+    let from = a.saturating_sub(NEAR);
+    let window = (from..a).chain(b..(b + NEAR).min(toks.len()));
     let (mut cue_sent, mut cue_para, mut person) = (false, false, false);
+    let mut marks = MarksCursor::new(&cx.doc().marked, toks.get(from).map_or(0, |t| t.start));
     for k in window {
         let t = toks[k];
-        if cx.in_marks(t.start) {
+        let in_sentence = q.sentence_start <= t.start && t.start < sent_end;
+        // Only a word that starts a cue, or a word of the sentence while
+        // no person is found, can change a feature.
+        let cue_start = cx.starts_cue(pi, k);
+        let looks_for_person = in_sentence && !person;
+        if !cue_start && !looks_for_person {
             continue;
         }
-        let in_sentence = q.sentence_start <= t.start && t.start < sent_end;
-        if cx.cue_at(pi, k).is_some_and(|h| {
-            matches!(
-                h.kind,
-                CueKind::Verb | CueKind::Enclitic | CueKind::According
-            )
-        }) {
+        if marks.contains(t.start) {
+            continue;
+        }
+        if cue_start
+            && cx.cue_at(pi, k).is_some_and(|h| {
+                matches!(
+                    h.kind,
+                    CueKind::Verb | CueKind::Enclitic | CueKind::According
+                )
+            })
+        {
             cue_para = true;
             cue_sent |= in_sentence;
         }
-        if in_sentence && !person {
+        if looks_for_person {
             person = cx
                 .mention_at(t)
                 .is_some_and(|m| cx.entity_kind(m) == crate::gazetteer::EntityType::Person);
         }
     }
-    set("cue-in-sentence", cue_sent);
-    set("cue-near", cue_para);
-    set("person-in-sentence", person);
+    set(feature!("cue-in-sentence"), cue_sent);
+    set(feature!("cue-near"), cue_para);
+    set(feature!("person-in-sentence"), person);
     let next = text[span.close.min(p.end)..p.end].trim_start();
     set(
-        "next-lowercase",
+        feature!("next-lowercase"),
         next.chars().next().is_some_and(char::is_lowercase),
     );
     let m = |x: Method| method == Some(x);
-    set("method-none", method.is_none());
-    set("method-cue-after", m(Method::CueAfter));
-    set("method-cue-before", m(Method::CueBefore));
-    set("method-transcript", m(Method::Transcript));
-    set("method-continuation", m(Method::Continuation));
-    set("method-subject", m(Method::SentenceSubject));
+    set(feature!("method-none"), method.is_none());
+    set(feature!("method-cue-after"), m(Method::CueAfter));
+    set(feature!("method-cue-before"), m(Method::CueBefore));
+    set(feature!("method-transcript"), m(Method::Transcript));
+    set(feature!("method-continuation"), m(Method::Continuation));
+    set(feature!("method-subject"), m(Method::SentenceSubject));
     set(
-        "method-other",
+        feature!("method-other"),
         method.is_some_and(|x| {
             !matches!(
                 x,
@@ -321,12 +413,45 @@ pub fn features(cx: &Context, q: &QuotedSpan, method: Option<Method>) -> Feature
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let next_word = next.split_whitespace().next().unwrap_or("");
     set(
-        "inside-name",
+        feature!("inside-name"),
         !before.is_empty() && capital(prev_clean) && capital(next_word),
     );
-    set("after-capital", !before.is_empty() && capital(prev_clean));
-    set("partial-no-cue", q.kind == QuoteKind::Partial && !cue_sent);
+    set(
+        feature!("after-capital"),
+        !before.is_empty() && capital(prev_clean),
+    );
+    set(
+        feature!("partial-no-cue"),
+        q.kind == QuoteKind::Partial && !cue_sent,
+    );
     f
+}
+
+/// [`Context::in_marks`] for offsets asked in increasing order: one
+/// cursor over the document's quoted spans (in text order, disjoint)
+/// instead of a search per word.
+struct MarksCursor<'d> {
+    marked: &'d [(usize, usize)],
+    /// The first span not ending at or before the last offset asked.
+    next: usize,
+}
+
+impl<'d> MarksCursor<'d> {
+    /// A cursor for offsets from `from` on.
+    fn new(marked: &'d [(usize, usize)], from: usize) -> MarksCursor<'d> {
+        MarksCursor {
+            marked,
+            next: marked.partition_point(|s| s.1 <= from),
+        }
+    }
+
+    /// Is `byte` inside quotation marks? `byte` is at least the last asked.
+    fn contains(&mut self, byte: usize) -> bool {
+        while self.marked.get(self.next).is_some_and(|s| s.1 <= byte) {
+            self.next += 1;
+        }
+        self.marked.get(self.next).is_some_and(|s| s.0 <= byte)
+    }
 }
 
 /// Weights of the classifier, one per feature, and the score a span needs
@@ -406,7 +531,44 @@ pub fn shipped() -> Arc<Weights> {
 
 #[cfg(test)]
 mod tests {
-    use super::named_as_title;
+    use super::{named_as_title, MarksCursor, WordList, CLAUSE, FIRST_PERSON, TITLE_WORDS};
+    use crate::quotes::testing::Fixture;
+
+    #[test]
+    fn word_lists_answer_as_any_entry_ignoring_ascii_case() {
+        let words = [
+            "IS", "Is", "is", "i’m", "I’M", "I’m", "Kami", "KAMI", "kamu", "ia", "ía", "Ía",
+            "webinar", "WEBINARS", "", "dia.", "Mereka", "it's", "IT'S", "ıs", "seminar",
+        ];
+        for list in [CLAUSE, FIRST_PERSON, TITLE_WORDS] {
+            let set = WordList::new(list);
+            for w in words {
+                let direct = list.iter().any(|x| x.eq_ignore_ascii_case(w));
+                assert_eq!(set.contains(w), direct, "{w:?}");
+            }
+        }
+        // A word longer than every entry is in no list.
+        assert!(!WordList::new(&["a"]).contains("aa"));
+    }
+
+    #[test]
+    fn the_marks_cursor_answers_as_in_marks_for_offsets_in_order() {
+        let f = Fixture::new(
+            "Ortiz said the “new deal” was “done”. She added: “We are ready.”\n“Go,” he said, and ‘left’ the hall “at noon\nThe vote was close.",
+            &[],
+        );
+        f.with(|cx| {
+            let marked = &cx.doc().marked;
+            assert!(marked.len() >= 5, "{marked:?}");
+            let text = cx.text();
+            for from in [0, 7, 20, 60, text.len()] {
+                let mut cursor = MarksCursor::new(marked, from);
+                for byte in (from..=text.len()).filter(|&b| text.is_char_boundary(b)) {
+                    assert_eq!(cursor.contains(byte), cx.in_marks(byte), "{from} {byte}");
+                }
+            }
+        });
+    }
 
     fn named(text: &str) -> bool {
         let open = text.find(['“', '”', '"']).unwrap();

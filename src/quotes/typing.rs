@@ -208,16 +208,9 @@ impl Context<'_> {
         if name.contains(char::is_whitespace) {
             return None;
         }
-        let input = self.input();
-        input
-            .mentions
-            .iter()
-            .map(|m| (m, self.entity_kind(m)))
-            .find(|&(m, k)| {
-                matches!(k, EntityType::Location | EntityType::Country)
-                    && &input.text[m.start..m.end] == name
-            })
-            .map(|(_, k)| k)
+        // Indexed once per document: a scan of every mention per speaker
+        // cost long documents most.
+        self.doc().place_named(name)
     }
 
     /// The type the tagger gave the words `surface` at byte `pos` (a

@@ -3,6 +3,8 @@
 //! capitalised inside a sentence or after a place preposition, where each
 //! capitalised word stands and what follows it.
 
+use crate::gazetteer::EntityType;
+use crate::quotes::cues::{CueHit, CueKind, Phrases};
 use crate::quotes::marks::Span;
 use crate::quotes::model::QuoteInput;
 use crate::quotes::words::{is_acronym, opens_sentence};
@@ -36,6 +38,18 @@ pub struct DocIndex<'a> {
     /// Per token: does a cue start there (see [`super::Context::cue_at`])?
     /// Found in the one scan of the words, read by both passes.
     pub starts_cue: Vec<bool>,
+    /// Per token: the cue starting there, as its kind and its words (see
+    /// [`DocIndex::cue_at`]): found in the same scan, so that the sieves'
+    /// many questions about the same words match no phrase again.
+    cue_hits: Vec<Option<(CueKind, u32)>>,
+    /// By [`word_key`] of a one-word name: that name and the type of the
+    /// first listed place or country mention written so (see
+    /// [`DocIndex::place_named`]).
+    places_named: std::collections::HashMap<
+        u64,
+        (&'a str, EntityType),
+        std::hash::BuildHasherDefault<KeyHasher>,
+    >,
     /// Per paragraph: may it hold quotes? Not a title nor a line that is
     /// not body text (`lines`), and it holds a quoted span or a cue: a
     /// pass reads no other paragraph.
@@ -220,28 +234,26 @@ impl<'a> DocIndex<'a> {
         let mut ids = WordIds::default();
         ids.reserve(words / 2);
         let mut flags: Vec<u8> = Vec::new();
+        // Per word id: the cue phrases that may start with the word, looked
+        // up once per distinct word rather than once per token (a word is
+        // its `word_key`, as for every fact below).
+        let mut phrases: Vec<Option<&Phrases>> = Vec::new();
         // (word id, place) and (word id, next word) of capitalised words,
         // grouped by id at the end.
         let mut positions: Vec<(u32, (u32, u32))> = Vec::new();
         let mut follows: Vec<(u32, &'a str)> = Vec::new();
         let mut title_case = Vec::with_capacity(input.paragraphs.len());
-        let mut starts_cue = Vec::with_capacity(words);
+        let mut cue_hits = Vec::with_capacity(words);
         let mut may_quote = Vec::with_capacity(input.paragraphs.len());
         for (pi, p) in input.paragraphs.iter().enumerate() {
             let toks = p.tokens;
             let (mut words, mut caps) = (0usize, 0usize);
-            let cues_before = starts_cue.len();
-            starts_cue.extend((0..toks.len()).map(|j| input.cues.at(text, toks, j).is_some()));
-            let cued = starts_cue[cues_before..].contains(&true);
-            // The line test lowercases the paragraph: only where it can matter.
-            may_quote.push(
-                !p.title
-                    && (cued || !spans[pi].is_empty())
-                    && lines::class(text, pi, p, input.cues).is_none(),
-            );
+            let cues_before = cue_hits.len();
             for (j, t) in toks.iter().enumerate() {
                 let w = &text[t.start..t.end];
                 let Some(c) = w.chars().next() else {
+                    // An empty word starts no cue.
+                    cue_hits.push(None);
                     continue;
                 };
                 if c.is_alphabetic() {
@@ -252,7 +264,10 @@ impl<'a> DocIndex<'a> {
                 let id = *ids.entry(word_key(w)).or_insert(next_id) as usize;
                 if id == flags.len() {
                     flags.push(0);
+                    phrases.push(input.cues.phrases_starting(w));
                 }
+                let hit = phrases[id].and_then(|list| input.cues.at_phrases(list, text, toks, j));
+                cue_hits.push(hit.map(|h| (h.kind, (h.end - h.start) as u32)));
                 if !(c.is_uppercase() || c.is_ascii_digit()) {
                     continue;
                 }
@@ -277,8 +292,28 @@ impl<'a> DocIndex<'a> {
                 }
             }
             title_case.push(words >= 4 && caps * 5 >= words * 4);
+            let cued = cue_hits[cues_before..].iter().any(Option::is_some);
+            // The line test lowercases the paragraph: only where it can matter.
+            may_quote.push(
+                !p.title
+                    && (cued || !spans[pi].is_empty())
+                    && lines::class(text, pi, p, input.cues).is_none(),
+            );
+        }
+        let mut places_named = std::collections::HashMap::default();
+        for m in input.mentions {
+            let kind = input.entities[m.entity as usize].kind;
+            let surface = &text[m.start..m.end];
+            if matches!(kind, EntityType::Location | EntityType::Country)
+                && !surface.contains(char::is_whitespace)
+            {
+                places_named
+                    .entry(word_key(surface))
+                    .or_insert((surface, kind));
+            }
         }
         DocIndex {
+            places_named,
             marked: spans.iter().flatten().map(|s| (s.open, s.close)).collect(),
             sentences: input
                 .paragraphs
@@ -302,9 +337,30 @@ impl<'a> DocIndex<'a> {
                 })
                 .collect(),
             name_words: TokenMemo::new(words),
-            starts_cue,
+            starts_cue: cue_hits.iter().map(Option::is_some).collect(),
+            cue_hits,
             may_quote,
         }
+    }
+
+    /// The type of the first listed place or country mention written
+    /// `name` (one word), if any: one lookup where each speaker typed
+    /// read every mention of the document.
+    pub fn place_named(&self, name: &str) -> Option<EntityType> {
+        self.places_named
+            .get(&word_key(name))
+            .filter(|(surface, _)| *surface == name)
+            .map(|&(_, kind)| kind)
+    }
+
+    /// The cue starting at token `c` of paragraph `pi`: what
+    /// [`crate::quotes::Cues::at`] finds there, found once.
+    pub fn cue_at(&self, pi: usize, c: usize) -> Option<CueHit> {
+        self.cue_hits[self.token(pi, c)].map(|(kind, words)| CueHit {
+            kind,
+            start: c,
+            end: c + words as usize,
+        })
     }
 
     /// The index in the token memos of token `j` of paragraph `pi`.
@@ -377,6 +433,70 @@ mod tests {
                 .count()
         });
         assert_eq!(cued, 1);
+    }
+
+    #[test]
+    fn the_cues_found_once_are_those_the_cue_lists_find() {
+        let f = Fixture::new(
+            "Menurut Ortiz, harga naik. Ia mengatakan bahwa “kami siap,” katanya.\nAccording to the mayor, the vote was close, he said.\nThe United States said so. Demikian diungkapkan Ortiz. Kata Ortiz, “ya.” Buku Kata Pengantar, kata dia. KATA dia,\u{212A}ata dia.",
+            &[],
+        );
+        let found = f.with(|cx| {
+            let mut found = 0;
+            for pi in 0..3 {
+                for c in 0..cx.toks(pi).len() {
+                    let direct = cx.input().cues.at(cx.text(), cx.toks(pi), c);
+                    assert_eq!(cx.doc().cue_at(pi, c), direct, "{pi} {c}");
+                    assert_eq!(cx.cue_at(pi, c), direct, "{pi} {c}");
+                    assert_eq!(cx.starts_cue(pi, c), direct.is_some(), "{pi} {c}");
+                    found += usize::from(direct.is_some());
+                }
+            }
+            found
+        });
+        assert!(found >= 6, "{found}");
+    }
+
+    #[test]
+    fn places_named_are_those_a_scan_of_the_mentions_finds() {
+        use crate::gazetteer::EntityType::{self, Country, Location, Person};
+        let f = Fixture::new(
+            "Warga Bandung dan Jawa Barat datang. Di Bandung, Ortiz berkata. Indonesia menang, kata Ortiz.",
+            &[
+                ("Bandung", Location),
+                ("Jawa Barat", Location),
+                ("Indonesia", Country),
+                ("Ortiz", Person),
+            ],
+        );
+        let found = f.with(|cx| {
+            let input = cx.input();
+            let scan = |name: &str| -> Option<EntityType> {
+                input
+                    .mentions
+                    .iter()
+                    .map(|m| (m, cx.entity_kind(m)))
+                    .find(|&(m, k)| {
+                        matches!(k, Location | Country) && &input.text[m.start..m.end] == name
+                    })
+                    .map(|(_, k)| k)
+            };
+            let mut found = 0;
+            for name in [
+                "Bandung",
+                "Jawa",
+                "Barat",
+                "Indonesia",
+                "Ortiz",
+                "Warga",
+                "bandung",
+            ] {
+                assert_eq!(cx.doc().place_named(name), scan(name), "{name}");
+                found += usize::from(scan(name).is_some());
+            }
+            found
+        });
+        assert_eq!(found, 2);
     }
 
     #[test]

@@ -274,12 +274,9 @@ impl<'a> Context<'a> {
     }
 
     /// The cue starting at token `c` of paragraph `pi` ([`crate::quotes::Cues::at`]);
-    /// most words start none, which the document index found once.
+    /// found once, for both passes, by the document index.
     pub fn cue_at(&self, pi: usize, c: usize) -> Option<CueHit> {
-        if !self.starts_cue(pi, c) {
-            return None;
-        }
-        self.input.cues.at(self.input.text, self.toks(pi), c)
+        self.doc.cue_at(pi, c)
     }
 
     /// Does a cue start at token `c` of paragraph `pi`?
