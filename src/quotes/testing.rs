@@ -10,7 +10,7 @@ use super::cues::Cues;
 use super::indirect;
 use super::model::{Method, Paragraph, QuoteInput};
 use super::quoted::{classify, quoted};
-use super::sieves::Sieve;
+use super::sieves::{QuotedSpan, Sieve};
 use super::typing::TypeWords;
 use crate::gazetteer::{Entity, EntityType};
 use crate::mentions::resolve::{Mention, Method as MentionMethod};
@@ -189,14 +189,22 @@ impl Fixture {
     /// `quote`, after the pass attributed the quoted spans before it:
     /// (speaker's name, or "" for none; method).
     pub fn propose(&self, sieve: Sieve, quote: &str) -> Option<(String, Method)> {
+        self.on_span(quote, |cx, q| {
+            let c = sieve(cx, q)?;
+            Some((c.speaker.map(|s| s.name).unwrap_or_default(), c.method))
+        })
+    }
+
+    /// Runs `f` on the quoted span whose words start with `quote`, after
+    /// the pass attributed the quoted spans before it.
+    pub fn on_span<R>(&self, quote: &str, f: impl FnOnce(&Context, &QuotedSpan) -> R) -> R {
         let at = self.find(quote);
         self.with(|cx| {
             let pi = self.replay(cx, at);
             let spans = cx.doc_spans(pi).to_vec();
             let sents = cx.sentences(pi).to_vec();
             let span = spans.iter().find(|s| s.inner_start == at).unwrap();
-            let c = sieve(cx, &classify(cx, pi, span, &sents))?;
-            Some((c.speaker.map(|s| s.name).unwrap_or_default(), c.method))
+            f(cx, &classify(cx, pi, span, &sents))
         })
     }
 

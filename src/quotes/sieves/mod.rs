@@ -33,6 +33,7 @@ pub use transcript::transcript_label;
 use super::context::{Context, Ranked};
 use super::marks::Span;
 use super::model::{Method, QuoteKind, Speaker};
+use crate::gazetteer::EntityType;
 
 /// A quoted span to attribute.
 pub struct QuotedSpan<'s> {
@@ -67,7 +68,8 @@ pub const SIEVES: &[Sieve] = &[
 ];
 
 /// Candidates offered to the ranker only (English), after the sieves': no
-/// rule vouches for them.
+/// rule vouches for them. The people named nearest the quote
+/// ([`nearby::nearest_people`]) follow these.
 pub const RANKED_ONLY: &[Sieve] = &[nearby::previous_speaker, nearby::last_person];
 
 /// The attribution of a quoted span: the candidate [`choose`] picks among
@@ -76,14 +78,39 @@ pub fn attribute(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
     if !cx.input().english {
         return choose(SIEVES.iter().filter_map(|propose| propose(cx, q)));
     }
-    let found: Vec<(usize, Candidate)> = SIEVES
+    let mut found: Vec<(usize, Candidate)> = SIEVES
         .iter()
         .chain(RANKED_ONLY)
         .enumerate()
         .filter_map(|(i, propose)| propose(cx, q).map(|c| (i, c)))
         .collect();
+    let nearest = SIEVES.len() + RANKED_ONLY.len();
+    found.extend(
+        nearby::nearest_people(cx, q)
+            .into_iter()
+            .map(|c| (nearest, c)),
+    );
     if found.is_empty() {
         return None;
+    }
+    // A rule PolNeAR train holds too few quotes of to weigh (a transcript's
+    // label, an organization or a statement named by its noun) keeps its
+    // verdict.
+    if found
+        .first()
+        .is_some_and(|(s, c)| *s < SIEVES.len() && ruled_alone(c.method))
+    {
+        return found.into_iter().next().map(|(_, c)| c);
+    }
+    // `she said` stands for a person: no place competes for the quote.
+    if found.first().is_some_and(|(s, c)| {
+        *s < SIEVES.len() && matches!(c.method, Method::Pronoun | Method::Enclitic)
+    }) {
+        found.retain(|(_, c)| {
+            !c.speaker
+                .as_ref()
+                .is_some_and(|s| matches!(s.kind, EntityType::Location | EntityType::Country))
+        });
     }
     let feats = rank::featurize(cx, q, &found);
     cx.record(|| Ranked {
@@ -96,12 +123,9 @@ pub fn attribute(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
             .collect(),
         speech: Vec::new(),
     });
-    // Nearby names compete with the rules' candidates, never fill a gap
-    // no rule fills: a quote no rule attributes keeps no speaker.
-    if !found.iter().any(|(s, _)| *s < SIEVES.len()) {
-        return None;
-    }
-    let pick = rank::best(&cx.input().cues.speaker_weights(), &feats[..found.len()]);
+    // "Nobody" is the last candidate: it wins where every other scores
+    // lower (with the rules' weights, wherever no rule fired).
+    let pick = rank::best(&cx.input().cues.speaker_weights(), &feats);
     if pick == found.len() {
         return None;
     }
@@ -113,6 +137,14 @@ pub fn attribute(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
         .filter(|_| found[pick].0 >= SIEVES.len())
         .unwrap_or(pick);
     found.into_iter().nth(pick).map(|(_, c)| c)
+}
+
+/// Is `m` a rule whose candidate the ranker does not weigh?
+fn ruled_alone(m: Method) -> bool {
+    matches!(
+        m,
+        Method::Transcript | Method::Organization | Method::Statement
+    )
 }
 
 /// Picks the attribution among candidates given in sieve order: the first.
@@ -169,10 +201,32 @@ mod tests {
     const NO_CUE: &str = "Dewi Lestari spoke first at the meeting.\n“We are ready for the vote.”";
 
     #[test]
-    fn a_nearby_name_never_fills_a_quote_no_rule_attributes() {
-        let f = Fixture::new(NO_CUE, &[person("Dewi Lestari")])
-            .with_speaker_weights(&[("nearby-last-person", 5.0)]);
+    fn a_nearby_name_fills_a_quote_no_rule_attributes_only_when_it_outscores_nobody() {
+        let rules = Fixture::new(NO_CUE, &[person("Dewi Lestari")])
+            .with_speaker_weights(&[("first", 1.0), ("nobody", 0.5)]);
+        assert_eq!(rules.propose(attribute, "We are ready"), None);
+        let fitted = Fixture::new(NO_CUE, &[person("Dewi Lestari")])
+            .with_speaker_weights(&[("nearby-last-person", 1.0), ("nobody", 0.5)]);
+        assert_eq!(
+            fitted.propose(attribute, "We are ready"),
+            said("Dewi Lestari", Method::Nearby)
+        );
+    }
+
+    #[test]
+    fn nobody_wins_when_every_candidate_is_weak() {
+        // The pronoun rule names Dewi Lestari, but far from the quote.
+        let text =
+            "Dewi Lestari arrived on Monday at the hall.\nShe said: “We are ready for the vote.”";
+        let weights = [("first", 1.0), ("pronoun", -2.0), ("nobody", 0.5)];
+        let f = Fixture::new(text, &[person("Dewi Lestari")]).with_speaker_weights(&weights);
         assert_eq!(f.propose(attribute, "We are ready"), None);
+        let f = Fixture::new(text, &[person("Dewi Lestari")])
+            .with_speaker_weights(&[("first", 1.0), ("nobody", 0.5)]);
+        assert_eq!(
+            f.propose(attribute, "We are ready"),
+            said("Dewi Lestari", Method::Pronoun)
+        );
     }
 
     #[test]

@@ -1,14 +1,15 @@
 //! Candidates no rule vouches for, offered to the ranker only (English):
 //! the speaker of the last quote within two paragraphs ("Smith says …"
-//! then a quote with no cue), and the person named last before the quote
-//! in its paragraph or the one before. They are features' material, never
-//! a rule's verdict: Indonesian text, ruled first-candidate-wins, never
-//! sees them.
+//! then a quote with no cue), the person named last before the quote in
+//! its paragraph or the one before, and the people named nearest the
+//! quote there (listed, or typed a person by the tagger). They are
+//! features' material, never a rule's verdict: Indonesian text, ruled
+//! first-candidate-wins, never sees them.
 
 use super::{Candidate, QuotedSpan};
 use crate::gazetteer::EntityType;
 use crate::quotes::context::Context;
-use crate::quotes::model::Method;
+use crate::quotes::model::{Method, Speaker};
 
 /// How many paragraphs back a nearby speaker may stand.
 const BACK: usize = 2;
@@ -50,9 +51,67 @@ pub fn last_person(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
     })
 }
 
+/// How many of the people named nearest a quote are offered.
+const NEAREST: usize = 3;
+
+/// The people named nearest the quote (either side, outside quotation
+/// marks) in its paragraph or the one before, nearest first: listed
+/// persons and names the tagger types a person, one candidate per name.
+pub fn nearest_people(cx: &Context, q: &QuotedSpan) -> Vec<Candidate> {
+    let paragraphs = cx.input().paragraphs;
+    let (from, to) = (
+        paragraphs[q.paragraph.saturating_sub(1)].start,
+        paragraphs[q.paragraph].end,
+    );
+    let away = |start: usize, end: usize| {
+        if start < q.span.open {
+            q.span.open.saturating_sub(end)
+        } else {
+            start.saturating_sub(q.span.close)
+        }
+    };
+    let outside =
+        |start: usize| (start < q.span.open || start >= q.span.close) && !cx.in_marks(start);
+    let ms = cx.input().mentions;
+    let listed = ms[ms.partition_point(|m| m.start < from)..]
+        .iter()
+        .take_while(|m| m.start < to)
+        .filter(|m| outside(m.start) && cx.entity_kind(m) == EntityType::Person)
+        .map(|m| (m.start, m.end, cx.speaker_of(m)));
+    let names = cx.input().names;
+    let tagged = names[names.partition_point(|n| n.start < from)..]
+        .iter()
+        .take_while(|n| n.start < to)
+        .filter(|n| n.kind == EntityType::Person && outside(n.start))
+        .filter_map(|n| {
+            cx.unlisted(&cx.text()[n.start..n.end], n.start)
+                .filter(|s| cx.plausible_person(s))
+                .map(|s| (n.start, n.end, s))
+        });
+    let mut found: Vec<(usize, usize, Speaker)> = listed.chain(tagged).collect();
+    found.sort_by_key(|(start, end, s)| (away(*start, *end), s.name.clone()));
+    let mut out: Vec<Candidate> = Vec::new();
+    for (_, _, s) in found {
+        if out.len() == NEAREST {
+            break;
+        }
+        if out
+            .iter()
+            .all(|c| c.speaker.as_ref().is_some_and(|o| o.name != s.name))
+        {
+            out.push(Candidate {
+                speaker: Some(s),
+                cue: String::new(),
+                method: Method::Nearby,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{last_person, previous_speaker};
+    use super::{last_person, nearest_people, previous_speaker};
     use crate::quotes::model::Method;
     use crate::quotes::testing::{person, said, Fixture};
 
@@ -91,5 +150,20 @@ mod tests {
             f.propose(last_person, "The talks"),
             said("Dewi Lestari", Method::Nearby)
         );
+    }
+
+    #[test]
+    fn the_people_named_nearest_either_side_one_each() {
+        let f = Fixture::new(
+            "Tom Hale met Dewi Lestari and Tom Hale in Bandung on Monday.\n“The talks went well” was what Anna Berg wrote.",
+            &[person("Tom Hale"), person("Dewi Lestari"), person("Anna Berg")],
+        );
+        let names: Vec<String> = f.on_span("The talks", |cx, q| {
+            nearest_people(cx, q)
+                .into_iter()
+                .map(|c| c.speaker.unwrap().name)
+                .collect()
+        });
+        assert_eq!(names, ["Anna Berg", "Tom Hale", "Dewi Lestari"]);
     }
 }

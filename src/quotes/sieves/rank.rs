@@ -5,14 +5,16 @@
 //! `cargo run --release --example train_speakers`, see its header) are
 //! English: on Indonesian text the first candidate wins as before, since
 //! weights fitted on one language did not carry over to the other.
-//! A quote no rule attributes keeps no speaker (nearby names never fill
-//! that gap); the "nobody" feature is kept for a ranker that may fit it.
+//! "Nobody" is a candidate too: it wins where every candidate scores
+//! lower (a quote no rule attributes keeps no speaker unless a nearby
+//! name outscores it).
 
 use super::{Candidate, QuotedSpan};
 use crate::error::{Error, Result};
 use crate::gazetteer::EntityType;
 use crate::quotes::context::Context;
-use crate::quotes::model::{Method, QuoteKind};
+use crate::quotes::model::{Method, QuoteKind, Speaker};
+use crate::quotes::sieves::SIEVES;
 use std::sync::{Arc, LazyLock};
 
 /// The features, in the order of [`Features`] and of the weights file.
@@ -27,11 +29,14 @@ pub const FEATURES: &[&str] = &[
     "sieve-sentence-subject",
     "nearby-previous-speaker",
     "nearby-last-person",
+    "nearby-nearest",
     "nobody",
     "unnamed",
     "listed",
     "person",
     "organization",
+    "place",
+    "not-person-after-pronoun",
     "one-word",
     "agree",
     "previous-speaker",
@@ -42,12 +47,66 @@ pub const FEATURES: &[&str] = &[
     "partial-subject",
     "quoted-before",
     "quotes-paragraph-opening",
+    "tagged-person",
+    "found-before",
+    "found-after",
+    "not-found",
+    "same-sentence",
+    "other-sentence",
+    "previous-paragraph",
+    "words-0-3",
+    "words-4-10",
+    "words-11-30",
+    "words-31-more",
+    "nearest",
+    "next-to-cue",
+    "sentence-initial",
+    "role-before",
+    "comma-after",
+    "mentioned-once",
+    "mentioned-2-3",
+    "mentioned-4-more",
+    "most-mentioned",
+    "previous-speaker-close",
+    "first-same-sentence",
+    "first-found-after",
+    "nearby-same-sentence",
+    "nearby-next-to-cue",
+    "nearby-partial",
+    "nearby-quote-ends-paragraph",
+    "partial-same-sentence",
+    "nobody-no-rule",
+    "nobody-partial",
+    "nobody-opening",
+    "nobody-first-unnamed",
+    "nobody-first-weak",
+    "nobody-first-not-found",
 ];
 
 const N: usize = FEATURES.len();
+
+/// The index of feature `name` (a compile-time error if there is none).
+const fn at(name: &str) -> usize {
+    let mut i = 0;
+    while i < N {
+        let (a, b) = (FEATURES[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut k = 0;
+            while k < a.len() && a[k] == b[k] {
+                k += 1;
+            }
+            if k == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("no such speaker feature")
+}
+
 /// Index of the first sieve feature: sieve `i` is `SIEVE + i`.
 const SIEVE: usize = 1;
-const NOBODY: usize = 10;
+const NOBODY: usize = at("nobody");
 
 /// One candidate's feature values.
 pub type Features = [f32; N];
@@ -103,19 +162,100 @@ pub fn shipped() -> Arc<Weights> {
     SHIPPED.clone()
 }
 
+/// Where a candidate is written nearest the quote.
+struct Place {
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    /// Words between it and the quote's marks.
+    words: usize,
+}
+
+/// Where `s` is written nearest the quote (its surface, else the last
+/// word of its name), whole words outside quotation marks, in the quote's
+/// paragraph or the one before.
+fn locate(cx: &Context, q: &QuotedSpan, s: &Speaker) -> Option<Place> {
+    let upper = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let last = s.name.split_whitespace().next_back();
+    let ps = cx.input().paragraphs;
+    let (from, to) = (ps[q.paragraph.saturating_sub(1)].start, ps[q.paragraph].end);
+    let text = cx.text();
+    let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let nearest = |name: &str| {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, _) in text[from..to].match_indices(name) {
+            let (a, b) = (from + i, from + i + name.len());
+            let inside = a >= q.span.open && a < q.span.close;
+            if inside
+                || !word_edge(text[..a].chars().next_back())
+                || !word_edge(text[b..].chars().next())
+                || cx.in_marks(a)
+            {
+                continue;
+            }
+            let away = if a < q.span.open {
+                q.span.open - a
+            } else {
+                a - q.span.close
+            };
+            if best.is_none_or(|(d, _)| away < d) {
+                best = Some((away, a));
+            }
+        }
+        best.map(|(_, a)| (a, a + name.len()))
+    };
+    let (start, end) = Some(s.surface.as_str())
+        .filter(upper)
+        .and_then(nearest)
+        .or_else(|| last.filter(upper).and_then(nearest))?;
+    let between = if end <= q.span.open {
+        &text[end..q.span.open]
+    } else {
+        &text[q.span.close.min(start)..start]
+    };
+    Some(Place {
+        start,
+        end,
+        paragraph: cx.para_of(start)?,
+        words: between.split_whitespace().count(),
+    })
+}
+
+/// The sentence of paragraph `pi` holding byte `b`.
+fn sentence_of(cx: &Context, pi: usize, b: usize) -> Option<usize> {
+    cx.sentences(pi).iter().position(|s| s.0 <= b && b < s.1)
+}
+
+/// The methods whose candidate is often wrong: a rule's guess, not a cue.
+fn weak(m: Method) -> bool {
+    matches!(
+        m,
+        Method::Pronoun
+            | Method::Enclitic
+            | Method::Continuation
+            | Method::SentenceSubject
+            | Method::Description
+    )
+}
+
 /// The candidates of `q` (sieve index, candidate), in sieve order, and
 /// their features; "nobody" last.
 pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> Vec<Features> {
     let fold = |c: &Candidate| c.speaker.as_ref().map(|s| s.name.to_lowercase());
     let names: Vec<Option<String>> = found.iter().map(|(_, c)| fold(c)).collect();
-    let prev = cx
-        .quotes()
-        .last()
+    let last_quote = cx.quotes().iter().rev().find(|p| p.speaker.is_some());
+    let prev = last_quote
         .and_then(|p| p.speaker.as_ref())
         .map(|s| s.name.to_lowercase());
+    let prev_close = last_quote.is_some_and(|p| p.paragraph + 1 >= q.paragraph);
     let partial = q.kind == QuoteKind::Partial;
+    let text = cx.text();
     let p = cx.input().paragraphs[q.paragraph];
-    let opens = cx.text()[p.start..q.span.open].trim().is_empty();
+    let opens = text[p.start..q.span.open].trim().is_empty();
+    let ends = text[q.span.close.min(p.end)..p.end]
+        .chars()
+        .all(|c| !c.is_alphanumeric());
+    let quote_sentence = sentence_of(cx, q.paragraph, q.span.open);
     let quoted_before = |name: &str| {
         cx.quotes().iter().any(|x| {
             x.speaker
@@ -123,38 +263,134 @@ pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> 
                 .is_some_and(|s| s.name.to_lowercase() == name)
         })
     };
+    let places: Vec<Option<Place>> = found
+        .iter()
+        .map(|(_, c)| c.speaker.as_ref().and_then(|s| locate(cx, q, s)))
+        .collect();
+    let mentioned: Vec<usize> = found
+        .iter()
+        .map(|(_, c)| {
+            let last = c
+                .speaker
+                .as_ref()
+                .and_then(|s| s.name.split_whitespace().next_back());
+            last.and_then(|w| cx.doc().positions().get(w))
+                .map_or(0, <[_]>::len)
+        })
+        .collect();
+    let most = mentioned.iter().copied().max().unwrap_or(0);
+    let nearest = places.iter().flatten().map(|p| p.words).min();
+    let ruled = found
+        .first()
+        .filter(|(s, _)| *s < SIEVES.len())
+        .map(|(_, c)| c);
+    let tagged = |name: &str| {
+        cx.input()
+            .names
+            .iter()
+            .any(|n| n.kind == EntityType::Person && n.name == name)
+    };
     let mut out = Vec::with_capacity(found.len() + 1);
     for (k, (sieve, c)) in found.iter().enumerate() {
         let mut f = [0.0; N];
-        f[0] = f32::from(k == 0 && *sieve < super::SIEVES.len());
+        let first = k == 0 && *sieve < SIEVES.len();
+        let nearby = *sieve >= SIEVES.len();
+        f[at("first")] = f32::from(first);
         f[SIEVE + sieve] = 1.0;
         match &c.speaker {
-            None => f[11] = 1.0,
+            None => f[at("unnamed")] = 1.0,
             Some(s) => {
-                f[12] = f32::from(s.entity.is_some());
-                f[13] = f32::from(s.kind == EntityType::Person);
-                f[14] = f32::from(s.kind == EntityType::Organization);
-                f[15] = f32::from(!s.name.contains(' '));
+                f[at("listed")] = f32::from(s.entity.is_some());
+                f[at("person")] = f32::from(s.kind == EntityType::Person);
+                f[at("organization")] = f32::from(s.kind == EntityType::Organization);
+                let place = matches!(s.kind, EntityType::Location | EntityType::Country);
+                f[at("place")] = f32::from(place);
+                // `she said` stands for a person: not a place or a group.
+                let pronoun_cue =
+                    ruled.is_some_and(|c| matches!(c.method, Method::Pronoun | Method::Enclitic));
+                f[at("not-person-after-pronoun")] =
+                    f32::from(pronoun_cue && s.kind != EntityType::Person);
+                f[at("one-word")] = f32::from(!s.name.contains(' '));
                 let same = names
                     .iter()
                     .enumerate()
                     .filter(|&(j, n)| j != k && n.is_some() && *n == names[k])
                     .count();
-                f[16] = same.min(3) as f32 / 3.0;
-                f[17] = f32::from(prev.is_some() && prev == names[k]);
-                f[23] = f32::from(names[k].as_deref().is_some_and(quoted_before));
+                f[at("agree")] = same.min(3) as f32 / 3.0;
+                let is_prev = prev.is_some() && prev == names[k];
+                f[at("previous-speaker")] = f32::from(is_prev);
+                f[at("previous-speaker-close")] = f32::from(is_prev && prev_close);
+                f[at("quoted-before")] = f32::from(names[k].as_deref().is_some_and(quoted_before));
+                f[at("tagged-person")] = f32::from(s.entity.is_none() && tagged(&s.name));
+                let m = mentioned[k];
+                f[at("mentioned-once")] = f32::from(m == 1);
+                f[at("mentioned-2-3")] = f32::from((2..=3).contains(&m));
+                f[at("mentioned-4-more")] = f32::from(m >= 4);
+                f[at("most-mentioned")] = f32::from(m > 0 && m == most);
             }
         }
-        f[18] = f32::from(c.method == Method::Pronoun);
-        f[19] = f32::from(c.method == Method::Description);
-        f[20] = f32::from(c.method == Method::Enclitic);
-        f[21] = f32::from(partial && k == 0);
-        f[22] = f32::from(partial && c.method == Method::SentenceSubject);
-        f[24] = f32::from(opens && k == 0);
+        match &places[k] {
+            None => f[at("not-found")] = f32::from(c.speaker.is_some()),
+            Some(pl) => {
+                let before = pl.end <= q.span.open;
+                f[at("found-before")] = f32::from(before);
+                f[at("found-after")] = f32::from(!before);
+                let same_sentence = pl.paragraph == q.paragraph
+                    && quote_sentence.is_some()
+                    && sentence_of(cx, pl.paragraph, pl.start) == quote_sentence;
+                f[at("same-sentence")] = f32::from(same_sentence);
+                f[at("other-sentence")] = f32::from(pl.paragraph == q.paragraph && !same_sentence);
+                f[at("previous-paragraph")] = f32::from(pl.paragraph < q.paragraph);
+                let bucket = match pl.words {
+                    0..=3 => "words-0-3",
+                    4..=10 => "words-4-10",
+                    11..=30 => "words-11-30",
+                    _ => "words-31-more",
+                };
+                f[at(bucket)] = 1.0;
+                f[at("nearest")] = f32::from(Some(pl.words) == nearest);
+                let (pi, toks) = (pl.paragraph, cx.toks(pl.paragraph));
+                let (j, e) = (cx.tok_at(pi, pl.start), cx.tok_at(pi, pl.end));
+                let cue = (j.saturating_sub(2)..j)
+                    .chain(e..(e + 2).min(toks.len()))
+                    .any(|t| cx.cue_at(pi, t).is_some());
+                f[at("next-to-cue")] = f32::from(cue);
+                f[at("sentence-initial")] = f32::from(j < toks.len() && cx.sentence_initial(pi, j));
+                f[at("role-before")] = f32::from(
+                    j > 0 && {
+                        let w = cx.word(toks[j - 1]);
+                        w.chars().next().is_some_and(char::is_lowercase)
+                            && text[toks[j - 1].end..toks[j].start] == *" "
+                            && !cx.starts_cue(pi, j - 1)
+                    },
+                );
+                f[at("comma-after")] = f32::from(text[pl.end..].starts_with(','));
+                f[at("first-same-sentence")] = f32::from(first && same_sentence);
+                f[at("first-found-after")] = f32::from(first && !before);
+                f[at("nearby-same-sentence")] = f32::from(nearby && same_sentence);
+                f[at("nearby-next-to-cue")] = f32::from(nearby && cue);
+                f[at("partial-same-sentence")] = f32::from(partial && same_sentence);
+            }
+        }
+        f[at("pronoun")] = f32::from(c.method == Method::Pronoun);
+        f[at("description")] = f32::from(c.method == Method::Description);
+        f[at("enclitic")] = f32::from(c.method == Method::Enclitic);
+        f[at("partial-first")] = f32::from(partial && first);
+        f[at("partial-subject")] = f32::from(partial && c.method == Method::SentenceSubject);
+        f[at("quotes-paragraph-opening")] = f32::from(opens && first);
+        f[at("nearby-partial")] = f32::from(nearby && partial);
+        f[at("nearby-quote-ends-paragraph")] = f32::from(nearby && ends);
         out.push(f);
     }
     let mut nobody = [0.0; N];
     nobody[NOBODY] = 1.0;
+    nobody[at("nobody-no-rule")] = f32::from(ruled.is_none());
+    nobody[at("nobody-partial")] = f32::from(partial);
+    nobody[at("nobody-opening")] = f32::from(opens);
+    nobody[at("nobody-first-unnamed")] = f32::from(ruled.is_some_and(|c| c.speaker.is_none()));
+    nobody[at("nobody-first-weak")] = f32::from(ruled.is_some_and(|c| weak(c.method)));
+    nobody[at("nobody-first-not-found")] =
+        f32::from(ruled.is_some_and(|c| c.speaker.is_some()) && places[0].is_none());
     out.push(nobody);
     out
 }
@@ -186,6 +422,60 @@ mod tests {
         assert!(err.to_string().contains("no weight for"), "{err}");
         assert!(Weights::parse("first 1.0\n").is_err());
         assert!(Weights::parse("bogus\t1.0\n").is_err());
+    }
+
+    #[test]
+    fn featurize_describes_where_each_candidate_stands() {
+        use crate::quotes::testing::{person, Fixture};
+        let f = Fixture::new(
+            "Tom Hale spoke first on Monday at the hall.\nDewi Lestari said: “We are ready for the vote.”",
+            &[person("Tom Hale"), person("Dewi Lestari")],
+        );
+        let (names, feats) = f.on_span("We are ready", |cx, q| {
+            let found: Vec<(usize, Candidate)> = super::super::SIEVES
+                .iter()
+                .chain(super::super::RANKED_ONLY)
+                .enumerate()
+                .filter_map(|(i, propose)| propose(cx, q).map(|c| (i, c)))
+                .collect();
+            let names: Vec<String> = found
+                .iter()
+                .map(|(_, c)| c.speaker.as_ref().unwrap().name.clone())
+                .collect();
+            (names, featurize(cx, q, &found))
+        });
+        assert_eq!(names, ["Dewi Lestari", "Tom Hale"]);
+        assert_eq!(feats.len(), 3, "two candidates and nobody");
+        let on = |k: usize| -> Vec<&str> {
+            FEATURES
+                .iter()
+                .zip(&feats[k])
+                .filter(|(_, x)| **x != 0.0)
+                .map(|(f, _)| *f)
+                .collect()
+        };
+        let cue = on(0);
+        for want in [
+            "first",
+            "sieve-cue-before",
+            "listed",
+            "person",
+            "found-before",
+            "same-sentence",
+            "words-0-3",
+            "nearest",
+            "next-to-cue",
+            "sentence-initial",
+            "first-same-sentence",
+        ] {
+            assert!(cue.contains(&want), "{want} not in {cue:?}");
+        }
+        let near = on(1);
+        for want in ["nearby-last-person", "previous-paragraph", "words-4-10"] {
+            assert!(near.contains(&want), "{want} not in {near:?}");
+        }
+        assert!(!near.contains(&"first") && !near.contains(&"nearest"));
+        assert_eq!(on(2), ["nobody"]);
     }
 
     #[test]

@@ -265,8 +265,9 @@ fn continuation() {
         // Someone named in the cue's own apposition is not in between.
         ("“We will win this race,” said Lars Holm, a former Budi Santoso adviser. “Nobody can stop us now.”", "Nobody can", "direct", "Lars Holm", "continuation"),
         ("“Kami akan menang,” kata Rina Wulandari, mantan staf Budi Santoso. “Tidak ada yang bisa menghentikan kami.”", "Tidak ada", "direct", "Rina Wulandari", "continuation"),
-        // Someone else named between: no continuation.
-        ("“We will win this race,” said Anna Berg. Budi Santoso disagreed. “Nobody can stop us now.”", "Nobody can", "direct", "", ""),
+        // Someone else named between: no continuation; the ranker gives
+        // the quote to the person named right before it.
+        ("“We will win this race,” said Anna Berg. Budi Santoso disagreed. “Nobody can stop us now.”", "Nobody can", "direct", "Budi Santoso", "nearby"),
     ]);
 }
 
