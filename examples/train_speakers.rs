@@ -27,7 +27,10 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use common::{folds, greedy_dice, load, stem, words, write_gold, write_out, Args, Gold};
+use common::{
+    folds, greedy_dice, keep_all_speech_weights, load, stem, words, write_gold, write_out, Args,
+    Gold,
+};
 use kutip::document::Document;
 use kutip::quotes::{Cues, Ranked, SPEAKER_FEATURES};
 use kutip::{Pipeline, PipelineBuilder};
@@ -71,9 +74,13 @@ fn main() -> anyhow::Result<()> {
     let (docs, gold, header) = load(&data)?;
     eprintln!("{} documents", docs.len());
     let rule = pipeline(&rule_weights())?;
+    // Examples come from every quoted span (the speech classifier keeping
+    // all): the speech weights are fitted on the ranker's choices, so
+    // reading them here would make each fit depend on the other.
+    let learner = pipeline_keeping_every_span(&rule_weights())?;
     let examples: Vec<Vec<Example>> = docs
         .par_iter()
-        .map(|d| examples_of(&rule, d, &gold, set.fill))
+        .map(|d| examples_of(&learner, d, &gold, set.fill))
         .collect();
     let spans: usize = examples.iter().map(Vec::len).sum();
     eprintln!("{spans} quoted spans with candidates and a named gold speaker");
@@ -172,6 +179,13 @@ fn rule_weights() -> String {
 fn pipeline(weights: &str) -> anyhow::Result<Pipeline> {
     let mut cues = Cues::defaults()?;
     cues.set_speaker_weights(weights)?;
+    Ok(PipelineBuilder::new().cues(cues).build()?)
+}
+
+fn pipeline_keeping_every_span(weights: &str) -> anyhow::Result<Pipeline> {
+    let mut cues = Cues::defaults()?;
+    cues.set_speaker_weights(weights)?;
+    cues.set_speech_weights(&keep_all_speech_weights())?;
     Ok(PipelineBuilder::new().cues(cues).build()?)
 }
 

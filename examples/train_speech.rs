@@ -28,7 +28,10 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use common::{folds, greedy_dice, load, stem, words, write_gold, write_out, Args, Gold};
+use common::{
+    folds, greedy_dice, keep_all_speech_weights, load, speech_weights_lines, stem, words,
+    write_gold, write_out, Args, Gold,
+};
 use kutip::document::Document;
 use kutip::quotes::{Cues, SPEECH_FEATURES};
 use kutip::{Pipeline, PipelineBuilder};
@@ -69,7 +72,7 @@ fn main() -> anyhow::Result<()> {
                 .ok_or_else(|| anyhow::anyhow!("no feature {f}"))
         })
         .collect::<anyhow::Result<_>>()?;
-    let keep_all = keep_all_weights();
+    let keep_all = keep_all_speech_weights();
     let all_kept = pipeline(&keep_all)?;
     let examples: Vec<Vec<Example>> = docs
         .par_iter()
@@ -149,7 +152,7 @@ fn main() -> anyhow::Result<()> {
             write_gold(&fold.join("gold"), &held, &gold, &header)?;
             write_out(
                 &fold.join("out"),
-                &pipeline(&weights_lines(w, threshold))?,
+                &pipeline(&speech_weights_lines(w, threshold))?,
                 &held,
             )?;
             write_out(&fold.join("rule"), &all_kept, &held)?;
@@ -173,7 +176,7 @@ fn main() -> anyhow::Result<()> {
         flat.iter().filter(|e| e.speech).count(),
         f1(tp_all, held_scores.len()),
         best.1,
-        weights_lines(&w, threshold)
+        speech_weights_lines(&w, threshold)
     );
     // `--write DIR OUT`: DIR/docs extracted with these weights, for score.py.
     if let Some(set) = flag("--write").map(PathBuf::from) {
@@ -187,7 +190,7 @@ fn main() -> anyhow::Result<()> {
         let refs: Vec<&Document> = set_docs.iter().collect();
         write_out(
             Path::new(out),
-            &pipeline(&weights_lines(&w, threshold))?,
+            &pipeline(&speech_weights_lines(&w, threshold))?,
             &refs,
         )?;
     }
@@ -196,20 +199,6 @@ fn main() -> anyhow::Result<()> {
         None => print!("{text}"),
     }
     Ok(())
-}
-
-fn keep_all_weights() -> String {
-    weights_lines(&vec![0.0; SPEECH_FEATURES.len()], f64::NEG_INFINITY)
-}
-
-fn weights_lines(w: &[f64], threshold: f64) -> String {
-    let mut s: String = SPEECH_FEATURES
-        .iter()
-        .zip(w)
-        .map(|(f, w)| format!("{f}\t{w:.4}\n"))
-        .collect();
-    s.push_str(&format!("threshold\t{threshold}\n"));
-    s
 }
 
 fn pipeline(weights: &str) -> anyhow::Result<Pipeline> {

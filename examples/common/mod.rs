@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use kutip::document::Document;
+use kutip::quotes::SPEECH_FEATURES;
 use kutip::Pipeline;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -207,4 +208,23 @@ impl Args {
                 .unwrap_or_else(|| "../shared/train/polnear-train".into()),
         )
     }
+}
+
+/// Speech weights that keep every quoted span (every weight 0, threshold
+/// -inf): what both trainers read the pipeline with, so neither fit
+/// depends on the other's shipped weights.
+pub fn keep_all_speech_weights() -> String {
+    speech_weights_lines(&vec![0.0; SPEECH_FEATURES.len()], f64::NEG_INFINITY)
+}
+
+/// A speech weights file: one `feature<TAB>weight` line each, then the
+/// threshold.
+pub fn speech_weights_lines(w: &[f64], threshold: f64) -> String {
+    let mut s: String = SPEECH_FEATURES
+        .iter()
+        .zip(w)
+        .map(|(f, w)| format!("{f}\t{w:.4}\n"))
+        .collect();
+    s.push_str(&format!("threshold\t{threshold}\n"));
+    s
 }
