@@ -86,6 +86,8 @@ pub const FEATURES: &[&str] = &[
 const N: usize = FEATURES.len();
 
 /// The index of feature `name` (a compile-time error if there is none).
+/// Call sites wrap it in `const { }`: called at run time, the search
+/// over the names cost a tenth of the quote stage.
 const fn at(name: &str) -> usize {
     let mut i = 0;
     while i < N {
@@ -295,52 +297,54 @@ pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> 
         let mut f = [0.0; N];
         let first = k == 0 && *sieve < SIEVES.len();
         let nearby = *sieve >= SIEVES.len();
-        f[at("first")] = f32::from(first);
+        f[const { at("first") }] = f32::from(first);
         f[SIEVE + sieve] = 1.0;
         match &c.speaker {
-            None => f[at("unnamed")] = 1.0,
+            None => f[const { at("unnamed") }] = 1.0,
             Some(s) => {
-                f[at("listed")] = f32::from(s.entity.is_some());
-                f[at("person")] = f32::from(s.kind == EntityType::Person);
-                f[at("organization")] = f32::from(s.kind == EntityType::Organization);
+                f[const { at("listed") }] = f32::from(s.entity.is_some());
+                f[const { at("person") }] = f32::from(s.kind == EntityType::Person);
+                f[const { at("organization") }] = f32::from(s.kind == EntityType::Organization);
                 let place = matches!(s.kind, EntityType::Location | EntityType::Country);
-                f[at("place")] = f32::from(place);
+                f[const { at("place") }] = f32::from(place);
                 // `she said` stands for a person: not a place or a group.
                 let pronoun_cue =
                     ruled.is_some_and(|c| matches!(c.method, Method::Pronoun | Method::Enclitic));
-                f[at("not-person-after-pronoun")] =
+                f[const { at("not-person-after-pronoun") }] =
                     f32::from(pronoun_cue && s.kind != EntityType::Person);
-                f[at("one-word")] = f32::from(!s.name.contains(' '));
+                f[const { at("one-word") }] = f32::from(!s.name.contains(' '));
                 let same = names
                     .iter()
                     .enumerate()
                     .filter(|&(j, n)| j != k && n.is_some() && *n == names[k])
                     .count();
-                f[at("agree")] = same.min(3) as f32 / 3.0;
+                f[const { at("agree") }] = same.min(3) as f32 / 3.0;
                 let is_prev = prev.is_some() && prev == names[k];
-                f[at("previous-speaker")] = f32::from(is_prev);
-                f[at("previous-speaker-close")] = f32::from(is_prev && prev_close);
-                f[at("quoted-before")] = f32::from(names[k].as_deref().is_some_and(quoted_before));
-                f[at("tagged-person")] = f32::from(s.entity.is_none() && tagged(&s.name));
+                f[const { at("previous-speaker") }] = f32::from(is_prev);
+                f[const { at("previous-speaker-close") }] = f32::from(is_prev && prev_close);
+                f[const { at("quoted-before") }] =
+                    f32::from(names[k].as_deref().is_some_and(quoted_before));
+                f[const { at("tagged-person") }] = f32::from(s.entity.is_none() && tagged(&s.name));
                 let m = mentioned[k];
-                f[at("mentioned-once")] = f32::from(m == 1);
-                f[at("mentioned-2-3")] = f32::from((2..=3).contains(&m));
-                f[at("mentioned-4-more")] = f32::from(m >= 4);
-                f[at("most-mentioned")] = f32::from(m > 0 && m == most);
+                f[const { at("mentioned-once") }] = f32::from(m == 1);
+                f[const { at("mentioned-2-3") }] = f32::from((2..=3).contains(&m));
+                f[const { at("mentioned-4-more") }] = f32::from(m >= 4);
+                f[const { at("most-mentioned") }] = f32::from(m > 0 && m == most);
             }
         }
         match &places[k] {
-            None => f[at("not-found")] = f32::from(c.speaker.is_some()),
+            None => f[const { at("not-found") }] = f32::from(c.speaker.is_some()),
             Some(pl) => {
                 let before = pl.end <= q.span.open;
-                f[at("found-before")] = f32::from(before);
-                f[at("found-after")] = f32::from(!before);
+                f[const { at("found-before") }] = f32::from(before);
+                f[const { at("found-after") }] = f32::from(!before);
                 let same_sentence = pl.paragraph == q.paragraph
                     && quote_sentence.is_some()
                     && sentence_of(cx, pl.paragraph, pl.start) == quote_sentence;
-                f[at("same-sentence")] = f32::from(same_sentence);
-                f[at("other-sentence")] = f32::from(pl.paragraph == q.paragraph && !same_sentence);
-                f[at("previous-paragraph")] = f32::from(pl.paragraph < q.paragraph);
+                f[const { at("same-sentence") }] = f32::from(same_sentence);
+                f[const { at("other-sentence") }] =
+                    f32::from(pl.paragraph == q.paragraph && !same_sentence);
+                f[const { at("previous-paragraph") }] = f32::from(pl.paragraph < q.paragraph);
                 let bucket = match pl.words {
                     0..=3 => "words-0-3",
                     4..=10 => "words-4-10",
@@ -348,15 +352,16 @@ pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> 
                     _ => "words-31-more",
                 };
                 f[at(bucket)] = 1.0;
-                f[at("nearest")] = f32::from(Some(pl.words) == nearest);
+                f[const { at("nearest") }] = f32::from(Some(pl.words) == nearest);
                 let (pi, toks) = (pl.paragraph, cx.toks(pl.paragraph));
                 let (j, e) = (cx.tok_at(pi, pl.start), cx.tok_at(pi, pl.end));
                 let cue = (j.saturating_sub(2)..j)
                     .chain(e..(e + 2).min(toks.len()))
                     .any(|t| cx.cue_at(pi, t).is_some());
-                f[at("next-to-cue")] = f32::from(cue);
-                f[at("sentence-initial")] = f32::from(j < toks.len() && cx.sentence_initial(pi, j));
-                f[at("role-before")] = f32::from(
+                f[const { at("next-to-cue") }] = f32::from(cue);
+                f[const { at("sentence-initial") }] =
+                    f32::from(j < toks.len() && cx.sentence_initial(pi, j));
+                f[const { at("role-before") }] = f32::from(
                     j > 0 && {
                         let w = cx.word(toks[j - 1]);
                         w.chars().next().is_some_and(char::is_lowercase)
@@ -364,32 +369,34 @@ pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> 
                             && !cx.starts_cue(pi, j - 1)
                     },
                 );
-                f[at("comma-after")] = f32::from(text[pl.end..].starts_with(','));
-                f[at("first-same-sentence")] = f32::from(first && same_sentence);
-                f[at("first-found-after")] = f32::from(first && !before);
-                f[at("nearby-same-sentence")] = f32::from(nearby && same_sentence);
-                f[at("nearby-next-to-cue")] = f32::from(nearby && cue);
-                f[at("partial-same-sentence")] = f32::from(partial && same_sentence);
+                f[const { at("comma-after") }] = f32::from(text[pl.end..].starts_with(','));
+                f[const { at("first-same-sentence") }] = f32::from(first && same_sentence);
+                f[const { at("first-found-after") }] = f32::from(first && !before);
+                f[const { at("nearby-same-sentence") }] = f32::from(nearby && same_sentence);
+                f[const { at("nearby-next-to-cue") }] = f32::from(nearby && cue);
+                f[const { at("partial-same-sentence") }] = f32::from(partial && same_sentence);
             }
         }
-        f[at("pronoun")] = f32::from(c.method == Method::Pronoun);
-        f[at("description")] = f32::from(c.method == Method::Description);
-        f[at("enclitic")] = f32::from(c.method == Method::Enclitic);
-        f[at("partial-first")] = f32::from(partial && first);
-        f[at("partial-subject")] = f32::from(partial && c.method == Method::SentenceSubject);
-        f[at("quotes-paragraph-opening")] = f32::from(opens && first);
-        f[at("nearby-partial")] = f32::from(nearby && partial);
-        f[at("nearby-quote-ends-paragraph")] = f32::from(nearby && ends);
+        f[const { at("pronoun") }] = f32::from(c.method == Method::Pronoun);
+        f[const { at("description") }] = f32::from(c.method == Method::Description);
+        f[const { at("enclitic") }] = f32::from(c.method == Method::Enclitic);
+        f[const { at("partial-first") }] = f32::from(partial && first);
+        f[const { at("partial-subject") }] =
+            f32::from(partial && c.method == Method::SentenceSubject);
+        f[const { at("quotes-paragraph-opening") }] = f32::from(opens && first);
+        f[const { at("nearby-partial") }] = f32::from(nearby && partial);
+        f[const { at("nearby-quote-ends-paragraph") }] = f32::from(nearby && ends);
         out.push(f);
     }
     let mut nobody = [0.0; N];
     nobody[NOBODY] = 1.0;
-    nobody[at("nobody-no-rule")] = f32::from(ruled.is_none());
-    nobody[at("nobody-partial")] = f32::from(partial);
-    nobody[at("nobody-opening")] = f32::from(opens);
-    nobody[at("nobody-first-unnamed")] = f32::from(ruled.is_some_and(|c| c.speaker.is_none()));
-    nobody[at("nobody-first-weak")] = f32::from(ruled.is_some_and(|c| weak(c.method)));
-    nobody[at("nobody-first-not-found")] =
+    nobody[const { at("nobody-no-rule") }] = f32::from(ruled.is_none());
+    nobody[const { at("nobody-partial") }] = f32::from(partial);
+    nobody[const { at("nobody-opening") }] = f32::from(opens);
+    nobody[const { at("nobody-first-unnamed") }] =
+        f32::from(ruled.is_some_and(|c| c.speaker.is_none()));
+    nobody[const { at("nobody-first-weak") }] = f32::from(ruled.is_some_and(|c| weak(c.method)));
+    nobody[const { at("nobody-first-not-found") }] =
         f32::from(ruled.is_some_and(|c| c.speaker.is_some()) && places[0].is_none());
     out.push(nobody);
     out
