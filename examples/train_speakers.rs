@@ -28,8 +28,7 @@
 mod common;
 
 use common::{
-    folds, greedy_dice, keep_all_speech_weights, load, stem, words, write_gold, write_out, Args,
-    Gold,
+    folds, greedy_dice, keep_all_speech_weights, load, stem, words, write_fold, Args, Gold,
 };
 use kutip::document::Document;
 use kutip::quotes::{Cues, Ranked, SPEAKER_FEATURES};
@@ -106,15 +105,16 @@ fn main() -> anyhow::Result<()> {
                 .flat_map(|i| &examples[i])
                 .collect();
             let w = fit(&train, set);
-            let held: Vec<&Document> = (0..docs.len())
-                .filter(|&i| fold_of[i] == k)
-                .map(|i| &docs[i])
-                .collect();
-            let fold = dir.join(format!("fold{}", k + 1));
-            write_gold(&fold.join("gold"), &held, &gold, &header)?;
-            write_out(&fold.join("out"), &pipeline(&w)?, &held)?;
-            write_out(&fold.join("rule"), &rule, &held)?;
-            eprintln!("fold {} written", k + 1);
+            write_fold(
+                dir,
+                k,
+                &docs,
+                &fold_of,
+                &gold,
+                &header,
+                &pipeline(&w)?,
+                &rule,
+            )?;
         }
     }
 

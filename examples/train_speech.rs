@@ -30,7 +30,7 @@ mod common;
 
 use common::{
     folds, greedy_dice, keep_all_speech_weights, load, speech_weights_lines, stem, words,
-    write_gold, write_out, Args, Gold,
+    write_fold, write_out, Args, Gold,
 };
 use kutip::document::Document;
 use kutip::quotes::{Cues, SPEECH_FEATURES};
@@ -144,19 +144,8 @@ fn main() -> anyhow::Result<()> {
 
     if let Some(dir) = flag("--cv").map(PathBuf::from) {
         for (k, w) in fold_weights.iter().enumerate() {
-            let held: Vec<&Document> = (0..docs.len())
-                .filter(|&i| fold_of[i] == k)
-                .map(|i| &docs[i])
-                .collect();
-            let fold = dir.join(format!("fold{}", k + 1));
-            write_gold(&fold.join("gold"), &held, &gold, &header)?;
-            write_out(
-                &fold.join("out"),
-                &pipeline(&speech_weights_lines(w, threshold))?,
-                &held,
-            )?;
-            write_out(&fold.join("rule"), &all_kept, &held)?;
-            eprintln!("fold {} written", k + 1);
+            let fitted = pipeline(&speech_weights_lines(w, threshold))?;
+            write_fold(&dir, k, &docs, &fold_of, &gold, &header, &fitted, &all_kept)?;
         }
     }
 

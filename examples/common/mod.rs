@@ -119,6 +119,32 @@ pub fn write_gold(
     Ok(w.flush()?)
 }
 
+/// One cross-validation fold's held-out documents (`fold_of[i] == k`)
+/// written as DIR/fold{k+1}/{gold,out,rule}/quotes.csv: the gold, the
+/// pipeline with the fold's fitted weights, and the rules alone.
+#[allow(clippy::too_many_arguments)]
+pub fn write_fold(
+    dir: &Path,
+    k: usize,
+    docs: &[Document],
+    fold_of: &[usize],
+    gold: &Gold,
+    header: &csv::StringRecord,
+    fitted: &Pipeline,
+    rule: &Pipeline,
+) -> anyhow::Result<()> {
+    let held: Vec<&Document> = (0..docs.len())
+        .filter(|&i| fold_of[i] == k)
+        .map(|i| &docs[i])
+        .collect();
+    let fold = dir.join(format!("fold{}", k + 1));
+    write_gold(&fold.join("gold"), &held, gold, header)?;
+    write_out(&fold.join("out"), fitted, &held)?;
+    write_out(&fold.join("rule"), rule, &held)?;
+    eprintln!("fold {} written", k + 1);
+    Ok(())
+}
+
 pub fn write_out(dir: &Path, p: &Pipeline, docs: &[&Document]) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)?;
     let outs: Vec<_> = docs.par_iter().map(|d| p.process(d)).collect();

@@ -107,6 +107,27 @@ pub use sieves::rank::FEATURES as SPEAKER_FEATURES;
 pub use speech::FEATURES as SPEECH_FEATURES;
 pub use typing::{TypeWords, WordSign, DEFAULT_TYPE_WORDS};
 
+/// The position of `name` in `names`, usable when compiling: the speech
+/// classifier and the speaker ranker name their features in a list and
+/// set them by name, with the index found at compile time.
+const fn position_of(names: &[&str], name: &str) -> Option<usize> {
+    let mut i = 0;
+    while i < names.len() {
+        let (a, b) = (names[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut k = 0;
+            while k < a.len() && a[k] == b[k] {
+                k += 1;
+            }
+            if k == a.len() {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Finds the quotes of a document, in text order.
 ///
 /// Two passes: the first collects the names the document cites its speakers

@@ -63,21 +63,10 @@ const N: usize = FEATURES.len();
 /// The index of feature `name` in [`FEATURES`], found when compiling (a
 /// name not there fails the build): `features` sets them by name.
 const fn feature_index(name: &str) -> usize {
-    let mut i = 0;
-    while i < N {
-        let (a, b) = (FEATURES[i].as_bytes(), name.as_bytes());
-        if a.len() == b.len() {
-            let mut k = 0;
-            while k < a.len() && a[k] == b[k] {
-                k += 1;
-            }
-            if k == a.len() {
-                return i;
-            }
-        }
-        i += 1;
+    match super::position_of(FEATURES, name) {
+        Some(i) => i,
+        None => panic!("no such feature"),
     }
-    panic!("no such feature")
 }
 
 macro_rules! feature {

@@ -89,21 +89,10 @@ const N: usize = FEATURES.len();
 /// Call sites wrap it in `const { }`: called at run time, the search
 /// over the names cost a tenth of the quote stage.
 const fn at(name: &str) -> usize {
-    let mut i = 0;
-    while i < N {
-        let (a, b) = (FEATURES[i].as_bytes(), name.as_bytes());
-        if a.len() == b.len() {
-            let mut k = 0;
-            while k < a.len() && a[k] == b[k] {
-                k += 1;
-            }
-            if k == a.len() {
-                return i;
-            }
-        }
-        i += 1;
+    match crate::quotes::position_of(FEATURES, name) {
+        Some(i) => i,
+        None => panic!("no such speaker feature"),
     }
-    panic!("no such speaker feature")
 }
 
 /// Index of the first sieve feature: sieve `i` is `SIEVE + i`.
