@@ -49,7 +49,9 @@
 //! # Shape
 //!
 //! [`extract`] builds the document's `context::index::DocIndex` once and
-//! runs `pass::run` twice. A pass walks the paragraphs that may hold
+//! runs two passes (`pass::first`, `pass::second`; the second takes over
+//! the first's quotes of each paragraph whose answers what the first
+//! learnt does not change: `context::reads`). A pass walks the paragraphs that may hold
 //! quotes (body text with a quoted span or a cue, found once by the
 //! index); for each, it turns every quoted span into a quote (`quoted`:
 //! classify it direct or partial, then the sieves), then reads each
@@ -142,14 +144,13 @@ pub fn extract(input: &QuoteInput) -> Vec<Quote> {
 /// weighed (a plain run keeps none).
 fn passes(input: &QuoteInput, record: bool) -> (Vec<Quote>, Vec<Ranked>) {
     let doc = DocIndex::build(input);
-    let (first, ranked, doc) = pass::run(input, Known::default(), doc, record);
-    let known = Known::from_quotes(&first, input.cues);
+    let (first, doc) = pass::first(input, doc, record);
+    let known = Known::from_quotes(&first.quotes, input.cues);
     if known.is_empty() {
         // Nothing learnt: the second pass would repeat the first exactly.
-        return (first, ranked);
+        return (first.quotes, first.ranked);
     }
-    let (quotes, ranked, _) = pass::run(input, known, doc, record);
-    (quotes, ranked)
+    pass::second(input, known, doc, record, first)
 }
 
 /// Like [`extract`], with the candidates the speaker ranker weighed for

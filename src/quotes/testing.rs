@@ -157,7 +157,7 @@ impl Fixture {
     }
 
     /// Runs `f` on the stage's input for the document.
-    fn with_input<R>(&self, f: impl FnOnce(&QuoteInput) -> R) -> R {
+    pub fn with_input<R>(&self, f: impl FnOnce(&QuoteInput) -> R) -> R {
         let paragraphs: Vec<Paragraph> = self
             .bounds
             .iter()

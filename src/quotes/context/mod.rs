@@ -6,6 +6,7 @@
 
 pub mod index;
 pub mod known;
+pub mod reads;
 
 use crate::gazetteer::EntityType;
 use crate::mentions::resolve::Mention;
@@ -17,8 +18,10 @@ use crate::quotes::words::opens_sentence;
 use crate::tokens::Token;
 use index::{word_key, DocIndex};
 use known::{Known, SpeakerIndex};
+use reads::ReadLog;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{OnceCell, RefCell};
+use std::ops::Range;
 use std::rc::Rc;
 
 /// The state of one pass over a document.
@@ -72,11 +75,24 @@ pub struct NameRun<'a> {
 /// The name runs of each word asked for, by [`word_key`]: they depend on
 /// the document and on what the first pass learnt, so each pass works them
 /// out once per word. A `RefCell` because they are found while sieves read
-/// the context through `&`.
-#[derive(Default)]
-pub struct NameRunCache<'a>(RefCell<HashMap<u64, Rc<[NameRun<'a>]>>>);
+/// the context through `&`. With each, the span of the pass's [`ReadLog`]
+/// that working it out filled: a later use asks the same again.
+pub struct NameRunCache<'a> {
+    runs: RefCell<HashMap<u64, CachedRuns<'a>>>,
+    log: ReadLog,
+}
+
+/// A word's name runs and the span of the log that finding them filled.
+type CachedRuns<'a> = (Rc<[NameRun<'a>]>, Range<usize>);
 
 impl<'a> NameRunCache<'a> {
+    fn new(log: &ReadLog) -> NameRunCache<'a> {
+        NameRunCache {
+            runs: RefCell::default(),
+            log: log.clone(),
+        }
+    }
+
     /// The runs of `w`, made by `make` the first time.
     pub fn get_or_make(
         &self,
@@ -84,23 +100,21 @@ impl<'a> NameRunCache<'a> {
         make: impl FnOnce() -> Vec<NameRun<'a>>,
     ) -> Rc<[NameRun<'a>]> {
         let key = word_key(w);
-        if let Some(r) = self.0.borrow().get(&key) {
+        if let Some((r, asked)) = self.runs.borrow().get(&key) {
+            self.log.repeat(asked.clone());
             return r.clone();
         }
+        let from = self.log.len();
         let runs: Rc<[NameRun<'a>]> = make().into();
-        self.0.borrow_mut().insert(key, runs.clone());
+        let asked = from..self.log.len();
+        self.runs.borrow_mut().insert(key, (runs.clone(), asked));
         runs
     }
 }
 
 impl<'a> Context<'a> {
     pub fn new(input: &'a QuoteInput<'a>, known: Known, doc: DocIndex<'a>) -> Context<'a> {
-        let mut index = SpeakerIndex::default();
-        for n in &known.names {
-            let n: Rc<str> = n.as_str().into();
-            index.add_person(&n, input.cues);
-            index.add_fullest(&n, input.cues);
-        }
+        let index = SpeakerIndex::seeded(&known, input.cues);
         Context {
             input,
             quotes: Vec::new(),
@@ -108,8 +122,8 @@ impl<'a> Context<'a> {
             index,
             indexed: 0,
             quoted_done: Vec::new(),
+            runs: NameRunCache::new(known.log()),
             known,
-            runs: NameRunCache::default(),
             ranked: None,
             genders: OnceCell::new(),
         }
@@ -120,6 +134,26 @@ impl<'a> Context<'a> {
     pub fn recording(mut self) -> Context<'a> {
         self.ranked = Some(RefCell::default());
         self
+    }
+
+    /// Takes over the quotes and ranked candidates another pass found in
+    /// one paragraph, as if this pass had found them there.
+    pub fn take_over(
+        &mut self,
+        quotes: impl Iterator<Item = Quote>,
+        ranked: impl Iterator<Item = Ranked>,
+    ) {
+        self.quotes.extend(quotes);
+        match &self.ranked {
+            Some(r) => r.borrow_mut().extend(ranked),
+            None => ranked.for_each(drop),
+        }
+        self.paragraph_done();
+    }
+
+    /// How many ranked candidate lists were recorded so far.
+    pub fn ranked_len(&self) -> usize {
+        self.ranked.as_ref().map_or(0, |r| r.borrow().len())
     }
 
     /// The quotes found, the candidates ranked, and the document index
