@@ -188,7 +188,7 @@ fn is_sub_head(line: &str, cues: &Cues) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches('.');
     // Counted only as far as the limit: a body paragraph has hundreds.
-    let words = bare.split_whitespace().take(13).count();
+    let words = words_up_to(bare, 13);
     (2..=12).contains(&words)
         && !bare.contains(". ")
         && !line
@@ -200,6 +200,27 @@ fn is_sub_head(line: &str, cues: &Cues) -> bool {
             .filter(|w| !cues.is_minor(w))
             .count()
             >= 2
+}
+
+/// `s.split_whitespace().take(limit).count()`, reading ASCII bytes as
+/// they are and decoding only other chars (most lines are ASCII).
+fn words_up_to(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() && words < limit {
+        let (space, len) = if b[i].is_ascii() {
+            (char::from(b[i]).is_whitespace(), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
 }
 
 #[cfg(test)]
@@ -223,6 +244,27 @@ mod tests {
             at += line.len() + 1;
         }
         out
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "a\u{a0}b\u{2003}c\u{85}d\te\u{b}f",
+            "“Kami” — siap, kata Ña  ",
+            "a b c d e f g h i j k l m n o p",
+        ] {
+            for limit in [0, 1, 3, 13] {
+                assert_eq!(
+                    words_up_to(s, limit),
+                    s.split_whitespace().take(limit).count(),
+                    "{s:?} {limit}"
+                );
+            }
+        }
     }
 
     #[test]

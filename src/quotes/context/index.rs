@@ -9,7 +9,7 @@ use crate::quotes::marks::Span;
 use crate::quotes::model::QuoteInput;
 use crate::quotes::words::{is_acronym, opens_sentence};
 use crate::quotes::{lines, marks, sentences};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 /// Facts about a document's words, built once per document.
 pub struct DocIndex<'a> {
@@ -30,7 +30,9 @@ pub struct DocIndex<'a> {
     positions: Grouped<(u32, u32)>,
     /// Per word id: what follows the word, capitalised: the next word when
     /// only a space stands between, else "" (each once, first seen first).
-    follows: Grouped<&'a str>,
+    /// Worked out from `positions` when first asked (few documents ask).
+    follows: OnceCell<Grouped<&'a str>>,
+    input: &'a QuoteInput<'a>,
     /// Index in the token memos of each paragraph's first token.
     token_base: Vec<u32>,
     /// Per token: is it a name word (see [`super::Context::is_name_word`])?
@@ -241,7 +243,6 @@ impl<'a> DocIndex<'a> {
         // (word id, place) and (word id, next word) of capitalised words,
         // grouped by id at the end.
         let mut positions: Vec<(u32, (u32, u32))> = Vec::new();
-        let mut follows: Vec<(u32, &'a str)> = Vec::new();
         let mut title_case = Vec::with_capacity(input.paragraphs.len());
         let mut cue_hits = Vec::with_capacity(words);
         let mut may_quote = Vec::with_capacity(input.paragraphs.len());
@@ -272,14 +273,6 @@ impl<'a> DocIndex<'a> {
                     continue;
                 }
                 positions.push((id as u32, (pi as u32, j as u32)));
-                let next = toks.get(j + 1).map_or("", |n| {
-                    if text[t.end..n.start] == *" " {
-                        &text[n.start..n.end]
-                    } else {
-                        ""
-                    }
-                });
-                follows.push((id as u32, next));
                 if j > 0 {
                     let gap = &text[toks[j - 1].end..t.start];
                     let prev = &text[toks[j - 1].start..toks[j - 1].end];
@@ -325,7 +318,8 @@ impl<'a> DocIndex<'a> {
             title_case,
             ids,
             positions: Grouped::new(flags.len(), &positions, false),
-            follows: Grouped::new(flags.len(), &follows, true),
+            follows: OnceCell::new(),
+            input,
             flags,
             token_base: input
                 .paragraphs
@@ -405,10 +399,29 @@ impl<'a> DocIndex<'a> {
     /// What follows each capitalised word in the document: the next word
     /// when only a space stands between, else "".
     pub fn follows(&self) -> WordLists<'_, 'a, &'a str> {
+        let lists = self.follows.get_or_init(|| {
+            let text = self.input.text;
+            let mut pairs = Vec::with_capacity(self.positions.items.len());
+            for id in 0..self.flags.len() {
+                for &(pi, j) in self.positions.get(id) {
+                    let toks = self.input.paragraphs[pi as usize].tokens;
+                    let t = toks[j as usize];
+                    let next = toks.get(j as usize + 1).map_or("", |n| {
+                        if text[t.end..n.start] == *" " {
+                            &text[n.start..n.end]
+                        } else {
+                            ""
+                        }
+                    });
+                    pairs.push((id as u32, next));
+                }
+            }
+            Grouped::new(self.flags.len(), &pairs, true)
+        });
         WordLists {
             ids: &self.ids,
             _words: std::marker::PhantomData,
-            lists: &self.follows,
+            lists,
         }
     }
 }
@@ -497,6 +510,42 @@ mod tests {
             found
         });
         assert_eq!(found, 2);
+    }
+
+    #[test]
+    fn what_follows_a_word_is_what_a_scan_of_its_places_finds() {
+        let f = Fixture::new(
+            "Ortiz said so. Ortiz Hale came, and Ortiz, the mayor, left.\nWarga Bandung datang. Ortiz  Hale tiba di Bandung.\n2024 Ortiz",
+            &[],
+        );
+        f.with(|cx| {
+            let text = cx.text();
+            for w in [
+                "Ortiz", "Warga", "Bandung", "2024", "Hale", "said", "Nobody",
+            ] {
+                let mut want: Vec<&str> = Vec::new();
+                for pi in 0..3 {
+                    let toks = cx.toks(pi);
+                    for (j, t) in toks.iter().enumerate() {
+                        if &text[t.start..t.end] != w || !crate::tokens::is_capitalized(w) {
+                            continue;
+                        }
+                        let next = toks.get(j + 1).map_or("", |n| {
+                            if &text[t.end..n.start] == " " {
+                                &text[n.start..n.end]
+                            } else {
+                                ""
+                            }
+                        });
+                        if !want.contains(&next) {
+                            want.push(next);
+                        }
+                    }
+                }
+                let got = cx.doc().follows().get(w).unwrap_or(&[]).to_vec();
+                assert_eq!(got, want, "{w}");
+            }
+        });
     }
 
     #[test]
