@@ -6,6 +6,7 @@
 
 pub mod index;
 pub mod known;
+pub mod memo;
 
 use crate::gazetteer::EntityType;
 use crate::mentions::resolve::Mention;
