@@ -105,12 +105,7 @@ impl Context<'_> {
             };
             // The rest of the organization's name: words the document also
             // writes in lowercase ("Badan Pengawas Pemilu Nurhadi").
-            while end - start > 1
-                && self
-                    .doc()
-                    .lower()
-                    .contains(self.word(toks[start]).to_lowercase().as_str())
-            {
+            while end - start > 1 && self.writes_lowercase(self.word(toks[start])) {
                 start += 1;
             }
         }
@@ -278,7 +273,7 @@ impl Context<'_> {
     fn uncommon_name_word(&self, w: &str) -> bool {
         let cues = self.input().cues;
         !common_word(w)
-            && !self.doc().lower().contains(w.to_lowercase().as_str())
+            && !self.writes_lowercase(w)
             && !affixed(w)
             && !is_acronym(w)
             && !cues.is_title(w)

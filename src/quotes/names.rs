@@ -213,6 +213,11 @@ impl<'a> Context<'a> {
             && !self.ends_two_word_title(pi, j)
             && !self.input().cues.is_not_name(w)
             && (self.mention_at(toks[j]).is_none() || self.embedded(pi, j))
+            && !(self.sentence_initial(pi, j) && {
+                // Opening a sentence, a word the document also writes in
+                // lowercase is none ("Even", "Selanjutnya").
+                self.writes_lowercase(w)
+            })
             && !(self.sentence_initial(pi, j) && !self.doc().mid_caps().contains(w) && {
                 // A sentence-initial word the document never writes inside
                 // a sentence: a name only when a name word follows and it
@@ -236,12 +241,23 @@ impl<'a> Context<'a> {
                                 self.input().cues,
                             )
                     });
-                !next_is_name
-                    || self.doc().lower().contains(w.to_lowercase().as_str())
-                    || affixed(w)
+                !next_is_name || affixed(w)
             })
-            && !(self.sentence_initial(pi, j)
-                && self.doc().lower().contains(w.to_lowercase().as_str()))
+    }
+
+    /// Does the document write `w` in lowercase (`w.to_lowercase()` among
+    /// its words)? Lowercased on the stack when short and ASCII.
+    pub fn writes_lowercase(&self, w: &str) -> bool {
+        let mut buf = [0u8; 64];
+        match buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+            Some(lower) => {
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                // ASCII bytes stay ASCII: valid UTF-8.
+                std::str::from_utf8(lower).is_ok_and(|l| self.doc().lower().contains(l))
+            }
+            None => self.doc().lower().contains(&w.to_lowercase()),
+        }
     }
 
     /// A speaker that no gazetteer lists, named by `surface` at byte

@@ -408,7 +408,10 @@ impl Context<'_> {
         }
         // "Diplomat top itu", "the minister", "pejabat tersebut".
         let from = j.saturating_sub(4).max(first);
-        let demonstrative = matches!(w.to_lowercase().as_str(), "itu" | "tersebut" | "ini");
+        // Lowercased, no non-ASCII word is one of these.
+        let demonstrative = ["itu", "tersebut", "ini"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d));
         let english = (from..j).any(|i| self.word(toks[i]).eq_ignore_ascii_case("the"));
         if (demonstrative || english) && (from..j).any(|i| cues.is_description(self.word(toks[i])))
         {
@@ -628,8 +631,7 @@ impl Context<'_> {
                         || cues.is_title(w)
                         || cues.is_head(w)
                         || self.doc().places().contains(w)
-                        || (self.doc().lower().contains(w.to_lowercase().as_str())
-                            && !self.known().short.contains(w))
+                        || (self.writes_lowercase(w) && !self.known().short.contains(w))
                 }))
     }
 

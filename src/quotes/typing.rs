@@ -204,16 +204,23 @@ impl Context<'_> {
 
     fn unlisted_kind_uncached(&self, name: &str, surface: &str, pos: usize) -> Option<EntityType> {
         let input = self.input();
-        Evidence {
+        let mut evidence = Evidence {
             words: input.types.sign(name),
             // An acronym alone (`RCMP`, `NAACP`) names an organisation.
             org_word: is_acronym(name)
                 || name.split_whitespace().any(|w| input.cues.is_org_type(w)),
             place: self.place_named(name),
-            tagged: self.tagged(name, surface, pos),
-            locative: !name.contains(char::is_whitespace) && self.doc().places().contains(name),
+            tagged: None,
+            locative: false,
+        };
+        // The weaker evidence only counts when the stronger settles
+        // nothing: only then is it looked for.
+        if evidence.words == WordSign::Silent && !evidence.org_word && evidence.place.is_none() {
+            evidence.tagged = self.tagged(name, surface, pos);
+            evidence.locative =
+                !name.contains(char::is_whitespace) && self.doc().places().contains(name);
         }
-        .kind()
+        evidence.kind()
     }
 
     /// Is `s` an unlisted group of people (`Republicans`)? A sentence's

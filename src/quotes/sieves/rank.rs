@@ -174,9 +174,17 @@ fn locate(cx: &Context, q: &QuotedSpan, s: &Speaker) -> Option<Place> {
     let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     let nearest = |name: &str| {
         let mut best: Option<(usize, usize)> = None;
-        // memchr's search: the same leftmost non-overlapping matches as
-        // `str::match_indices`, found faster.
-        for i in memchr::memmem::find_iter(&text.as_bytes()[from..to], name.as_bytes()) {
+        let (hay, needle) = (&text.as_bytes()[from..to], name.as_bytes());
+        // The leftmost non-overlapping matches, as `str::match_indices`
+        // finds them: where the first byte stands (memchr), past the last
+        // match. Names are short and their first byte rare: no searcher
+        // to build per name.
+        let mut past = 0;
+        for i in memchr::memchr_iter(*needle.first()?, hay) {
+            if i < past || !hay[i..].starts_with(needle) {
+                continue;
+            }
+            past = i + needle.len();
             let (a, b) = (from + i, from + i + name.len());
             let inside = a >= q.span.open && a < q.span.close;
             if inside
@@ -210,8 +218,20 @@ fn locate(cx: &Context, q: &QuotedSpan, s: &Speaker) -> Option<Place> {
         start,
         end,
         paragraph: cx.para_of(start)?,
-        words: between.split_whitespace().count(),
+        words: count_words(between),
     })
+}
+
+/// The number of words of `s` (what `split_whitespace` yields), in one
+/// walk over its chars.
+fn count_words(s: &str) -> usize {
+    let (mut words, mut in_word) = (0, false);
+    for c in s.chars() {
+        let word_char = !c.is_whitespace();
+        words += usize::from(word_char && !in_word);
+        in_word = word_char;
+    }
+    words
 }
 
 /// The sentence of paragraph `pi` holding byte `b`.
@@ -515,6 +535,20 @@ mod tests {
         }
         assert!(!near.contains(&"first") && !near.contains(&"nearest"));
         assert_eq!(on(2), ["nobody"]);
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "kata\u{a0}dia,\n\tlalu\u{2003}pergi",
+            "“Kami siap,” kata Budi.",
+        ] {
+            assert_eq!(count_words(s), s.split_whitespace().count(), "{s:?}");
+        }
     }
 
     #[test]
