@@ -8,7 +8,6 @@ use super::cues::CueKind;
 use super::model::Speaker;
 use super::words::{affixed, guess_type, is_initials, joins};
 use crate::gazetteer::EntityType;
-use crate::mentions::resolve::Mention;
 use crate::tokens::is_capitalized;
 use std::rc::Rc;
 
@@ -96,18 +95,12 @@ impl<'a> Context<'a> {
     pub fn choose(&self, pi: usize, from: usize, to: usize) -> Option<Speaker> {
         let toks = self.toks(pi);
         let cues = self.input().cues;
-        let mut mentions: Vec<&Mention> = Vec::new();
-        for (j, &t) in toks.iter().enumerate().take(to).skip(from) {
-            if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
-                if mentions.last().is_none_or(|l| !std::ptr::eq(*l, m)) {
-                    mentions.push(m);
-                }
-            }
-        }
-        if let Some(m) = mentions
-            .iter()
-            .find(|m| self.entity_kind(m) == EntityType::Person)
-        {
+        // The listed mentions among the words (not embedded in a name), in
+        // order: read again for the fallback, never collected.
+        let mentions = || {
+            (from..to).filter_map(|j| self.mention_at(toks[j]).filter(|_| !self.embedded(pi, j)))
+        };
+        if let Some(m) = mentions().find(|m| self.entity_kind(m) == EntityType::Person) {
             return Some(self.speaker_of(m));
         }
         // "Elijah Cummings of Maryland": the person before `of`.
@@ -160,14 +153,9 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        if let Some(m) = mentions
-            .iter()
+        if let Some(m) = mentions()
             .find(|m| self.entity_kind(m) == EntityType::Organization)
-            .or_else(|| {
-                mentions
-                    .iter()
-                    .find(|m| self.entity_kind(m) == EntityType::Country)
-            })
+            .or_else(|| mentions().find(|m| self.entity_kind(m) == EntityType::Country))
         {
             return Some(self.speaker_of(m));
         }

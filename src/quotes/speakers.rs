@@ -80,8 +80,7 @@ impl Context<'_> {
         if from >= to {
             return None;
         }
-        let words: Vec<&str> = (from..to).map(|j| self.word(toks[j])).collect();
-        if words.len() == 1 && self.input().cues.is_pronoun(words[0]) {
+        if to - from == 1 && self.input().cues.is_pronoun(self.word(toks[from])) {
             return Some((self.pronoun_person(pi, from, pos)?, Reference::Pronoun));
         }
         if let Some(s) = self.choose(pi, from, to) {
@@ -90,7 +89,7 @@ impl Context<'_> {
         if let Some(s) = self.org_reference(pi, from, to, pos) {
             return Some((s, Reference::Organization));
         }
-        if words.iter().any(|w| self.input().cues.is_description(w)) {
+        if (from..to).any(|j| self.input().cues.is_description(self.word(toks[j]))) {
             return Some((self.last_person(pos)?, Reference::Description));
         }
         None
