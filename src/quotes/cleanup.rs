@@ -57,6 +57,30 @@ impl Context<'_> {
 
     /// Where a person's name starts in the name words `start..end`.
     pub fn clean_start(&self, pi: usize, start: usize, end: usize) -> usize {
+        // Only the words the document cites people by (`Known::short`,
+        // learnt by the first pass) make it depend on the pass; without
+        // one among the words it reads, worked out once per document.
+        let toks = self.toks(pi);
+        let short = &self.known().short;
+        let cited = !short.is_empty()
+            && (start..end.saturating_sub(1)).any(|i| short.contains(self.word(toks[i])));
+        if cited || end <= start {
+            return self.clean_start_uncached(pi, start, end);
+        }
+        let first = self.doc().token(pi, start);
+        if self.known().log().keeps() {
+            // A first pass logs the reads each paragraph makes (the second
+            // takes over a paragraph by them): worked out every time, and
+            // kept for the second pass.
+            let found = self.clean_start_uncached(pi, start, end);
+            return self.doc().names.start(first, end - start, || found);
+        }
+        self.doc().names.start(first, end - start, || {
+            self.clean_start_uncached(pi, start, end)
+        })
+    }
+
+    fn clean_start_uncached(&self, pi: usize, start: usize, end: usize) -> usize {
         let toks = self.toks(pi);
         let mut start = start;
         // "Head of Sales Rina Wulandari", "Director for Asia Tom Hale": the
@@ -88,12 +112,7 @@ impl Context<'_> {
             };
             // The rest of the organization's name: words the document also
             // writes in lowercase ("Badan Pengawas Pemilu Nurhadi").
-            while end - start > 1
-                && self
-                    .doc()
-                    .lower()
-                    .contains(self.word(toks[start]).to_lowercase().as_str())
-            {
+            while end - start > 1 && self.writes_lowercase(self.word(toks[start])) {
                 start += 1;
             }
         }
@@ -261,7 +280,7 @@ impl Context<'_> {
     fn uncommon_name_word(&self, w: &str) -> bool {
         let cues = self.input().cues;
         !common_word(w)
-            && !self.doc().lower().contains(w.to_lowercase().as_str())
+            && !self.writes_lowercase(w)
             && !affixed(w)
             && !is_acronym(w)
             && !cues.is_title(w)
@@ -322,7 +341,70 @@ fn common_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::quotes::context::known::Known;
+    use crate::quotes::testing::Fixture;
     use crate::quotes::tests::{pipeline_listing, quotes};
+
+    #[test]
+    fn a_start_kept_from_the_first_pass_is_not_used_where_a_cited_word_moves_it() {
+        let f = Fixture::new(
+            "Menurut Direktur Jenderal Kependudukan Zudarman Arif Santoso, data sudah diperbarui.",
+            &[],
+        );
+        let windows: Vec<(usize, usize)> = (0..8)
+            .flat_map(|s| (s + 1..=8).map(move |e| (s, e)))
+            .collect();
+        let mut known = Known::default();
+        known.short.insert("Arif".to_string());
+        let moved = f.two_passes(
+            known,
+            |cx| {
+                let starts: Vec<usize> = windows
+                    .iter()
+                    .map(|&(s, e)| cx.clean_start(0, s, e))
+                    .collect();
+                starts
+            },
+            |cx, first: Vec<usize>| {
+                let mut moved = 0;
+                for (&(s, e), was) in windows.iter().zip(first) {
+                    let now = cx.clean_start(0, s, e);
+                    assert_eq!(now, cx.clean_start_uncached(0, s, e), "{s}..{e}");
+                    moved += usize::from(now != was);
+                }
+                moved
+            },
+        );
+        // "kata Arif" moves the start of the windows holding Zudarman Arif.
+        assert!(moved > 0);
+    }
+
+    #[test]
+    fn a_start_kept_in_the_first_pass_still_logs_the_cited_words_it_read() {
+        // The second pass takes over a paragraph only when none of the
+        // first pass's logged reads would change: a start the memo answers
+        // in the first pass must log the same reads as working it out.
+        use crate::quotes::context::index::DocIndex;
+        use crate::quotes::context::reads::ReadLog;
+        use crate::quotes::context::Context;
+        let f = Fixture::new(
+            "Menurut Direktur Jenderal Kependudukan Zudarman Arif Santoso, data sudah diperbarui.",
+            &[],
+        );
+        f.with_input(|input| {
+            let log = ReadLog::keeping();
+            let cx = Context::new(input, Known::logged(&log), DocIndex::build(input));
+            let first = cx.clean_start(0, 2, 8);
+            let worked_out = log.take();
+            assert!(!worked_out.is_empty());
+            assert_eq!(cx.clean_start(0, 2, 8), first);
+            let kept = log.take();
+            let keys = |r: &[crate::quotes::context::reads::Read]| -> Vec<u64> {
+                r.iter().map(|r| r.key).collect()
+            };
+            assert_eq!(keys(&kept), keys(&worked_out));
+        });
+    }
 
     const LIST: &str = "id\ttype\tname\taliases\tcountry\tpriority
 t:smd\tLOCATION\tKabupaten Sumedang\tSumedang\tID\t

@@ -8,7 +8,6 @@ use super::cues::CueKind;
 use super::model::Speaker;
 use super::words::{affixed, guess_type, is_initials, joins};
 use crate::gazetteer::EntityType;
-use crate::mentions::resolve::Mention;
 use crate::tokens::is_capitalized;
 use std::rc::Rc;
 
@@ -96,18 +95,12 @@ impl<'a> Context<'a> {
     pub fn choose(&self, pi: usize, from: usize, to: usize) -> Option<Speaker> {
         let toks = self.toks(pi);
         let cues = self.input().cues;
-        let mut mentions: Vec<&Mention> = Vec::new();
-        for (j, &t) in toks.iter().enumerate().take(to).skip(from) {
-            if let Some(m) = self.mention_at(t).filter(|_| !self.embedded(pi, j)) {
-                if mentions.last().is_none_or(|l| !std::ptr::eq(*l, m)) {
-                    mentions.push(m);
-                }
-            }
-        }
-        if let Some(m) = mentions
-            .iter()
-            .find(|m| self.entity_kind(m) == EntityType::Person)
-        {
+        // The listed mentions among the words (not embedded in a name), in
+        // order: read again for the fallback, never collected.
+        let mentions = || {
+            (from..to).filter_map(|j| self.mention_at(toks[j]).filter(|_| !self.embedded(pi, j)))
+        };
+        if let Some(m) = mentions().find(|m| self.entity_kind(m) == EntityType::Person) {
             return Some(self.speaker_of(m));
         }
         // "Elijah Cummings of Maryland": the person before `of`.
@@ -160,14 +153,9 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        if let Some(m) = mentions
-            .iter()
+        if let Some(m) = mentions()
             .find(|m| self.entity_kind(m) == EntityType::Organization)
-            .or_else(|| {
-                mentions
-                    .iter()
-                    .find(|m| self.entity_kind(m) == EntityType::Country)
-            })
+            .or_else(|| mentions().find(|m| self.entity_kind(m) == EntityType::Country))
         {
             return Some(self.speaker_of(m));
         }
@@ -213,6 +201,11 @@ impl<'a> Context<'a> {
             && !self.ends_two_word_title(pi, j)
             && !self.input().cues.is_not_name(w)
             && (self.mention_at(toks[j]).is_none() || self.embedded(pi, j))
+            && !(self.sentence_initial(pi, j) && {
+                // Opening a sentence, a word the document also writes in
+                // lowercase is none ("Even", "Selanjutnya").
+                self.writes_lowercase(w)
+            })
             && !(self.sentence_initial(pi, j) && !self.doc().mid_caps().contains(w) && {
                 // A sentence-initial word the document never writes inside
                 // a sentence: a name only when a name word follows and it
@@ -236,12 +229,23 @@ impl<'a> Context<'a> {
                                 self.input().cues,
                             )
                     });
-                !next_is_name
-                    || self.doc().lower().contains(w.to_lowercase().as_str())
-                    || affixed(w)
+                !next_is_name || affixed(w)
             })
-            && !(self.sentence_initial(pi, j)
-                && self.doc().lower().contains(w.to_lowercase().as_str()))
+    }
+
+    /// Does the document write `w` in lowercase (`w.to_lowercase()` among
+    /// its words)? Lowercased on the stack when short and ASCII.
+    pub fn writes_lowercase(&self, w: &str) -> bool {
+        let mut buf = [0u8; 64];
+        match buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+            Some(lower) => {
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                // ASCII bytes stay ASCII: valid UTF-8.
+                std::str::from_utf8(lower).is_ok_and(|l| self.doc().lower().contains(l))
+            }
+            None => self.doc().lower().contains(&w.to_lowercase()),
+        }
     }
 
     /// A speaker that no gazetteer lists, named by `surface` at byte

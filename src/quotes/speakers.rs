@@ -80,8 +80,7 @@ impl Context<'_> {
         if from >= to {
             return None;
         }
-        let words: Vec<&str> = (from..to).map(|j| self.word(toks[j])).collect();
-        if words.len() == 1 && self.input().cues.is_pronoun(words[0]) {
+        if to - from == 1 && self.input().cues.is_pronoun(self.word(toks[from])) {
             return Some((self.pronoun_person(pi, from, pos)?, Reference::Pronoun));
         }
         if let Some(s) = self.choose(pi, from, to) {
@@ -90,7 +89,7 @@ impl Context<'_> {
         if let Some(s) = self.org_reference(pi, from, to, pos) {
             return Some((s, Reference::Organization));
         }
-        if words.iter().any(|w| self.input().cues.is_description(w)) {
+        if (from..to).any(|j| self.input().cues.is_description(self.word(toks[j]))) {
             return Some((self.last_person(pos)?, Reference::Description));
         }
         None
@@ -408,7 +407,10 @@ impl Context<'_> {
         }
         // "Diplomat top itu", "the minister", "pejabat tersebut".
         let from = j.saturating_sub(4).max(first);
-        let demonstrative = matches!(w.to_lowercase().as_str(), "itu" | "tersebut" | "ini");
+        // Lowercased, no non-ASCII word is one of these.
+        let demonstrative = ["itu", "tersebut", "ini"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d));
         let english = (from..j).any(|i| self.word(toks[i]).eq_ignore_ascii_case("the"));
         if (demonstrative || english) && (from..j).any(|i| cues.is_description(self.word(toks[i])))
         {
@@ -628,8 +630,7 @@ impl Context<'_> {
                         || cues.is_title(w)
                         || cues.is_head(w)
                         || self.doc().places().contains(w)
-                        || (self.doc().lower().contains(w.to_lowercase().as_str())
-                            && !self.known().short.contains(w))
+                        || (self.writes_lowercase(w) && !self.known().short.contains(w))
                 }))
     }
 

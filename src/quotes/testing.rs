@@ -137,6 +137,23 @@ impl Fixture {
         })
     }
 
+    /// Runs `first` on a first pass's context, then `second` on a
+    /// context that learnt `known`, sharing the document index as the two
+    /// passes do (its memos filled by the first).
+    pub fn two_passes<A, B>(
+        &self,
+        known: Known,
+        first: impl FnOnce(&Context) -> A,
+        second: impl FnOnce(&Context, A) -> B,
+    ) -> B {
+        self.with_input(|input| {
+            let cx = Context::new(input, Known::default(), DocIndex::build(input));
+            let a = first(&cx);
+            let (_, _, doc) = cx.finish();
+            second(&Context::new(input, known, doc), a)
+        })
+    }
+
     /// The quotes of the whole stage (both passes): (the first words of
     /// the quote's text, speaker's name or "", its type or "", method or "").
     pub fn quotes(&self) -> Vec<(String, String, String, String)> {

@@ -6,6 +6,7 @@
 //! place or a month taken for a speaker is never handed later quotes.
 //! Embedded words from `cues/types.tsv` and `cues/demonyms.tsv`.
 
+use super::context::index::word_key;
 use super::context::Context;
 use super::model::Speaker;
 use super::words::{affixed, is_acronym};
@@ -109,22 +110,32 @@ impl TypeWords {
     /// its last word names one (`Covid`) or is a noun made from a verb (a
     /// person's name may follow such words: `Tim Covid Budi Santoso`).
     pub fn sign(&self, name: &str) -> WordSign {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let Some(&last) = words.last() else {
+        let mut words = name.split_whitespace();
+        let Some(first) = words.next() else {
             return WordSign::Nobody;
         };
         if !name.starts_with(char::is_alphabetic) {
             return WordSign::Nobody;
         }
-        let kinds: Vec<u8> = words.iter().map(|w| self.kinds(w)).collect();
-        let all = |bits: u8| kinds.iter().all(|k| k & bits != 0);
+        // One walk over the words: the first's kinds, the last's, and
+        // whether every word has one of `all`'s kinds.
+        let first_kinds = self.kinds(first);
+        let (mut last, mut last_kinds, mut several) = (first, first_kinds, false);
+        let mut all = [TIME | DATE, LINK, THING].map(|bits| first_kinds & bits != 0);
+        for w in words {
+            (last, last_kinds, several) = (w, self.kinds(w), true);
+            for (a, bits) in all.iter_mut().zip([TIME | DATE, LINK, THING]) {
+                *a &= last_kinds & bits != 0;
+            }
+        }
+        let [all_dated, all_link, all_thing] = all;
         // `Christmas Day`, `Tahun Baru`, but not `Hari` alone (a name too).
-        let dated = all(TIME | DATE) && (words.len() > 1 || kinds[0] & TIME != 0);
-        if dated || all(LINK) || all(THING) {
+        let dated = all_dated && (several || first_kinds & TIME != 0);
+        if dated || all_link || all_thing {
             WordSign::Nobody
-        } else if self.kinds(last) & GROUP != 0 || (words.len() == 1 && kinds[0] & DEMONYM != 0) {
+        } else if last_kinds & GROUP != 0 || (!several && first_kinds & DEMONYM != 0) {
             WordSign::Group
-        } else if self.kinds(last) & THING != 0 || nominal(last) {
+        } else if last_kinds & THING != 0 || nominal(last) {
             WordSign::Thing
         } else {
             WordSign::Silent
@@ -183,17 +194,33 @@ impl Context<'_> {
     /// The type of the unlisted speaker `name`, named by the words
     /// `surface` at byte `pos`; None when the name names nobody.
     pub fn unlisted_kind(&self, name: &str, surface: &str, pos: usize) -> Option<EntityType> {
+        // It depends on the document alone: worked out once per name and
+        // place, for every quote and both passes.
+        let key = (pos, surface.len(), word_key(name));
+        self.doc()
+            .names
+            .kind(key, || self.unlisted_kind_uncached(name, surface, pos))
+    }
+
+    fn unlisted_kind_uncached(&self, name: &str, surface: &str, pos: usize) -> Option<EntityType> {
         let input = self.input();
-        Evidence {
+        let mut evidence = Evidence {
             words: input.types.sign(name),
             // An acronym alone (`RCMP`, `NAACP`) names an organisation.
             org_word: is_acronym(name)
                 || name.split_whitespace().any(|w| input.cues.is_org_type(w)),
             place: self.place_named(name),
-            tagged: self.tagged(name, surface, pos),
-            locative: !name.contains(char::is_whitespace) && self.doc().places().contains(name),
+            tagged: None,
+            locative: false,
+        };
+        // The weaker evidence only counts when the stronger settles
+        // nothing: only then is it looked for.
+        if evidence.words == WordSign::Silent && !evidence.org_word && evidence.place.is_none() {
+            evidence.tagged = self.tagged(name, surface, pos);
+            evidence.locative =
+                !name.contains(char::is_whitespace) && self.doc().places().contains(name);
         }
-        .kind()
+        evidence.kind()
     }
 
     /// Is `s` an unlisted group of people (`Republicans`)? A sentence's

@@ -37,6 +37,8 @@ pub struct DocIndex<'a> {
     token_base: Vec<u32>,
     /// Per token: is it a name word (see [`super::Context::is_name_word`])?
     pub name_words: TokenMemo,
+    /// What candidate speakers' names come to (see [`super::memo`]).
+    pub names: super::memo::NameMemo,
     /// Per token: does a cue start there (see [`super::Context::cue_at`])?
     /// Found in the one scan of the words, read by both passes.
     pub starts_cue: Vec<bool>,
@@ -331,6 +333,7 @@ impl<'a> DocIndex<'a> {
                 })
                 .collect(),
             name_words: TokenMemo::new(words),
+            names: Default::default(),
             starts_cue: cue_hits.iter().map(Option::is_some).collect(),
             cue_hits,
             may_quote,

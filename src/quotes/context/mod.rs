@@ -6,6 +6,7 @@
 
 pub mod index;
 pub mod known;
+pub mod memo;
 pub mod reads;
 
 use crate::gazetteer::EntityType;

@@ -58,6 +58,11 @@ impl ReadLog {
         }
     }
 
+    /// Is this log keeping reads (a first pass)?
+    pub fn keeps(&self) -> bool {
+        self.0.is_some()
+    }
+
     /// How many reads were noted so far.
     pub fn len(&self) -> usize {
         self.0.as_ref().map_or(0, |log| log.borrow().len())

@@ -174,7 +174,17 @@ fn locate(cx: &Context, q: &QuotedSpan, s: &Speaker) -> Option<Place> {
     let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     let nearest = |name: &str| {
         let mut best: Option<(usize, usize)> = None;
-        for (i, _) in text[from..to].match_indices(name) {
+        let (hay, needle) = (&text.as_bytes()[from..to], name.as_bytes());
+        // The leftmost non-overlapping matches, as `str::match_indices`
+        // finds them: where the first byte stands (memchr), past the last
+        // match. Names are short and their first byte rare: no searcher
+        // to build per name.
+        let mut past = 0;
+        for i in memchr::memchr_iter(*needle.first()?, hay) {
+            if i < past || !hay[i..].starts_with(needle) {
+                continue;
+            }
+            past = i + needle.len();
             let (a, b) = (from + i, from + i + name.len());
             let inside = a >= q.span.open && a < q.span.close;
             if inside
@@ -208,8 +218,20 @@ fn locate(cx: &Context, q: &QuotedSpan, s: &Speaker) -> Option<Place> {
         start,
         end,
         paragraph: cx.para_of(start)?,
-        words: between.split_whitespace().count(),
+        words: count_words(between),
     })
+}
+
+/// The number of words of `s` (what `split_whitespace` yields), in one
+/// walk over its chars.
+fn count_words(s: &str) -> usize {
+    let (mut words, mut in_word) = (0, false);
+    for c in s.chars() {
+        let word_char = !c.is_whitespace();
+        words += usize::from(word_char && !in_word);
+        in_word = word_char;
+    }
+    words
 }
 
 /// The sentence of paragraph `pi` holding byte `b`.
@@ -232,12 +254,16 @@ fn weak(m: Method) -> bool {
 /// The candidates of `q` (sieve index, candidate), in sieve order, and
 /// their features; "nobody" last.
 pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> Vec<Features> {
-    let fold = |c: &Candidate| c.speaker.as_ref().map(|s| s.name.to_lowercase());
-    let names: Vec<Option<String>> = found.iter().map(|(_, c)| fold(c)).collect();
+    // Names are compared case-folded ([`same_folded`]: no lowercased copy
+    // per candidate and per earlier quote).
+    let names: Vec<Option<&str>> = found
+        .iter()
+        .map(|(_, c)| c.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
     let last_quote = cx.quotes().iter().rev().find(|p| p.speaker.is_some());
     let prev = last_quote
         .and_then(|p| p.speaker.as_ref())
-        .map(|s| s.name.to_lowercase());
+        .map(|s| s.name.as_str());
     let prev_close = last_quote.is_some_and(|p| p.paragraph + 1 >= q.paragraph);
     let partial = q.kind == QuoteKind::Partial;
     let text = cx.text();
@@ -251,7 +277,7 @@ pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> 
         cx.quotes().iter().any(|x| {
             x.speaker
                 .as_ref()
-                .is_some_and(|s| s.name.to_lowercase() == name)
+                .is_some_and(|s| same_folded(&s.name, name))
         })
     };
     let places: Vec<Option<Place>> = found
@@ -305,14 +331,13 @@ pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> 
                 let same = names
                     .iter()
                     .enumerate()
-                    .filter(|&(j, n)| j != k && n.is_some() && *n == names[k])
+                    .filter(|&(j, n)| j != k && n.is_some_and(|n| same_folded(n, &s.name)))
                     .count();
                 f[const { at("agree") }] = same.min(3) as f32 / 3.0;
-                let is_prev = prev.is_some() && prev == names[k];
+                let is_prev = prev.is_some_and(|p| same_folded(p, &s.name));
                 f[const { at("previous-speaker") }] = f32::from(is_prev);
                 f[const { at("previous-speaker-close") }] = f32::from(is_prev && prev_close);
-                f[const { at("quoted-before") }] =
-                    f32::from(names[k].as_deref().is_some_and(quoted_before));
+                f[const { at("quoted-before") }] = f32::from(quoted_before(&s.name));
                 f[const { at("tagged-person") }] = f32::from(s.entity.is_none() && tagged(&s.name));
                 let m = mentioned[k];
                 f[const { at("mentioned-once") }] = f32::from(m == 1);
@@ -389,6 +414,44 @@ pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> 
         f32::from(ruled.is_some_and(|c| c.speaker.is_some()) && places[0].is_none());
     out.push(nobody);
     out
+}
+
+/// Are `a` and `b` equal lowercased (`str::to_lowercase`)? Char by char,
+/// with no lowercased copy: equal chars need no lowercasing, most others
+/// lowercase to one char each. A capital sigma (lowercased by its place in
+/// the word) or a char lowercasing to several takes the slow way.
+fn same_folded(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.chars(), b.chars());
+    loop {
+        let (c, d) = match (x.next(), y.next()) {
+            (None, None) => return true,
+            // Every char lowercases to one char or more.
+            (None, Some(_)) | (Some(_), None) => return false,
+            (Some(c), Some(d)) => (c, d),
+        };
+        if c == 'Σ' || d == 'Σ' {
+            return a.to_lowercase() == b.to_lowercase();
+        }
+        if c == d {
+            continue;
+        }
+        if c.is_ascii() && d.is_ascii() {
+            if !c.eq_ignore_ascii_case(&d) {
+                return false;
+            }
+            continue;
+        }
+        let (mut lc, mut ld) = (c.to_lowercase(), d.to_lowercase());
+        if lc.len() != 1 || ld.len() != 1 {
+            return a
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase));
+        }
+        if lc.next() != ld.next() {
+            return false;
+        }
+    }
 }
 
 /// Index of the best-scoring features (the earliest among equals).
@@ -472,6 +535,44 @@ mod tests {
         }
         assert!(!near.contains(&"first") && !near.contains(&"nearest"));
         assert_eq!(on(2), ["nobody"]);
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "kata\u{a0}dia,\n\tlalu\u{2003}pergi",
+            "“Kami siap,” kata Budi.",
+        ] {
+            assert_eq!(count_words(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn names_compare_as_their_lowercase_forms_do() {
+        let pairs = [
+            ("Retno Marsudi", "RETNO MARSUDI"),
+            ("Retno Marsudi", "Retno Marsud"),
+            ("Éhhadgrö", "ÉHHADGRÖ"),
+            ("Göhfutetlét", "Gohfutetlet"),
+            ("İlker", "i\u{307}lker"),
+            ("ΟΔΥΣΣΕΑΣ", "οδυσσεας"),
+            ("ΟΔΥΣΣΕΑΣ", "οδυσσεασ"),
+            ("Straße", "STRASSE"),
+            ("ǅemal", "ǆEMAL"),
+            ("ΑΣ", "ας"),
+            ("ΑΣΑ", "ασα"),
+            ("İ", "i"),
+            ("", ""),
+        ];
+        for (a, b) in pairs {
+            let want = a.to_lowercase() == b.to_lowercase();
+            assert_eq!(same_folded(a, b), want, "{a} {b}");
+            assert_eq!(same_folded(b, a), want, "{b} {a}");
+        }
     }
 
     #[test]
