@@ -150,6 +150,146 @@ static ASCII_WORD: [bool; 256] = {
 
 /// Like [`tokenize`], appending to `out` (reuses its allocation).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    scan_words(text, |start, end, _| out.push(Token { start, end }));
+}
+
+/// Facts about a word found while tokenizing: bits of [`WordBuf::flags`].
+pub mod flag {
+    /// Every byte of the word is ASCII.
+    pub const ASCII: u8 = 1;
+    /// The word starts with an uppercase letter.
+    pub const UPPER: u8 = 2;
+    /// The word starts with a lowercase letter.
+    pub const LOWER: u8 = 4;
+    /// The word holds an invisible char or a combining mark, so its
+    /// [`normalized_word`](super::normalized_word) form differs (names are
+    /// matched on that form).
+    pub const NORMALIZE: u8 = 8;
+}
+
+/// The words of a text with, for each, its [`fold_hash`] and its [`flag`]
+/// bits, found in the one pass that splits the text: the matcher and the
+/// name tagger read a word's hash here rather than hashing it again.
+#[derive(Debug, Default, Clone)]
+pub struct WordBuf {
+    pub tokens: Vec<Token>,
+    /// `hashes[i]` is [`fold_hash`] of word `i`.
+    pub hashes: Vec<u64>,
+    /// `flags[i]`: the [`flag`] bits of word `i`.
+    pub flags: Vec<u8>,
+}
+
+/// Borrowed [`WordBuf`] (or a stretch of one: a paragraph's words).
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    pub tokens: &'a [Token],
+    pub hashes: &'a [u64],
+    pub flags: &'a [u8],
+}
+
+impl WordBuf {
+    /// The words of `text`, replacing what the buffer held.
+    pub fn tokenize(&mut self, text: &str) {
+        self.tokens.clear();
+        self.hashes.clear();
+        self.flags.clear();
+        let bytes = text.as_bytes();
+        scan_words(text, |start, end, ascii| {
+            self.tokens.push(Token { start, end });
+            if ascii {
+                self.hashes.push(hash_lower_ascii(&bytes[start..end]));
+                self.flags.push(ascii_flags(bytes[start]));
+            } else {
+                let w = &text[start..end];
+                self.hashes.push(fold_hash(w));
+                self.flags.push(word_flags(w));
+            }
+        });
+    }
+
+    /// The hashes and flags of words already split (`toks` of `text`).
+    pub fn of_tokens(text: &str, toks: &[Token]) -> WordBuf {
+        WordBuf {
+            tokens: toks.to_vec(),
+            hashes: toks
+                .iter()
+                .map(|t| fold_hash(&text[t.start..t.end]))
+                .collect(),
+            flags: toks
+                .iter()
+                .map(|t| word_flags(&text[t.start..t.end]))
+                .collect(),
+        }
+    }
+
+    pub fn words(&self) -> Words<'_> {
+        Words {
+            tokens: &self.tokens,
+            hashes: &self.hashes,
+            flags: &self.flags,
+        }
+    }
+}
+
+impl<'a> Words<'a> {
+    /// Words `a..b`.
+    pub fn slice(&self, a: usize, b: usize) -> Words<'a> {
+        Words {
+            tokens: &self.tokens[a..b],
+            hashes: &self.hashes[a..b],
+            flags: &self.flags[a..b],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+/// The [`flag`] bits of an ASCII word starting with byte `first`.
+#[inline]
+fn ascii_flags(first: u8) -> u8 {
+    flag::ASCII
+        | if first.is_ascii_uppercase() {
+            flag::UPPER
+        } else if first.is_ascii_lowercase() {
+            flag::LOWER
+        } else {
+            0
+        }
+}
+
+/// The [`flag`] bits of a word.
+pub fn word_flags(w: &str) -> u8 {
+    if w.is_ascii() {
+        return w
+            .as_bytes()
+            .first()
+            .map_or(flag::ASCII, |&b| ascii_flags(b));
+    }
+    let first = w.chars().next();
+    let mut f = 0;
+    if first.is_some_and(char::is_uppercase) {
+        f |= flag::UPPER;
+    }
+    if first.is_some_and(char::is_lowercase) {
+        f |= flag::LOWER;
+    }
+    // As `normalized_word` decides whether the word changes.
+    if w.chars().any(|c| is_invisible(c) || is_combining_mark(c)) {
+        f |= flag::NORMALIZE;
+    }
+    f
+}
+
+/// Splits `text` into words, calling `word(start, end, ascii)` for each in
+/// order (`ascii`: every byte of the word is ASCII).
+#[inline(always)]
+fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // The char at byte `i` (a char boundary) when it is a word char: its length.
@@ -178,6 +318,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         // A word starts at `i`: ASCII letters and digits in a tight loop,
         // other chars decoded.
         let start = i;
+        let mut ascii = true;
         loop {
             while i < n && ASCII_WORD[bytes[i] as usize] {
                 i += 1;
@@ -185,18 +326,20 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             if i < n && bytes[i] >= 0x80 {
                 if let Some(len) = word_char_at(i) {
                     i += len;
+                    ascii = false;
                     continue;
                 }
                 // An invisible char between two word chars (a zero-width
                 // space, a soft hyphen) does not end the word.
                 if let Some(j) = past_invisible(text, i) {
                     i = j;
+                    ascii = false;
                     continue;
                 }
             }
             break;
         }
-        out.push(Token { start, end: i });
+        word(start, i, ascii);
     }
 }
 
@@ -366,6 +509,44 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(words(text), *want, "{text:?}");
         }
+    }
+
+    /// The words found with their hashes are the words [`tokenize`]
+    /// finds, each with its [`fold_hash`] and flags as asked of the word
+    /// alone (accents, capitals, invisible chars and combining marks).
+    #[test]
+    fn word_buffer_holds_each_words_hash_and_flags() {
+        let text = "Budi kata ÉCOLE école Ame\u{301}lie zero\u{200B}width \
+                    İstanbul 42 x\u{AD}y “Čad” Straße ΣΟΦΙΑΣ e\u{301}";
+        let mut buf = WordBuf::default();
+        buf.tokenize("left over");
+        buf.tokenize(text);
+        assert_eq!(buf.tokens, tokenize(text));
+        assert_eq!(buf.hashes.len(), buf.tokens.len());
+        for (i, t) in buf.tokens.iter().enumerate() {
+            let w = &text[t.start..t.end];
+            assert_eq!(buf.hashes[i], fold_hash(w), "{w}");
+            let f = buf.flags[i];
+            assert_eq!(f & flag::ASCII != 0, w.is_ascii(), "{w}");
+            assert_eq!(
+                f & flag::UPPER != 0,
+                w.starts_with(char::is_uppercase),
+                "{w}"
+            );
+            assert_eq!(
+                f & flag::LOWER != 0,
+                w.starts_with(char::is_lowercase),
+                "{w}"
+            );
+            let changes = matches!(normalized_word(w), std::borrow::Cow::Owned(_));
+            assert_eq!(f & flag::NORMALIZE != 0, changes, "{w}");
+        }
+        let of = WordBuf::of_tokens(text, &buf.tokens);
+        assert_eq!(
+            (of.hashes, of.flags),
+            (buf.hashes.clone(), buf.flags.clone())
+        );
+        assert!(buf.flags.iter().any(|f| f & flag::NORMALIZE != 0));
     }
 
     #[test]
