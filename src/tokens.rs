@@ -74,18 +74,23 @@ pub fn fold_hash_normalized(word: &str) -> u64 {
 /// one scan, when there is nothing to change (every ASCII word).
 pub fn normalized_word(w: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
-    // The first bytes of every invisible char and combining mark: words
-    // with none of them (accented Latin letters included) need nothing.
-    let may_change = |b: u8| {
-        matches!(
-            b,
-            0xC2 | 0xCC | 0xCD | 0xD2 | 0xD6 | 0xD8 | 0xD9 | 0xE0..=0xE2 | 0xEF
-        )
-    };
-    if !w.bytes().any(may_change) || !w.chars().any(|c| is_invisible(c) || is_combining_mark(c)) {
+    if !w.bytes().any(may_start_a_mark)
+        || !w.chars().any(|c| is_invisible(c) || is_combining_mark(c))
+    {
         return std::borrow::Cow::Borrowed(w);
     }
     std::borrow::Cow::Owned(w.chars().filter(|&c| !is_invisible(c)).nfc().collect())
+}
+
+/// May byte `b` start an invisible char or a combining mark? (The first
+/// bytes of all of them: words with none, accented Latin letters included,
+/// need no normalizing.)
+#[inline]
+fn may_start_a_mark(b: u8) -> bool {
+    matches!(
+        b,
+        0xC2 | 0xCC | 0xCD | 0xD2 | 0xD6 | 0xD8 | 0xD9 | 0xE0..=0xE2 | 0xEF
+    )
 }
 
 /// The common combining-mark blocks (accents written as separate code points).
@@ -280,7 +285,8 @@ pub fn word_flags(w: &str) -> u8 {
         f |= flag::LOWER;
     }
     // As `normalized_word` decides whether the word changes.
-    if w.chars().any(|c| is_invisible(c) || is_combining_mark(c)) {
+    if w.bytes().any(may_start_a_mark) && w.chars().any(|c| is_invisible(c) || is_combining_mark(c))
+    {
         f |= flag::NORMALIZE;
     }
     f
@@ -383,40 +389,37 @@ pub fn fold_hash(word: &str) -> u64 {
     hash_lower_ascii(&buf[..n])
 }
 
+/// [`fold_hash`] of an ASCII word given as bytes.
+#[inline]
+pub fn fold_hash_ascii(word: &[u8]) -> u64 {
+    debug_assert!(word.is_ascii());
+    hash_lower_ascii(word)
+}
+
 /// Hashes `bytes` with ASCII uppercase letters folded to lowercase (other
 /// bytes, UTF-8 sequences included, are kept). Words of up to eight bytes
 /// are read as one or two overlapping loads (with the length, that is every
 /// byte exactly once); longer ones eight bytes at a time, the last eight
 /// overlapping.
-#[inline]
+#[inline(always)]
 fn hash_lower_ascii(bytes: &[u8]) -> u64 {
     let n = bytes.len();
-    let load4 = |i: usize| {
-        u64::from(u32::from_le_bytes([
-            bytes[i],
-            bytes[i + 1],
-            bytes[i + 2],
-            bytes[i + 3],
-        ]))
-    };
+    // Loads from fixed-size pieces: no bounds check past the length tests.
+    let load4 = |b: &[u8]| u64::from(u32::from_le_bytes(b[..4].try_into().unwrap_or([0; 4])));
+    let load8 = |b: &[u8]| u64::from_le_bytes(b[..8].try_into().unwrap_or([0; 8]));
     let mut h = rustc_hash::FxHasher::default();
     h.write_usize(n);
     if n >= 8 {
-        let load8 = |i: usize| {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(&bytes[i..i + 8]);
-            u64::from_le_bytes(w)
-        };
-        let mut i = 0;
-        while i + 8 < n {
-            h.write_u64(ascii_lower8(load8(i)));
-            i += 8;
+        let mut rest = bytes;
+        while rest.len() > 8 {
+            h.write_u64(ascii_lower8(load8(rest)));
+            rest = &rest[8..];
         }
-        h.write_u64(ascii_lower8(load8(n - 8)));
+        h.write_u64(ascii_lower8(load8(&bytes[n - 8..])));
     } else if n >= 4 {
-        h.write_u64(ascii_lower8(load4(0) | load4(n - 4) << 32));
-    } else if n > 0 {
-        let v = u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16;
+        h.write_u64(ascii_lower8(load4(bytes) | load4(&bytes[n - 4..]) << 32));
+    } else if let [first, .., last] | [first @ last] = bytes {
+        let v = u64::from(*first) | u64::from(bytes[n / 2]) << 8 | u64::from(*last) << 16;
         h.write_u64(ascii_lower8(v));
     }
     mix(h.finish())

@@ -271,6 +271,7 @@ fn level(i: usize, (a, b): (usize, usize)) -> u8 {
 
 /// The [`WordInfo`] of word `i` of `words`, as much as `level` needs (the
 /// rest zero).
+#[inline]
 fn word_info(
     text: &str,
     words: Words,

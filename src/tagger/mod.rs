@@ -207,14 +207,19 @@ impl Tagger {
                 if unlisted_only && gaz[s.start..s.end].iter().any(|&g| g != 0) {
                     continue;
                 }
-                let without = decode::viterbi_scores(
-                    &scratch.emissions,
-                    masked,
-                    (s.start - a, s.end - a),
-                    &mut scratch.back,
-                    &mut scratch.other,
-                )
-                .unwrap_or(0);
+                // A span over the whole run (most are) leaves one tagging.
+                let whole = s.end - s.start == b - a;
+                let without = match whole.then(|| decode::all_outside(&scratch.emissions, masked)) {
+                    Some(Some(score)) => score,
+                    _ => decode::viterbi_scores(
+                        &scratch.emissions,
+                        masked,
+                        (s.start - a, s.end - a),
+                        &mut scratch.back,
+                        &mut scratch.other,
+                    )
+                    .unwrap_or(0),
+                };
                 s.margin = best - without;
             }
         }

@@ -18,7 +18,7 @@ use super::{gazetteer_codes_into, Lang, Scratch, Span, Tagger};
 use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
 use crate::mentions::resolve::Mention;
-use crate::tokens::{flag, fold_hash, has_lowercase, Token, Words};
+use crate::tokens::{flag, fold_hash, fold_hash_ascii, has_lowercase, Token, Words};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 
@@ -154,46 +154,46 @@ pub fn find_names(
             })
     });
     // Each word of a person's name of two words or more -> that name (None
-    // when two names share the word).
-    let mut full: FxHashMap<u64, Option<String>> = FxHashMap::default();
-    let mut surnames: FxHashMap<u64, Option<String>> = FxHashMap::default();
+    // when two names share the word), as an index into `names`.
+    let names: Vec<String> = kept
+        .iter()
+        .map(|&(_, words, s, _)| span_text(text, words.tokens, s))
+        .collect();
+    let mut full: FxHashMap<u64, Option<usize>> = FxHashMap::default();
+    let mut surnames: FxHashMap<u64, Option<usize>> = FxHashMap::default();
     let mut surname_words = WordFilter::default();
-    for &(_, words, s, _) in &kept {
+    // Keeps the entry only while every name lending the word is this one.
+    let share = |entry: &mut Option<usize>, k: usize, names: &[String]| {
+        if entry.is_some_and(|j| names[j] != names[k]) {
+            *entry = None;
+        }
+    };
+    for (k, &(_, words, s, _)) in kept.iter().enumerate() {
         if s.kind == EntityType::Person && s.end - s.start > 1 {
-            let toks = words.tokens;
-            let name = span_text(text, toks, s);
             if s.margin >= surname_margin(lang) {
-                let t = toks[s.end - 1];
+                let t = words.tokens[s.end - 1];
                 surname_words.add(&text[t.start..t.end]);
                 surnames
                     .entry(words.hashes[s.end - 1])
-                    .and_modify(|n| {
-                        if n.as_deref() != Some(name.as_str()) {
-                            *n = None
-                        }
-                    })
-                    .or_insert_with(|| Some(name.clone()));
+                    .and_modify(|n| share(n, k, &names))
+                    .or_insert(Some(k));
             }
             for &h in &words.hashes[s.start..s.end] {
                 full.entry(h)
-                    .and_modify(|n| {
-                        if n.as_deref() != Some(name.as_str()) {
-                            *n = None
-                        }
-                    })
-                    .or_insert_with(|| Some(name.clone()));
+                    .and_modify(|n| share(n, k, &names))
+                    .or_insert(Some(k));
             }
         }
     }
     let mut out: Vec<ModelName> = Vec::new();
-    for &(paragraph, words, s, needs_fuller) in &kept {
+    for (k, &(paragraph, words, s, needs_fuller)) in kept.iter().enumerate() {
         let toks = words.tokens;
         let start = toks[s.start].start;
         let end = toks[s.end - 1].end;
-        let mut name = span_text(text, toks, s);
+        let mut name = k;
         let mut kind = s.kind;
         if s.end - s.start == 1 {
-            match full.get(&words.hashes[s.start]).cloned().flatten() {
+            match full.get(&words.hashes[s.start]).copied().flatten() {
                 // A word of a person's name is that person, whatever the
                 // tagger typed it alone (`McAuliffe` after `Terry McAuliffe`).
                 Some(f) => {
@@ -209,14 +209,14 @@ pub fn find_names(
             end,
             paragraph,
             kind,
-            name,
+            name: names[name].clone(),
         });
     }
     add_short_forms(
         text,
         paragraphs,
         mentions,
-        (&surnames, &surname_words),
+        (&surnames, &names, &surname_words),
         &mut out,
     );
     out.sort_by_key(|n| n.start);
@@ -310,6 +310,15 @@ fn words_of_other_types(
 ) -> FxHashSet<u64> {
     let mut words = FxHashSet::default();
     let mut add = |s: &str| {
+        if s.is_ascii() {
+            // The same words, split and hashed by bytes (no char decoding).
+            for w in s.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+                if !w.is_empty() && wanted.bits & WordFilter::bit(w) != 0 {
+                    words.insert(fold_hash_ascii(w));
+                }
+            }
+            return;
+        }
         for w in s.split(|c: char| !crate::tokens::is_word_char(c)) {
             if !w.is_empty() && wanted.may_hold(w) {
                 words.insert(fold_hash(w));
@@ -336,7 +345,7 @@ fn add_short_forms(
     text: &str,
     paragraphs: &[ParagraphInput],
     mentions: &[Mention],
-    (full, wanted): (&FxHashMap<u64, Option<String>>, &WordFilter),
+    (full, names, wanted): (&FxHashMap<u64, Option<usize>>, &[String], &WordFilter),
     out: &mut Vec<ModelName>,
 ) {
     if full.is_empty() {
@@ -355,7 +364,7 @@ fn add_short_forms(
             if !wanted.may_hold(w) || w.chars().count() < 3 || !has_lowercase(w) {
                 continue;
             }
-            let Some(Some(name)) = full.get(&p.words.hashes[i]) else {
+            let Some(&Some(name)) = full.get(&p.words.hashes[i]) else {
                 continue;
             };
             // Part of a longer capitalised run: another name, not this one.
@@ -377,7 +386,7 @@ fn add_short_forms(
                 end: t.end,
                 paragraph: p.index,
                 kind: EntityType::Person,
-                name: name.clone(),
+                name: names[name].clone(),
             });
             covered.push((t.start, t.end));
         }
