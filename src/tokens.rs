@@ -377,6 +377,17 @@ pub fn fold_hash(word: &str) -> u64 {
             i += 1;
             continue;
         }
+        // Latin-1 letters (`é`, `Ö`), two bytes: their capitals
+        // U+00C0..=U+00DE but `×` fold by 0x20, the rest are their own
+        // lowercase (no table lookup).
+        if let (0xC2 | 0xC3, Some(&b2)) = (b, bytes.get(i + 1)) {
+            let capital = b == 0xC3 && (0x80..=0x9E).contains(&b2) && b2 != 0x97;
+            buf[n] = b;
+            buf[n + 1] = if capital { b2 + 0x20 } else { b2 };
+            n += 2;
+            i += 2;
+            continue;
+        }
         let c = word[i..].chars().next().unwrap_or_default();
         i += c.len_utf8();
         for l in c.to_lowercase() {
@@ -387,13 +398,6 @@ pub fn fold_hash(word: &str) -> u64 {
         }
     }
     hash_lower_ascii(&buf[..n])
-}
-
-/// [`fold_hash`] of an ASCII word given as bytes.
-#[inline]
-pub fn fold_hash_ascii(word: &[u8]) -> u64 {
-    debug_assert!(word.is_ascii());
-    hash_lower_ascii(word)
 }
 
 /// Hashes `bytes` with ASCII uppercase letters folded to lowercase (other
@@ -590,6 +594,10 @@ mod tests {
             }
             hash_lower_ascii(&buf[..n])
         };
+        let latin1: Vec<String> = ('\u{80}'..='\u{FF}').map(|c| format!("x{c}Y{c}")).collect();
+        for w in &latin1 {
+            assert_eq!(fold_hash(w), char_by_char(w), "{w:?}");
+        }
         let long = "Ä".repeat(20) + "BCDEFGHIJKLMNOPQRSTUVWXYZ";
         let sigma = "A".repeat(58) + "ΑΣ";
         for w in [

@@ -18,7 +18,7 @@ use super::{gazetteer_codes_into, Lang, Scratch, Span, Tagger};
 use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
 use crate::mentions::resolve::Mention;
-use crate::tokens::{flag, fold_hash, fold_hash_ascii, has_lowercase, Token, Words};
+use crate::tokens::{flag, fold_hash, has_lowercase, Token, Words};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 
@@ -133,18 +133,22 @@ pub fn find_names(
     // A person's name holds no word the document names an organisation or
     // a place with (`Telkom Fleksi` where `Telkom` is a listed company),
     // and no organisation or place head word (`Bank`, `Kota`).
-    let mut person_words = WordFilter::default();
+    let mut person_words = (WordFilter::default(), FxHashSet::default());
     for &(_, words, s, _) in &kept {
         if s.kind == EntityType::Person {
-            for t in &words.tokens[s.start..s.end] {
-                person_words.add(&text[t.start..t.end]);
+            for (t, &h) in words.tokens[s.start..s.end]
+                .iter()
+                .zip(&words.hashes[s.start..s.end])
+            {
+                person_words.0.add(&text[t.start..t.end]);
+                person_words.1.insert(h);
             }
         }
     }
-    let not_person = if person_words.is_empty() {
+    let not_person = if person_words.0.is_empty() {
         FxHashSet::default()
     } else {
-        words_of_other_types(text, mentions, entities, &kept, &person_words)
+        words_of_other_types(text, paragraphs, mentions, entities, &kept, &person_words)
     };
     kept.retain(|&(_, words, s, _)| {
         s.kind != EntityType::Person
@@ -300,42 +304,81 @@ fn without_leading_titles(lexicon: &Lexicon, words: Words, mut s: Span) -> Span 
 }
 
 /// The words of the document's organisations and places (list mentions
-/// of those types and the tagger's own), of those `wanted` may hold.
+/// of those types and the tagger's own) that are among the `wanted`
+/// words (a quick filter of them, and their hashes).
 fn words_of_other_types(
     text: &str,
+    paragraphs: &[ParagraphInput],
     mentions: &[Mention],
     entities: &[Entity],
     kept: &[Kept],
-    wanted: &WordFilter,
+    (filter, wanted): &(WordFilter, FxHashSet<u64>),
 ) -> FxHashSet<u64> {
     let mut words = FxHashSet::default();
-    let mut add = |s: &str| {
-        if s.is_ascii() {
-            // The same words, split and hashed by bytes (no char decoding).
-            for w in s.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
-                if !w.is_empty() && wanted.bits & WordFilter::bit(w) != 0 {
-                    words.insert(fold_hash_ascii(w));
+    // The words of `text[start..end]`, split at every char that is no
+    // word char: the hashes of the paragraph's words `a..b` when they are
+    // exactly those words (whole words, none joined over an invisible
+    // char), else split and hashed here.
+    let mut add = |start: usize, end: usize, pw: Option<Words>| {
+        if let Some((w, a, b)) = pw.and_then(|w| whole_words(text, w, start, end)) {
+            for i in a..b {
+                let f = w.flags[i];
+                let h = w.hashes[i];
+                if (f & flag::ASCII == 0 || filter.may_hold_ascii(text, w.tokens[i]))
+                    && wanted.contains(&h)
+                {
+                    words.insert(h);
                 }
             }
             return;
         }
-        for w in s.split(|c: char| !crate::tokens::is_word_char(c)) {
-            if !w.is_empty() && wanted.may_hold(w) {
+        for w in text[start..end].split(|c: char| !crate::tokens::is_word_char(c)) {
+            if !w.is_empty() && filter.may_hold(w) && wanted.contains(&fold_hash(w)) {
                 words.insert(fold_hash(w));
             }
         }
     };
+    let words_of = |paragraph: usize| {
+        let k = paragraphs.partition_point(|p| p.index < paragraph);
+        paragraphs
+            .get(k)
+            .filter(|p| p.index == paragraph)
+            .map(|p| p.words)
+    };
     for m in mentions {
         if entities[m.entity as usize].kind != EntityType::Person {
-            add(&text[m.start..m.end]);
+            add(m.start, m.end, words_of(m.paragraph));
         }
     }
-    for &(_, words, s, _) in kept {
+    for &(_, w, s, _) in kept {
         if s.kind != EntityType::Person {
-            add(surface(text, words.tokens, s));
+            add(w.tokens[s.start].start, w.tokens[s.end - 1].end, Some(w));
         }
     }
     words
+}
+
+/// The words `a..b` of `w` that are exactly the words of `text[start..end]`
+/// split at every char that is no word char, if they are: the range cuts
+/// no word, holds no word char outside them, and none of them holds an
+/// invisible char (which joins two words of the split).
+fn whole_words<'a>(
+    text: &str,
+    w: Words<'a>,
+    start: usize,
+    end: usize,
+) -> Option<(Words<'a>, usize, usize)> {
+    let a = w.tokens.partition_point(|t| t.end <= start);
+    let b = a + w.tokens[a..].partition_point(|t| t.end <= end);
+    let (first, last) = (w.tokens.get(a)?, w.tokens.get(b.checked_sub(1)?)?);
+    let no_word_char = |s: &str| !s.chars().any(crate::tokens::is_word_char);
+    let whole = a < b
+        && first.start >= start
+        && w.tokens.get(b).is_none_or(|t| t.start >= end)
+        && no_word_char(&text[start..first.start])
+        && no_word_char(&text[last.end..end])
+        && w.flags[a..b].iter().all(|f| f & flag::NORMALIZE == 0);
+    whole.then_some((w, a, b))
 }
 
 /// Later or earlier lone last words of a person's full name, not yet
@@ -450,6 +493,11 @@ impl WordFilter {
 
     fn may_hold(&self, word: &str) -> bool {
         !word.is_ascii() || self.bits & Self::bit(word.as_bytes()) != 0
+    }
+
+    /// [`WordFilter::may_hold`] of the ASCII word `t` of `text`.
+    fn may_hold_ascii(&self, text: &str, t: Token) -> bool {
+        self.bits & Self::bit(&text.as_bytes()[t.start..t.end]) != 0
     }
 }
 
@@ -625,6 +673,27 @@ mod tests {
         };
         assert_eq!(trimmed(tk.words(), span(0, 5)), Some(span(1, 4)));
         assert_eq!(trimmed(tk.words(), span(0, 1)), None);
+    }
+
+    /// A mention's words are the paragraph's own only when the mention is
+    /// made of whole words (else they are split from its text).
+    #[test]
+    fn whole_words_only_where_a_range_cuts_no_word() {
+        let t = "di U.S. Steel, Bank\u{200B}Mandiri dan Jakarta";
+        let w = words_of(t);
+        let at = |s: &str| t.find(s).unwrap();
+        let range = |s: &str| whole_words(t, w.words(), at(s), at(s) + s.len()).map(|x| (x.1, x.2));
+        assert_eq!(range("U.S. Steel"), Some((1, 4)));
+        assert_eq!(range("U.S."), Some((1, 3)));
+        assert_eq!(range("Jakarta"), Some((6, 7)));
+        assert_eq!(range("akarta"), None, "cut at its start");
+        assert_eq!(range("Jakart"), None, "cut at its end");
+        assert_eq!(
+            range("Bank\u{200B}Mandiri"),
+            None,
+            "joined over an invisible char"
+        );
+        assert_eq!(range(", "), None, "no word");
     }
 
     #[test]
