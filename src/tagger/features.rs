@@ -100,10 +100,9 @@ fn char_shape(word: &str) -> u32 {
             'a'..='z' => 2,
             '0'..='9' => 3,
             c if c.is_ascii() => 4,
-            c if c.is_uppercase() => 1,
-            c if c.is_lowercase() => 2,
-            c if c.is_numeric() => 3,
-            _ => 4,
+            // Latin-1 (`é`, `Ö`) from a table, not Unicode's.
+            '\u{80}'..='\u{FF}' => u32::from(LATIN1_SHAPE_SYMBOL[c as usize - 0x80]),
+            c => unicode_shape_symbol(c),
         };
         if s != last && n < 4 {
             code = code << 3 | s;
@@ -117,6 +116,39 @@ fn char_shape(word: &str) -> u32 {
     }
     code << 3 | length_bucket(len)
 }
+
+/// The [`shape`] symbol of a char past ASCII: 1 uppercase, 2 lowercase,
+/// 3 numeric, 4 other.
+fn unicode_shape_symbol(c: char) -> u32 {
+    if c.is_uppercase() {
+        1
+    } else if c.is_lowercase() {
+        2
+    } else if c.is_numeric() {
+        3
+    } else {
+        4
+    }
+}
+
+/// [`unicode_shape_symbol`] of U+0080..=U+00FF: capitals `À`..=`Þ` but
+/// `×`; small letters `ß`..=`ÿ` but `÷`, and `ª`, `µ`, `º`; numbers `²`,
+/// `³`, `¹`, `¼`, `½`, `¾`.
+const LATIN1_SHAPE_SYMBOL: [u8; 128] = {
+    let mut t = [4u8; 128];
+    let mut c = 0x80;
+    while c < 0x100 {
+        t[c - 0x80] = match c {
+            0xD7 | 0xF7 => 4,
+            0xC0..=0xDE => 1,
+            0xDF..=0xFF | 0xAA | 0xB5 | 0xBA => 2,
+            0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE => 3,
+            _ => 4,
+        };
+        c += 1;
+    }
+    t
+};
 
 /// [`shape`] of an ASCII word, a byte at a time (no char decoding).
 fn ascii_shape(word: &[u8]) -> u32 {
@@ -581,6 +613,18 @@ mod tests {
         assert_ne!(shape("KPU"), shape("Kpu"));
         assert_eq!(shape("G20") >> 3, 0b001_011);
         assert_ne!(shape("ab"), shape("abcdefgh"));
+    }
+
+    #[test]
+    fn latin1_shape_symbols_are_unicodes() {
+        for c in '\u{80}'..='\u{FF}' {
+            let want = unicode_shape_symbol(c);
+            assert_eq!(
+                u32::from(LATIN1_SHAPE_SYMBOL[c as usize - 0x80]),
+                want,
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
