@@ -18,6 +18,7 @@ pub mod features;
 pub mod lexicon;
 pub mod model;
 pub mod names;
+pub mod shape;
 pub mod train;
 
 use crate::gazetteer::{Entity, EntityType};
