@@ -198,6 +198,11 @@ impl WordBuf {
         self.tokens.clear();
         self.hashes.clear();
         self.flags.clear();
+        // About a word per six bytes of news text: grown once, if at all.
+        let words = text.len() / 6;
+        self.tokens.reserve(words);
+        self.hashes.reserve(words);
+        self.flags.reserve(words);
         let bytes = text.as_bytes();
         scan_words(text, |start, end, ascii| {
             self.tokens.push(Token { start, end });

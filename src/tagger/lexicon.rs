@@ -136,7 +136,9 @@ impl Default for Lexicon {
 impl Lexicon {
     pub fn new() -> Lexicon {
         let mut lex = Lexicon {
-            table: WordTable::with_capacity(512),
+            // Over ten slots a word: a word it lacks (most words) is
+            // told by the first empty slot, a probe or two away.
+            table: WordTable::with_capacity(4096),
         };
         for (words, bit) in [
             (TITLES, class::TITLE),
