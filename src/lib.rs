@@ -43,6 +43,7 @@ pub mod shard;
 pub mod tables;
 pub mod tagger;
 pub mod tokens;
+pub mod word_table;
 
 pub use error::{Error, Result};
 pub use pipeline::{Pipeline, PipelineBuilder};

@@ -31,8 +31,10 @@
 
 use crate::gazetteer::{Entity, EntityType, Gazetteer};
 use crate::tokens::{
-    fold_hash, fold_hash_normalized, has_lowercase, normalized_word, tokenize_into, Token,
+    flag, fold_hash, fold_hash_normalized, has_lowercase, normalized_word, tokenize_into, Token,
+    WordBuf, Words,
 };
+use crate::word_table::WordTable;
 use rustc_hash::FxHashMap;
 use std::cmp::Reverse;
 
@@ -127,7 +129,7 @@ pub struct Matcher {
     entities: Vec<Entity>,
     patterns: Vec<Pattern>,
     /// Case-folded word hash -> word id.
-    vocab: FxHashMap<u64, u32>,
+    vocab: WordTable<u32>,
     /// (node << 32 | word id) -> child node.
     edges: FxHashMap<u64, u32>,
     /// Node `n` -> the patterns ending there:
@@ -181,14 +183,13 @@ impl Matcher {
         let mut m = Matcher {
             entities: Vec::new(),
             patterns: Vec::with_capacity(names),
-            vocab: FxHashMap::default(),
+            vocab: WordTable::with_capacity(names),
             edges: FxHashMap::default(),
             terminal_start: Vec::new(),
             terminal_patterns: Vec::new(),
             nodes: 1,
             lower_starts: Box::new([0; 256]),
         };
-        m.vocab.reserve(names);
         m.edges.reserve(names * 2);
         // (end node, pattern) of every compiled name, in pattern order.
         let mut ends: Vec<(u32, u32)> = Vec::with_capacity(names);
@@ -221,7 +222,7 @@ impl Matcher {
         let mut node = ROOT;
         for w in p.words() {
             let next_id = self.vocab.len() as u32;
-            let wid = *self.vocab.entry(fold_hash(w)).or_insert(next_id);
+            let wid = *self.vocab.entry(fold_hash(w), next_id);
             let key = (node as u64) << 32 | wid as u64;
             node = match self.edges.get(&key) {
                 Some(&child) => child,
@@ -255,18 +256,25 @@ impl Matcher {
     /// Finds names in `text`: leftmost first, longest at each start, never
     /// overlapping, in text order.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        let mut toks = Vec::new();
-        tokenize_into(text, &mut toks);
+        let mut words = WordBuf::default();
+        words.tokenize(text);
         let mut out = Vec::new();
-        self.find_in_tokens(text, &toks, &mut out);
+        self.find_in_words(text, words.words(), &mut out);
         out
     }
 
     /// Like [`Matcher::find`], on words already split by [`crate::tokens`].
     pub fn find_in_tokens(&self, text: &str, toks: &[Token], out: &mut Vec<Match>) {
+        let words = WordBuf::of_tokens(text, toks);
+        self.find_in_words(text, words.words(), out);
+    }
+
+    /// Like [`Matcher::find`], on words already split and hashed
+    /// ([`WordBuf`]): no word is hashed again.
+    pub fn find_in_words(&self, text: &str, words: Words, out: &mut Vec<Match>) {
         let mut i = 0;
-        while i < toks.len() {
-            match self.longest_at(text, toks, i) {
+        while i < words.len() {
+            match self.longest_at(text, words, i) {
                 Some((last, m)) => {
                     out.push(m);
                     i = last + 1;
@@ -276,23 +284,30 @@ impl Matcher {
         }
     }
 
-    fn word_id(&self, text: &str, t: Token) -> u32 {
-        self.vocab
-            .get(&fold_hash_normalized(&text[t.start..t.end]))
-            .copied()
-            .unwrap_or(NO_WORD)
+    /// The id of word `i` of `words` (hashed as names are matched: of its
+    /// [`normalized_word`] form).
+    #[inline]
+    fn word_id(&self, text: &str, words: Words, i: usize) -> u32 {
+        let hash = if words.flags[i] & flag::NORMALIZE == 0 {
+            words.hashes[i]
+        } else {
+            let t = words.tokens[i];
+            fold_hash_normalized(&text[t.start..t.end])
+        };
+        self.vocab.get(hash).unwrap_or(NO_WORD)
     }
 
     /// The longest verified match starting at word `i`: (its last word, match).
-    fn longest_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Match)> {
-        let first = &text[toks[i].start..toks[i].end];
-        if starts_lowercase(first) {
-            let (b, len) = (first.as_bytes()[0], first.len().min(31));
+    fn longest_at(&self, text: &str, words: Words, i: usize) -> Option<(usize, Match)> {
+        let toks = words.tokens;
+        if words.flags[i] & flag::LOWER != 0 {
+            let t = toks[i];
+            let (b, len) = (text.as_bytes()[t.start], (t.end - t.start).min(31));
             if self.lower_starts[b as usize] & (1 << len) == 0 {
                 return None;
             }
         }
-        let mut wid = self.word_id(text, toks[i]);
+        let mut wid = self.word_id(text, words, i);
         if wid == NO_WORD {
             return None;
         }
@@ -327,13 +342,13 @@ impl Matcher {
             if j >= toks.len() || toks[j].start - toks[j - 1].end > 8 || len == MAX_PATH {
                 break;
             }
-            wid = self.word_id(text, toks[j]);
+            wid = self.word_id(text, words, j);
             if j + 1 < toks.len()
                 && is_middle_initial(text, toks[j - 1], toks[j], toks[j + 1])
                 && !self.edges.contains_key(&((node as u64) << 32 | wid as u64))
             {
                 j += 1;
-                wid = self.word_id(text, toks[j]);
+                wid = self.word_id(text, words, j);
             }
             if wid == NO_WORD {
                 break;
@@ -461,15 +476,6 @@ fn is_middle_initial(text: &str, prev: Token, t: Token, next: Token) -> bool {
 fn is_initial_gap(gap: &str) -> bool {
     let b = gap.as_bytes();
     b.len() == 4 && b[0] == b' ' && b[1].is_ascii_uppercase() && b[2] == b'.' && b[3] == b' '
-}
-
-/// Does the word start with a lowercase letter? (ASCII fast path.)
-#[inline]
-fn starts_lowercase(w: &str) -> bool {
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-        _ => w.starts_with(char::is_lowercase),
-    }
 }
 
 /// `w` with its first letter in capitals.
@@ -652,8 +658,9 @@ D\tLOCATION\tCapital City\tSpringfield\t5
         let g = Gazetteer::parse(list, "t").unwrap();
         let m = Matcher::new(&g);
         let at = |name: &str| {
-            let word = crate::tokens::tokenize(name)[0];
-            let node = m.edges[&((ROOT as u64) << 32 | m.word_id(name, word) as u64)];
+            let mut words = WordBuf::default();
+            words.tokenize(name);
+            let node = m.edges[&((ROOT as u64) << 32 | m.word_id(name, words.words(), 0) as u64)];
             let range = m.terminal_start[node as usize] as usize
                 ..m.terminal_start[node as usize + 1] as usize;
             m.terminal_patterns[range]

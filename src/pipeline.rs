@@ -23,7 +23,7 @@ use crate::tables::{
     TableSet,
 };
 use crate::tagger::{names, Lang, Tagger};
-use crate::tokens::{tokenize_into, Token};
+use crate::tokens::{WordBuf, Words};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Builds a [`Pipeline`].
@@ -181,11 +181,13 @@ impl Pipeline {
         let seg = segment(text, doc.title.is_none());
         // The words of the whole text, once: each paragraph's are a slice
         // (paragraphs are trimmed lines, so no word crosses their edges),
-        // and the language is told from the same words.
-        let mut all_words: Vec<Token> = Vec::with_capacity(text.len() / 6);
-        tokenize_into(text, &mut all_words);
+        // and the language is told from the same words. Each word is
+        // hashed here once, for the matcher and the tagger.
+        let mut buf = WordBuf::default();
+        buf.tokenize(text);
+        let all_words = &buf.tokens;
         // Words and gazetteer matches of each kept paragraph.
-        let mut words: Vec<(usize, &[Token])> = Vec::new();
+        let mut paragraph_words: Vec<(usize, Words)> = Vec::new();
         let mut matches = Vec::new();
         let mut found = Vec::new();
         for (i, p) in seg.paragraphs.iter().enumerate() {
@@ -194,14 +196,18 @@ impl Pipeline {
             }
             let a = all_words.partition_point(|t| t.start < p.start);
             let b = a + all_words[a..].partition_point(|t| t.start < p.end);
-            let toks = &all_words[a..b];
+            let pwords = buf.words().slice(a, b);
             if tables.lists() {
                 found.clear();
-                self.matcher.find_in_tokens(text, toks, &mut found);
+                self.matcher.find_in_words(text, pwords, &mut found);
                 matches.extend(found.iter().map(|&m| (i, m)));
             }
-            words.push((i, toks));
+            paragraph_words.push((i, pwords));
         }
+        let words: Vec<(usize, &[crate::tokens::Token])> = paragraph_words
+            .iter()
+            .map(|&(i, w)| (i, w.tokens))
+            .collect();
         let pw: Vec<ParagraphWords> = words
             .iter()
             .map(|&(i, t)| ParagraphWords {
@@ -209,7 +215,7 @@ impl Pipeline {
                 tokens: t,
             })
             .collect();
-        let lang = detect_language_in(text, &all_words);
+        let lang = detect_language_in(text, all_words);
         let mentions = if tables.lists() {
             self.list_mentions(text, &pw, &matches, lang)
         } else {
@@ -234,11 +240,11 @@ impl Pipeline {
         let tagged = tagger.is_some() && Lang::from_code(lang).is_some();
         let model_names = match (tagger, Lang::from_code(lang)) {
             (Some(tagger), Some(l)) => {
-                let paras: Vec<names::ParagraphInput> = words
+                let paras: Vec<names::ParagraphInput> = paragraph_words
                     .iter()
-                    .map(|&(i, tokens)| names::ParagraphInput {
+                    .map(|&(i, words)| names::ParagraphInput {
                         index: i,
-                        tokens,
+                        words,
                         matches: paragraph_matches(&matches, i),
                     })
                     .collect();

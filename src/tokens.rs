@@ -74,18 +74,23 @@ pub fn fold_hash_normalized(word: &str) -> u64 {
 /// one scan, when there is nothing to change (every ASCII word).
 pub fn normalized_word(w: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
-    // The first bytes of every invisible char and combining mark: words
-    // with none of them (accented Latin letters included) need nothing.
-    let may_change = |b: u8| {
-        matches!(
-            b,
-            0xC2 | 0xCC | 0xCD | 0xD2 | 0xD6 | 0xD8 | 0xD9 | 0xE0..=0xE2 | 0xEF
-        )
-    };
-    if !w.bytes().any(may_change) || !w.chars().any(|c| is_invisible(c) || is_combining_mark(c)) {
+    if !w.bytes().any(may_start_a_mark)
+        || !w.chars().any(|c| is_invisible(c) || is_combining_mark(c))
+    {
         return std::borrow::Cow::Borrowed(w);
     }
     std::borrow::Cow::Owned(w.chars().filter(|&c| !is_invisible(c)).nfc().collect())
+}
+
+/// May byte `b` start an invisible char or a combining mark? (The first
+/// bytes of all of them: words with none, accented Latin letters included,
+/// need no normalizing.)
+#[inline]
+fn may_start_a_mark(b: u8) -> bool {
+    matches!(
+        b,
+        0xC2 | 0xCC | 0xCD | 0xD2 | 0xD6 | 0xD8 | 0xD9 | 0xE0..=0xE2 | 0xEF
+    )
 }
 
 /// The common combining-mark blocks (accents written as separate code points).
@@ -150,6 +155,152 @@ static ASCII_WORD: [bool; 256] = {
 
 /// Like [`tokenize`], appending to `out` (reuses its allocation).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    scan_words(text, |start, end, _| out.push(Token { start, end }));
+}
+
+/// Facts about a word found while tokenizing: bits of [`WordBuf::flags`].
+pub mod flag {
+    /// Every byte of the word is ASCII.
+    pub const ASCII: u8 = 1;
+    /// The word starts with an uppercase letter.
+    pub const UPPER: u8 = 2;
+    /// The word starts with a lowercase letter.
+    pub const LOWER: u8 = 4;
+    /// The word holds an invisible char or a combining mark, so its
+    /// [`normalized_word`](super::normalized_word) form differs (names are
+    /// matched on that form).
+    pub const NORMALIZE: u8 = 8;
+}
+
+/// The words of a text with, for each, its [`fold_hash`] and its [`flag`]
+/// bits, found in the one pass that splits the text: the matcher and the
+/// name tagger read a word's hash here rather than hashing it again.
+#[derive(Debug, Default, Clone)]
+pub struct WordBuf {
+    pub tokens: Vec<Token>,
+    /// `hashes[i]` is [`fold_hash`] of word `i`.
+    pub hashes: Vec<u64>,
+    /// `flags[i]`: the [`flag`] bits of word `i`.
+    pub flags: Vec<u8>,
+}
+
+/// Borrowed [`WordBuf`] (or a stretch of one: a paragraph's words).
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    pub tokens: &'a [Token],
+    pub hashes: &'a [u64],
+    pub flags: &'a [u8],
+}
+
+impl WordBuf {
+    /// The words of `text`, replacing what the buffer held.
+    pub fn tokenize(&mut self, text: &str) {
+        self.tokens.clear();
+        self.hashes.clear();
+        self.flags.clear();
+        // About a word per six bytes of news text: grown once, if at all.
+        let words = text.len() / 6;
+        self.tokens.reserve(words);
+        self.hashes.reserve(words);
+        self.flags.reserve(words);
+        let bytes = text.as_bytes();
+        scan_words(text, |start, end, ascii| {
+            self.tokens.push(Token { start, end });
+            if ascii {
+                self.hashes.push(hash_lower_ascii(&bytes[start..end]));
+                self.flags.push(ascii_flags(bytes[start]));
+            } else {
+                let w = &text[start..end];
+                self.hashes.push(fold_hash(w));
+                self.flags.push(word_flags(w));
+            }
+        });
+    }
+
+    /// The hashes and flags of words already split (`toks` of `text`).
+    pub fn of_tokens(text: &str, toks: &[Token]) -> WordBuf {
+        WordBuf {
+            tokens: toks.to_vec(),
+            hashes: toks
+                .iter()
+                .map(|t| fold_hash(&text[t.start..t.end]))
+                .collect(),
+            flags: toks
+                .iter()
+                .map(|t| word_flags(&text[t.start..t.end]))
+                .collect(),
+        }
+    }
+
+    pub fn words(&self) -> Words<'_> {
+        Words {
+            tokens: &self.tokens,
+            hashes: &self.hashes,
+            flags: &self.flags,
+        }
+    }
+}
+
+impl<'a> Words<'a> {
+    /// Words `a..b`.
+    pub fn slice(&self, a: usize, b: usize) -> Words<'a> {
+        Words {
+            tokens: &self.tokens[a..b],
+            hashes: &self.hashes[a..b],
+            flags: &self.flags[a..b],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+/// The [`flag`] bits of an ASCII word starting with byte `first`.
+#[inline]
+fn ascii_flags(first: u8) -> u8 {
+    flag::ASCII
+        | if first.is_ascii_uppercase() {
+            flag::UPPER
+        } else if first.is_ascii_lowercase() {
+            flag::LOWER
+        } else {
+            0
+        }
+}
+
+/// The [`flag`] bits of a word.
+pub fn word_flags(w: &str) -> u8 {
+    if w.is_ascii() {
+        return w
+            .as_bytes()
+            .first()
+            .map_or(flag::ASCII, |&b| ascii_flags(b));
+    }
+    let first = w.chars().next();
+    let mut f = 0;
+    if first.is_some_and(char::is_uppercase) {
+        f |= flag::UPPER;
+    }
+    if first.is_some_and(char::is_lowercase) {
+        f |= flag::LOWER;
+    }
+    // As `normalized_word` decides whether the word changes.
+    if w.bytes().any(may_start_a_mark) && w.chars().any(|c| is_invisible(c) || is_combining_mark(c))
+    {
+        f |= flag::NORMALIZE;
+    }
+    f
+}
+
+/// Splits `text` into words, calling `word(start, end, ascii)` for each in
+/// order (`ascii`: every byte of the word is ASCII).
+#[inline(always)]
+fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // The char at byte `i` (a char boundary) when it is a word char: its length.
@@ -178,6 +329,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         // A word starts at `i`: ASCII letters and digits in a tight loop,
         // other chars decoded.
         let start = i;
+        let mut ascii = true;
         loop {
             while i < n && ASCII_WORD[bytes[i] as usize] {
                 i += 1;
@@ -185,18 +337,20 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             if i < n && bytes[i] >= 0x80 {
                 if let Some(len) = word_char_at(i) {
                     i += len;
+                    ascii = false;
                     continue;
                 }
                 // An invisible char between two word chars (a zero-width
                 // space, a soft hyphen) does not end the word.
                 if let Some(j) = past_invisible(text, i) {
                     i = j;
+                    ascii = false;
                     continue;
                 }
             }
             break;
         }
-        out.push(Token { start, end: i });
+        word(start, i, ascii);
     }
 }
 
@@ -228,6 +382,17 @@ pub fn fold_hash(word: &str) -> u64 {
             i += 1;
             continue;
         }
+        // Latin-1 letters (`é`, `Ö`), two bytes: their capitals
+        // U+00C0..=U+00DE but `×` fold by 0x20, the rest are their own
+        // lowercase (no table lookup).
+        if let (0xC2 | 0xC3, Some(&b2)) = (b, bytes.get(i + 1)) {
+            let capital = b == 0xC3 && (0x80..=0x9E).contains(&b2) && b2 != 0x97;
+            buf[n] = b;
+            buf[n + 1] = if capital { b2 + 0x20 } else { b2 };
+            n += 2;
+            i += 2;
+            continue;
+        }
         let c = word[i..].chars().next().unwrap_or_default();
         i += c.len_utf8();
         for l in c.to_lowercase() {
@@ -245,35 +410,25 @@ pub fn fold_hash(word: &str) -> u64 {
 /// are read as one or two overlapping loads (with the length, that is every
 /// byte exactly once); longer ones eight bytes at a time, the last eight
 /// overlapping.
-#[inline]
+#[inline(always)]
 fn hash_lower_ascii(bytes: &[u8]) -> u64 {
     let n = bytes.len();
-    let load4 = |i: usize| {
-        u64::from(u32::from_le_bytes([
-            bytes[i],
-            bytes[i + 1],
-            bytes[i + 2],
-            bytes[i + 3],
-        ]))
-    };
+    // Loads from fixed-size pieces: no bounds check past the length tests.
+    let load4 = |b: &[u8]| u64::from(u32::from_le_bytes(b[..4].try_into().unwrap_or([0; 4])));
+    let load8 = |b: &[u8]| u64::from_le_bytes(b[..8].try_into().unwrap_or([0; 8]));
     let mut h = rustc_hash::FxHasher::default();
     h.write_usize(n);
     if n >= 8 {
-        let load8 = |i: usize| {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(&bytes[i..i + 8]);
-            u64::from_le_bytes(w)
-        };
-        let mut i = 0;
-        while i + 8 < n {
-            h.write_u64(ascii_lower8(load8(i)));
-            i += 8;
+        let mut rest = bytes;
+        while rest.len() > 8 {
+            h.write_u64(ascii_lower8(load8(rest)));
+            rest = &rest[8..];
         }
-        h.write_u64(ascii_lower8(load8(n - 8)));
+        h.write_u64(ascii_lower8(load8(&bytes[n - 8..])));
     } else if n >= 4 {
-        h.write_u64(ascii_lower8(load4(0) | load4(n - 4) << 32));
-    } else if n > 0 {
-        let v = u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16;
+        h.write_u64(ascii_lower8(load4(bytes) | load4(&bytes[n - 4..]) << 32));
+    } else if let [first, .., last] | [first @ last] = bytes {
+        let v = u64::from(*first) | u64::from(bytes[n / 2]) << 8 | u64::from(*last) << 16;
         h.write_u64(ascii_lower8(v));
     }
     mix(h.finish())
@@ -368,6 +523,44 @@ mod tests {
         }
     }
 
+    /// The words found with their hashes are the words [`tokenize`]
+    /// finds, each with its [`fold_hash`] and flags as asked of the word
+    /// alone (accents, capitals, invisible chars and combining marks).
+    #[test]
+    fn word_buffer_holds_each_words_hash_and_flags() {
+        let text = "Budi kata ÉCOLE école Ame\u{301}lie zero\u{200B}width \
+                    İstanbul 42 x\u{AD}y “Čad” Straße ΣΟΦΙΑΣ e\u{301}";
+        let mut buf = WordBuf::default();
+        buf.tokenize("left over");
+        buf.tokenize(text);
+        assert_eq!(buf.tokens, tokenize(text));
+        assert_eq!(buf.hashes.len(), buf.tokens.len());
+        for (i, t) in buf.tokens.iter().enumerate() {
+            let w = &text[t.start..t.end];
+            assert_eq!(buf.hashes[i], fold_hash(w), "{w}");
+            let f = buf.flags[i];
+            assert_eq!(f & flag::ASCII != 0, w.is_ascii(), "{w}");
+            assert_eq!(
+                f & flag::UPPER != 0,
+                w.starts_with(char::is_uppercase),
+                "{w}"
+            );
+            assert_eq!(
+                f & flag::LOWER != 0,
+                w.starts_with(char::is_lowercase),
+                "{w}"
+            );
+            let changes = matches!(normalized_word(w), std::borrow::Cow::Owned(_));
+            assert_eq!(f & flag::NORMALIZE != 0, changes, "{w}");
+        }
+        let of = WordBuf::of_tokens(text, &buf.tokens);
+        assert_eq!(
+            (of.hashes, of.flags),
+            (buf.hashes.clone(), buf.flags.clone())
+        );
+        assert!(buf.flags.iter().any(|f| f & flag::NORMALIZE != 0));
+    }
+
     #[test]
     fn combining_marks_stay_inside_words() {
         let text = "Ame\u{301}lie said";
@@ -406,6 +599,10 @@ mod tests {
             }
             hash_lower_ascii(&buf[..n])
         };
+        let latin1: Vec<String> = ('\u{80}'..='\u{FF}').map(|c| format!("x{c}Y{c}")).collect();
+        for w in &latin1 {
+            assert_eq!(fold_hash(w), char_by_char(w), "{w:?}");
+        }
         let long = "Ä".repeat(20) + "BCDEFGHIJKLMNOPQRSTUVWXYZ";
         let sigma = "A".repeat(58) + "ΑΣ";
         for w in [

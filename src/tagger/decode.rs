@@ -111,6 +111,27 @@ pub fn masked(transitions: &[[i32; LANES]; LANES]) -> [[i32; LANES]; LANES] {
     })
 }
 
+/// The score [`viterbi_scores`] gives with every word forced outside
+/// names: the one tagging left, all `O`, summed directly. Runs up to
+/// [`DIRECT_WORDS`] words (no score of theirs comes near [`NEVER`]); None
+/// for longer ones (and an empty run).
+pub fn all_outside(emissions: &[[i32; LANES]], masked: &[[i32; LANES]; LANES]) -> Option<i32> {
+    let (first, rest) = emissions.split_first()?;
+    if emissions.len() > DIRECT_WORDS {
+        return None;
+    }
+    let mut score = masked[START][0] + first[0];
+    for e in rest {
+        score += masked[0][0] + e[0];
+    }
+    Some(score)
+}
+
+/// The longest run [`all_outside`] sums: a word adds at most 24 weights of
+/// 128 and a transition of 32,768 (both i16 and i8 bound), so 4,096 words
+/// stay far from [`NEVER`].
+pub const DIRECT_WORDS: usize = 4096;
+
 /// [`viterbi_outside`] for integer scores, with transitions from
 /// [`masked`]: the same tags and score, a few times faster (the tagger
 /// decodes every run and, for each name found, the run once more).
@@ -233,6 +254,35 @@ mod tests {
     /// Random scores, transitions and forced words: the integer decoder
     /// gives what the general one gives, ties included (small scores make
     /// many).
+    #[test]
+    fn all_outside_is_the_decoding_with_every_word_forced_outside() {
+        let mut x = 0x0bad_5eed_1234_5678u64;
+        let mut next = |m: i64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % (2 * m as u64 + 1)) as i32 - m as i32
+        };
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        for round in 0..2000 {
+            // Weights as large as the weights file holds, and small ones.
+            let (m, e) = if round % 2 == 0 {
+                (32767, 24 * 128)
+            } else {
+                (5, 5)
+            };
+            let n = (next(6) + 7) as usize;
+            let tr: [[i32; LANES]; LANES] =
+                std::array::from_fn(|_| std::array::from_fn(|_| next(m)));
+            let em: Vec<[i32; LANES]> = (0..n).map(|_| std::array::from_fn(|_| next(e))).collect();
+            let masked = masked(&tr);
+            let want = viterbi_scores(&em, &masked, (0, n), &mut back, &mut out);
+            assert_eq!(all_outside(&em, &masked), want, "{em:?} {tr:?}");
+        }
+        let long = vec![[24 * 128; LANES]; DIRECT_WORDS + 1];
+        assert_eq!(all_outside(&long, &masked(&[[0; LANES]; LANES])), None);
+    }
+
     #[test]
     fn integer_decoding_is_the_general_decoding() {
         let mut x = 0x1234_5678_9abc_def1u64;

@@ -8,8 +8,10 @@
 //! place prepositions) and the gazetteer type matched there.
 
 pub use super::lexicon::{class, Lexicon};
+pub use super::shape::shape;
+use super::shape::shape_of;
 use crate::gazetteer::EntityType;
-use crate::tokens::{fold_hash, Token};
+use crate::tokens::{flag, fold_hash, Token, WordBuf, Words};
 
 /// log2 of the number of rows of the weight table.
 pub const TABLE_BITS: u32 = 18;
@@ -28,8 +30,8 @@ pub struct WordInfo {
     /// Hashes of the lowercased first and last three characters.
     pub prefix: u64,
     pub suffix: u64,
-    /// [`class`] bits.
-    pub classes: u8,
+    /// [`class`] bits (256 past the paragraph's edge).
+    pub classes: u16,
     /// Gazetteer type matched at this word: 0 none, else 1 + type * 2
     /// (+1 when the word continues the match).
     pub gaz: u8,
@@ -38,6 +40,26 @@ pub struct WordInfo {
     /// Does a sentence start here?
     pub sentence_start: bool,
 }
+
+impl WordInfo {
+    /// What the features read of a place past the paragraph's edge (a
+    /// window holds [`PAD`] of them there, so no feature asks whether a
+    /// neighbour exists).
+    pub const EDGE: WordInfo = WordInfo {
+        hash: NONE,
+        shape: 0,
+        prefix: 0,
+        suffix: 0,
+        classes: 256,
+        gaz: 0,
+        gap_before: 10,
+        sentence_start: false,
+    };
+}
+
+/// Words a window holds either side of its run (past the paragraph's
+/// edges, [`WordInfo::EDGE`]).
+pub const PAD: usize = 2;
 
 /// The gazetteer code of a word: `kind` matched, as first word or not.
 pub fn gaz_code(kind: EntityType, first: bool) -> u8 {
@@ -48,105 +70,6 @@ pub fn gaz_code(kind: EntityType, first: bool) -> u8 {
         EntityType::Location => 3,
     };
     1 + k * 2 + u8::from(!first)
-}
-
-/// The shape of a word: `X` uppercase, `x` lowercase, `d` digit, `o` other,
-/// repeats collapsed, at most four symbols (`Jakarta` -> `Xx`, `KPU` -> `X`,
-/// `McDonald` -> `XxXx`, `G20` -> `Xd`), plus a length bucket.
-pub fn shape(word: &str) -> u32 {
-    if word.is_ascii() {
-        ascii_shape(word.as_bytes())
-    } else {
-        char_shape(word)
-    }
-}
-
-/// [`shape`], a char at a time.
-fn char_shape(word: &str) -> u32 {
-    let mut code = 0u32;
-    let mut last = 0u32;
-    let mut n = 0;
-    let mut len = 0u32;
-    for c in word.chars() {
-        len += 1;
-        let s = match c {
-            'A'..='Z' => 1,
-            'a'..='z' => 2,
-            '0'..='9' => 3,
-            c if c.is_ascii() => 4,
-            c if c.is_uppercase() => 1,
-            c if c.is_lowercase() => 2,
-            c if c.is_numeric() => 3,
-            _ => 4,
-        };
-        if s != last && n < 4 {
-            code = code << 3 | s;
-            n += 1;
-            last = s;
-        }
-        // Four symbols and the longest length bucket: nothing more to learn.
-        if n == 4 && len >= 7 {
-            break;
-        }
-    }
-    code << 3 | length_bucket(len)
-}
-
-/// [`shape`] of an ASCII word, a byte at a time (no char decoding).
-fn ascii_shape(word: &[u8]) -> u32 {
-    // Most words are a letter and lowercase letters (`Budi`, `kata`).
-    if let Some((&first, rest)) = word.split_first() {
-        if rest.iter().all(u8::is_ascii_lowercase) {
-            let s = ASCII_SHAPE_SYMBOL[first as usize & 0x7f] as u32;
-            let code = if rest.is_empty() || s == 2 {
-                s
-            } else {
-                s << 3 | 2
-            };
-            return code << 3 | length_bucket(word.len() as u32);
-        }
-    }
-    let mut code = 0u32;
-    let mut last = 0u32;
-    let mut n = 0;
-    for &b in word {
-        let s = ASCII_SHAPE_SYMBOL[b as usize & 0x7f] as u32;
-        if s != last {
-            if n == 4 {
-                break;
-            }
-            code = code << 3 | s;
-            n += 1;
-            last = s;
-        }
-    }
-    code << 3 | length_bucket(word.len() as u32)
-}
-
-/// The [`shape`] symbol of each ASCII byte.
-const ASCII_SHAPE_SYMBOL: [u8; 128] = {
-    let mut table = [4u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'A'..=b'Z' => 1,
-            b'a'..=b'z' => 2,
-            b'0'..=b'9' => 3,
-            _ => 4,
-        };
-        b += 1;
-    }
-    table
-};
-
-fn length_bucket(len: u32) -> u32 {
-    match len {
-        1 => 1,
-        2 => 2,
-        3 => 3,
-        4..=6 => 4,
-        _ => 5,
-    }
 }
 
 /// The class of the text between two words: 0 space only, 1 a sentence end
@@ -202,9 +125,16 @@ pub fn is_name_token(text: &str, t: Token) -> bool {
 
 /// The lowercased first and last three characters: for an ASCII word its
 /// bytes themselves (with the count), else their hashes.
+#[cfg(test)]
 fn lower_affixes(word: &str) -> (u64, u64) {
+    lower_affixes_of(word, word.is_ascii())
+}
+
+/// [`lower_affixes`] of a word known to be ASCII or not.
+#[inline]
+fn lower_affixes_of(word: &str, ascii: bool) -> (u64, u64) {
     let n = word.len();
-    if word.is_ascii() {
+    if ascii {
         let b = word.as_bytes();
         let pack = |bytes: &[u8]| {
             bytes.iter().fold(bytes.len() as u64, |acc, &c| {
@@ -236,27 +166,31 @@ fn level(i: usize, (a, b): (usize, usize)) -> u8 {
     }
 }
 
-/// The [`WordInfo`] of word `i` (whose hash is `hash`), as much as `level`
-/// needs (the rest zero).
+/// The [`WordInfo`] of word `i` of `words`, as much as `level` needs (the
+/// rest zero).
+#[inline]
 fn word_info(
     text: &str,
-    toks: &[Token],
-    (i, hash): (usize, u64),
+    words: Words,
+    i: usize,
     gaz: u8,
     lexicon: &Lexicon,
     level: u8,
 ) -> WordInfo {
+    let hash = words.hashes[i];
     let mut info = WordInfo {
         hash,
-        classes: lexicon.classes(hash),
+        classes: u16::from(lexicon.classes(hash)),
         gaz,
         ..WordInfo::default()
     };
     if level == FAR {
         return info;
     }
+    let toks = words.tokens;
     let t = toks[i];
     let w = &text[t.start..t.end];
+    let ascii = words.flags[i] & flag::ASCII != 0;
     let gap = if i == 0 {
         10
     } else if t.start == toks[i - 1].end + 1 && text.as_bytes()[t.start - 1] == b' ' {
@@ -265,71 +199,67 @@ fn word_info(
     } else {
         gap_class(&text[toks[i - 1].end..t.start])
     };
-    info.shape = shape(w);
+    info.shape = shape_of(w, ascii);
     info.gap_before = gap;
     info.sentence_start = i == 0 || gap == 1 || gap == 10;
     if level == IN_RUN {
-        (info.prefix, info.suffix) = lower_affixes(w);
+        (info.prefix, info.suffix) = lower_affixes_of(w, ascii);
     }
     info
 }
 
 /// The runs of a paragraph's words to tag (see [`name_runs`]); with
 /// `skip_listed`, runs made only of list matches (`gaz[i] != 0`) are left
-/// out.
-/// `infos` is [`ParagraphInfos::reset`] for the paragraph here, and keeps
-/// the hashes of the words it looked up.
+/// out. `infos` is [`ParagraphInfos::reset`] for the paragraph here.
 pub fn runs_to_tag(
     text: &str,
-    toks: &[Token],
+    words: Words,
     gaz: &[u8],
     lexicon: &Lexicon,
     skip_listed: bool,
     infos: &mut ParagraphInfos,
     runs: &mut Vec<(usize, usize)>,
 ) {
-    infos.reset(toks.len());
-    let mut caps = std::mem::take(&mut infos.caps);
-    let hash = |i: usize| infos.hash(text, toks, i);
-    name_runs_with(text, toks, lexicon, hash, &mut caps, runs);
-    infos.caps = caps;
+    infos.reset(words.len());
+    name_runs_with(text, words, lexicon, &mut infos.caps, runs);
     if skip_listed {
         runs.retain(|&(a, b)| gaz[a..b].contains(&0));
     }
 }
 
 /// The [`WordInfo`] of the words the features of run `a..b` read: the run
-/// and up to two words either side, from word `window_start(a)` on. Only
-/// these are found: most words of a text are in no run, and finding their
-/// facts would cost more than the tagging.
+/// and [`PAD`] words either side ([`WordInfo::EDGE`] past the paragraph's
+/// edges). Only these are found: most words of a text are in no run, and
+/// finding their facts would cost more than the tagging.
 pub fn window_infos(
     text: &str,
-    toks: &[Token],
+    words: Words,
     gaz: &[u8],
     lexicon: &Lexicon,
     (a, b): (usize, usize),
     out: &mut Vec<WordInfo>,
 ) {
     out.clear();
-    let (lo, hi) = (window_start(a), (b + 2).min(toks.len()));
-    for (i, &g) in gaz.iter().enumerate().take(hi).skip(lo) {
-        let hash = fold_hash(&text[toks[i].start..toks[i].end]);
-        let level = level(i, (a, b));
-        out.push(word_info(text, toks, (i, hash), g, lexicon, level));
+    for j in a..b + 2 * PAD {
+        // Word `j - PAD`.
+        out.push(match j.checked_sub(PAD) {
+            Some(i) if i < words.len() => {
+                word_info(text, words, i, gaz[i], lexicon, level(i, (a, b)))
+            }
+            _ => WordInfo::EDGE,
+        });
     }
 }
 
-/// The [`WordInfo`] of a paragraph's words, each found once: first its
-/// hash (while the runs are found), then, in [`ParagraphInfos::fill`], the
-/// facts the nearest run needs of it. A window holds what [`window_infos`]
-/// gives, except that a context word may carry more (the shape and gap it
-/// got as a neighbour or word of another run, which the features of this
-/// run's words do not read).
+/// The [`WordInfo`] of a paragraph's words, each found once, as much as
+/// the nearest run needs of it ([`ParagraphInfos::fill`]). A window holds
+/// what [`window_infos`] gives, except that a context word may carry more
+/// (the shape and gap it got as a neighbour or word of another run, which
+/// the features of this run's words do not read).
 #[derive(Debug, Default)]
 pub struct ParagraphInfos {
+    /// Word `i` at `i + PAD`, [`WordInfo::EDGE`] past either end.
     infos: Vec<WordInfo>,
-    /// Per word: whether its hash is known.
-    hashed: Vec<bool>,
     /// Per word: the highest level (`FAR`, `NEAR`, `IN_RUN`) a run's window
     /// needs of it; 0 in no window.
     need: Vec<u8>,
@@ -340,24 +270,14 @@ pub struct ParagraphInfos {
 impl ParagraphInfos {
     /// Forgets the words found; the paragraph has `words` words.
     pub fn reset(&mut self, words: usize) {
-        // A word's info is written before it is read (see `hashed`, `need`).
-        if self.infos.len() < words {
-            self.infos.resize(words, WordInfo::default());
+        // A word's info is written before it is read (see `need`).
+        if self.infos.len() < words + 2 * PAD {
+            self.infos.resize(words + 2 * PAD, WordInfo::default());
         }
-        self.hashed.clear();
-        self.hashed.resize(words, false);
+        self.infos[..PAD].fill(WordInfo::EDGE);
+        self.infos[words + PAD..words + 2 * PAD].fill(WordInfo::EDGE);
         self.need.clear();
         self.need.resize(words, 0);
-    }
-
-    /// The [`fold_hash`] of word `i`, found once.
-    #[inline]
-    pub fn hash(&mut self, text: &str, toks: &[Token], i: usize) -> u64 {
-        if !self.hashed[i] {
-            self.infos[i].hash = fold_hash(&text[toks[i].start..toks[i].end]);
-            self.hashed[i] = true;
-        }
-        self.infos[i].hash
     }
 
     /// Finds the facts of every word in the window of one of `runs` (sorted,
@@ -365,40 +285,34 @@ impl ParagraphInfos {
     pub fn fill(
         &mut self,
         text: &str,
-        toks: &[Token],
+        words: Words,
         gaz: &[u8],
         lexicon: &Lexicon,
         runs: &[(usize, usize)],
     ) {
+        let n = words.len();
         for &(a, b) in runs {
-            for i in window_start(a)..(b + 2).min(toks.len()) {
+            for i in a.saturating_sub(PAD)..(b + PAD).min(n) {
                 self.need[i] = self.need[i].max(level(i, (a, b)));
             }
         }
         // Windows of neighbouring runs overlap: each word is found once.
         let mut done = 0;
         for &(a, b) in runs {
-            let hi = (b + 2).min(toks.len());
-            let lo = window_start(a).max(done);
+            let hi = (b + PAD).min(n);
+            let lo = a.saturating_sub(PAD).max(done);
             for (i, &g) in (lo..hi).zip(&gaz[lo..hi]) {
-                let hash = self.hash(text, toks, i);
-                self.infos[i] = word_info(text, toks, (i, hash), g, lexicon, self.need[i]);
+                self.infos[i + PAD] = word_info(text, words, i, g, lexicon, self.need[i]);
             }
             done = done.max(hi);
         }
     }
 
     /// The window of run `a..b` (one of the runs [`ParagraphInfos::fill`]
-    /// was given): from word `window_start(a)` to two words past the run
-    /// (or the paragraph's end).
-    pub fn window(&self, toks: &[Token], (a, b): (usize, usize)) -> &[WordInfo] {
-        &self.infos[window_start(a)..(b + 2).min(toks.len())]
+    /// was given), as [`window_infos`] lays it out.
+    pub fn window(&self, (a, b): (usize, usize)) -> &[WordInfo] {
+        &self.infos[a..b + 2 * PAD]
     }
-}
-
-/// The first word of the window of a run starting at word `a`.
-pub fn window_start(a: usize) -> usize {
-    a.saturating_sub(2)
 }
 
 /// The row of a feature: its value xor a constant of its template, times
@@ -426,87 +340,97 @@ const SALTS: [u64; FEATURES] = {
 
 const NONE: u64 = 0x5bd1_e995;
 
+/// The weight-table rows of the features of word `i` of the run `a..b`,
+/// whose window ([`window_infos`], [`ParagraphInfos::window`]) is `window`.
+#[inline]
+pub fn run_features(
+    window: &[WordInfo],
+    (a, b): (usize, usize),
+    i: usize,
+    out: &mut [u32; FEATURES],
+) {
+    features(window, i + PAD - a, PAD, b + PAD - a, out);
+}
+
 /// The weight-table rows of the features of word `i` of a run
-/// `run_start..run_end` (indices into `words`, which holds at least two
-/// words either side of the run, or up to the paragraph's edge).
-pub fn features(
+/// `run_start..run_end` (indices into `words`, which holds [`PAD`] words
+/// either side of the run).
+fn features(
     words: &[WordInfo],
     i: usize,
     run_start: usize,
     run_end: usize,
     out: &mut [u32; FEATURES],
 ) {
-    let at = |k: isize| -> Option<&WordInfo> {
-        let j = i as isize + k;
-        (j >= 0 && (j as usize) < words.len()).then(|| &words[j as usize])
-    };
-    let w = &words[i];
-    let hash_of = |k: isize| at(k).map_or(NONE, |x| x.hash);
-    let shape_of = |k: isize| at(k).map_or(0, |x| x.shape as u64);
-    let class_of = |k: isize| at(k).map_or(256, |x| x.classes as u64);
-    let gap_after = at(1).map_or(10, |x| x.gap_before) as u64;
+    let near: &[WordInfo; 2 * PAD + 1] = words[i - PAD..=i + PAD]
+        .try_into()
+        .expect("a window holds PAD words either side of its run");
+    let [p2, p1, w, n1, n2] = near;
+    let first = words[run_start].classes as u64;
+    let last = words[run_end - 1].classes as u64;
     let pos = (i - run_start).min(3) as u64;
     let len = (run_end - run_start).min(4) as u64;
-    let f = [
+    let shape = w.shape as u64;
+    *out = [
         row(0, 0),
         row(1, w.hash),
-        row(2, hash_of(-1)),
-        row(3, hash_of(1)),
-        row(4, hash_of(-2)),
-        row(5, hash_of(2)),
-        row(6, w.shape as u64),
-        row(7, shape_of(-1) << 20 | w.shape as u64),
-        row(8, (w.shape as u64) << 20 | shape_of(1)),
+        row(2, p1.hash),
+        row(3, n1.hash),
+        row(4, p2.hash),
+        row(5, n2.hash),
+        row(6, shape),
+        row(7, (p1.shape as u64) << 20 | shape),
+        row(8, shape << 20 | n1.shape as u64),
         row(9, w.suffix),
         row(10, w.prefix),
-        row(11, (w.gap_before as u64) << 8 | gap_after),
-        row(12, u64::from(w.sentence_start) << 20 | w.shape as u64),
-        row(13, class_of(-1)),
-        row(14, class_of(1)),
-        row(15, class_of(-2)),
+        row(11, (w.gap_before as u64) << 8 | n1.gap_before as u64),
+        row(12, u64::from(w.sentence_start) << 20 | shape),
+        row(13, p1.classes as u64),
+        row(14, n1.classes as u64),
+        row(15, p2.classes as u64),
         row(16, w.classes as u64),
         row(17, w.gaz as u64),
-        row(
-            18,
-            (at(-1).map_or(0, |x| x.gaz) as u64) << 8 | at(1).map_or(0, |x| x.gaz) as u64,
-        ),
+        row(18, (p1.gaz as u64) << 8 | n1.gaz as u64),
         row(19, pos << 8 | len),
-        row(20, hash_of(-1) ^ (w.shape as u64).wrapping_mul(0x1000_0001)),
-        row(21, hash_of(1) ^ (w.shape as u64).wrapping_mul(0x2000_0003)),
+        row(20, p1.hash ^ shape.wrapping_mul(0x1000_0001)),
+        row(21, n1.hash ^ shape.wrapping_mul(0x2000_0003)),
         // The cue classes of the run's first and last words, wherever in
         // the run the word is (`PT Sinar Karya Abadi`, `Bank ... Tbk`).
-        row(22, (words[run_start].classes as u64) << 8 | pos),
-        row(
-            23,
-            (words[run_end - 1].classes as u64) << 8 | (run_end - i).min(3) as u64,
-        ),
+        row(22, first << 8 | pos),
+        row(23, last << 8 | (run_end - i).min(3) as u64),
     ];
-    *out = f;
 }
 
 /// The runs of words that may hold names: capitalised words, and connector
 /// words (`of`, `dan`) between two of them, not crossing strong punctuation
 /// (a sentence end, comma, bracket, quotation mark, line break).
 pub fn name_runs(text: &str, toks: &[Token], lexicon: &Lexicon, out: &mut Vec<(usize, usize)>) {
-    let hash = |i: usize| fold_hash(&text[toks[i].start..toks[i].end]);
-    name_runs_with(text, toks, lexicon, hash, &mut Vec::new(), out);
+    let words = WordBuf::of_tokens(text, toks);
+    name_runs_with(text, words.words(), lexicon, &mut Vec::new(), out);
 }
 
-/// [`name_runs`], with `hash(i)` the [`fold_hash`] of word `i`; `caps`
-/// is scratch space.
+/// [`name_runs`] of words already hashed; `caps` is scratch space.
 fn name_runs_with(
     text: &str,
-    toks: &[Token],
+    words: Words,
     lexicon: &Lexicon,
-    mut hash: impl FnMut(usize) -> u64,
     caps: &mut Vec<usize>,
     out: &mut Vec<(usize, usize)>,
 ) {
     out.clear();
+    let toks = words.tokens;
+    let hash = |i: usize| words.hashes[i];
     // The capitalised words, in one tight pass: the runs are built from
     // them alone, so the other words (most of a text) cost no more.
     caps.clear();
-    caps.extend((0..toks.len()).filter(|&i| is_name_token(text, toks[i])));
+    caps.extend(
+        words
+            .flags
+            .iter()
+            .enumerate()
+            .filter(|&(_, &f)| f & flag::UPPER != 0)
+            .map(|(i, _)| i),
+    );
     // Spaces or a hyphen join words of a name, and so does a bare period
     // (`U.S`); other punctuation ends a run.
     let joins = |i: usize| {
@@ -548,69 +472,52 @@ mod tests {
     use crate::tokens::tokenize;
 
     #[test]
-    fn shapes_tell_case_and_digits() {
-        assert_eq!(shape("Jakarta") >> 3, 0b001_010);
-        assert_eq!(shape("KPU") >> 3, 0b001);
-        assert_ne!(shape("KPU"), shape("Kpu"));
-        assert_eq!(shape("G20") >> 3, 0b001_011);
-        assert_ne!(shape("ab"), shape("abcdefgh"));
-    }
-
-    #[test]
-    fn ascii_shapes_are_the_shapes_char_by_char() {
-        let words = [
-            "",
-            "a",
-            "Ab",
-            "KPU",
-            "G20",
-            "McDonald",
-            "aB1-cD2",
-            "x1y2z3w4",
-            "Jakarta",
-            "ABCDEFGHIJ",
-            "a-b",
-            "1a",
-            "aaaaaaaaaaaaaaaaaaaA",
-            "U.S",
-            "A1a1a1a1",
-        ];
-        for w in words {
-            assert_eq!(ascii_shape(w.as_bytes()), char_shape(w), "{w}");
-        }
-    }
-
-    #[test]
     fn paragraph_windows_hold_what_run_windows_hold() {
         let text = "kata Budi di Jakarta, Andi dan Sinta Dewi dari Bandung kemarin";
-        let toks = tokenize(text);
+        let words = WordBuf::of_tokens(text, &tokenize(text));
+        let words = words.words();
         let lex = Lexicon::new();
-        let gaz = vec![0u8; toks.len()];
+        let gaz = vec![0u8; words.len()];
         let mut runs = Vec::new();
         let (mut para, mut alone) = (ParagraphInfos::default(), Vec::new());
-        runs_to_tag(text, &toks, &gaz, &lex, false, &mut para, &mut runs);
-        para.fill(text, &toks, &gaz, &lex, &runs);
+        // A longer paragraph first: its infos must not leak into this one.
+        let long = "Budi Andi Sinta Dewi Jakarta Bandung Surabaya Medan Bogor Depok Solo Kudus";
+        let long_words = WordBuf::of_tokens(long, &tokenize(long));
+        runs_to_tag(
+            long,
+            long_words.words(),
+            &[0; 12],
+            &lex,
+            false,
+            &mut para,
+            &mut runs,
+        );
+        para.fill(long, long_words.words(), &[0; 12], &lex, &runs);
+        runs_to_tag(text, words, &gaz, &lex, false, &mut para, &mut runs);
+        para.fill(text, words, &gaz, &lex, &runs);
         assert!(runs.len() >= 4);
+        assert_eq!(runs[0], (1, 2));
         for &(a, b) in &runs {
-            let shared = para.window(&toks, (a, b)).to_vec();
-            window_infos(text, &toks, &gaz, &lex, (a, b), &mut alone);
+            let shared = para.window((a, b)).to_vec();
+            window_infos(text, words, &gaz, &lex, (a, b), &mut alone);
             assert_eq!(shared.len(), alone.len());
-            let lo = window_start(a);
-            for (i, (x, y)) in shared.iter().zip(&alone).enumerate() {
+            for (j, (x, y)) in shared.iter().zip(&alone).enumerate() {
+                // Word `j + a - PAD`, if any.
+                let i = (j + a).checked_sub(PAD).filter(|&i| i < words.len());
                 let (fx, fy) = (format!("{x:?}"), format!("{y:?}"));
-                if (a..b).contains(&(lo + i)) {
+                if i.is_none_or(|i| (a..b).contains(&i)) {
                     assert_eq!(fx, fy);
                 }
                 assert_eq!((x.hash, x.classes, x.gaz), (y.hash, y.classes, y.gaz));
-                if level(lo + i, (a, b)) != FAR {
+                if i.is_none_or(|i| level(i, (a, b)) != FAR) {
                     assert_eq!((x.shape, x.gap_before), (y.shape, y.gap_before));
                 }
+            }
+            for i in a..b {
                 let (mut r1, mut r2) = ([0; FEATURES], [0; FEATURES]);
-                if (a..b).contains(&(lo + i)) {
-                    features(&shared, i, a - lo, b - lo, &mut r1);
-                    features(&alone, i, a - lo, b - lo, &mut r2);
-                    assert_eq!(r1, r2);
-                }
+                run_features(&shared, (a, b), i, &mut r1);
+                run_features(&alone, (a, b), i, &mut r2);
+                assert_eq!(r1, r2);
             }
         }
     }
@@ -620,29 +527,29 @@ mod tests {
     #[test]
     fn features_read_of_far_words_only_their_hash_and_classes() {
         let text = "ia bilang kepada Budi Santoso di sana kemarin";
-        let toks = tokenize(text);
+        let words = WordBuf::of_tokens(text, &tokenize(text));
         let lex = Lexicon::new();
         let (a, b) = (3, 5);
         let mut infos = Vec::new();
-        window_infos(text, &toks, &[0; 9], &lex, (a, b), &mut infos);
-        let lo = window_start(a);
+        window_infos(text, words.words(), &[0; 8], &lex, (a, b), &mut infos);
         let rows = |infos: &[WordInfo]| {
             (a..b)
                 .map(|i| {
                     let mut r = [0; FEATURES];
-                    features(infos, i - lo, a - lo, b - lo, &mut r);
+                    run_features(infos, (a, b), i, &mut r);
                     r
                 })
                 .collect::<Vec<_>>()
         };
         let before = rows(&infos);
+        // Word `i` is at `i + PAD - a`.
         for i in [a - 2, b + 1] {
-            let far = &mut infos[i - lo];
+            let far = &mut infos[i + PAD - a];
             (far.shape, far.gap_before, far.gaz) = (77, 7, 7);
             (far.prefix, far.suffix, far.sentence_start) = (7, 7, true);
         }
         assert_eq!(rows(&infos), before);
-        infos[b + 1 - lo].hash ^= 1;
+        infos[b + 1 + PAD - a].hash ^= 1;
         assert_ne!(rows(&infos), before);
     }
 
@@ -750,8 +657,8 @@ mod tests {
                     c /= words.len();
                 }
                 let toks = tokenize(&text);
-                let hash = |i: usize| fold_hash(&text[toks[i].start..toks[i].end]);
-                name_runs_with(&text, &toks, &lex, hash, &mut caps, &mut got);
+                let words = WordBuf::of_tokens(&text, &toks);
+                name_runs_with(&text, words.words(), &lex, &mut caps, &mut got);
                 assert_eq!(got, runs_word_by_word(&text, &toks, &lex), "{text}");
             }
         }
@@ -760,28 +667,47 @@ mod tests {
     #[test]
     fn windows_hold_two_words_either_side_and_affixes_of_the_run() {
         let text = "a b Jakarta c d e";
-        let toks = tokenize(text);
+        let words = WordBuf::of_tokens(text, &tokenize(text));
         let mut infos = Vec::new();
-        window_infos(text, &toks, &[0; 6], &Lexicon::new(), (2, 3), &mut infos);
+        window_infos(
+            text,
+            words.words(),
+            &[0; 6],
+            &Lexicon::new(),
+            (2, 3),
+            &mut infos,
+        );
         assert_eq!(infos.len(), 5);
         assert_eq!(infos[2].suffix, lower_affixes("rta").0);
         assert_eq!(lower_affixes("JAKARTA"), lower_affixes("jakarta"));
         assert_ne!(lower_affixes("ab").0, lower_affixes("abc").0);
         assert_eq!(infos[1].suffix, 0, "context words need no affixes");
-        window_infos(text, &toks, &[0; 6], &Lexicon::new(), (0, 1), &mut infos);
-        assert_eq!(infos.len(), 3);
+        // At the paragraph's start, the window's first two places are past
+        // its edge.
+        window_infos(
+            text,
+            words.words(),
+            &[0; 6],
+            &Lexicon::new(),
+            (0, 1),
+            &mut infos,
+        );
+        assert_eq!(infos.len(), 5);
+        assert_eq!(infos[0].classes, WordInfo::EDGE.classes);
+        assert_eq!(infos[1].hash, WordInfo::EDGE.hash);
     }
 
     #[test]
     fn features_see_neighbours_and_cue_classes() {
         let text = "kata Budi di Jakarta";
-        let toks = tokenize(text);
+        let words = WordBuf::of_tokens(text, &tokenize(text));
+        let words = words.words();
         let lex = Lexicon::new();
         let (mut infos, mut runs) = (Vec::new(), Vec::new());
         let mut para = ParagraphInfos::default();
         runs_to_tag(
             text,
-            &toks,
+            words,
             &[0, 0, 0, 5],
             &lex,
             false,
@@ -789,21 +715,22 @@ mod tests {
             &mut runs,
         );
         assert_eq!(runs, [(1, 2), (3, 4)]);
-        window_infos(text, &toks, &[0, 0, 0, 5], &lex, (0, 4), &mut infos);
-        assert_eq!(infos[0].classes, class::SPEECH);
-        assert_eq!(infos[2].classes, class::PLACE_PREP);
-        assert!(infos[0].sentence_start && !infos[1].sentence_start);
+        // A window over the whole paragraph: word `i` at `i + PAD`.
+        window_infos(text, words, &[0, 0, 0, 5], &lex, (0, 4), &mut infos);
+        assert_eq!(infos[PAD].classes, class::SPEECH as u16);
+        assert_eq!(infos[PAD + 2].classes, class::PLACE_PREP as u16);
+        assert!(infos[PAD].sentence_start && !infos[PAD + 1].sentence_start);
         let (mut a, mut b) = ([0; FEATURES], [0; FEATURES]);
-        features(&infos, 1, 1, 2, &mut a);
-        features(&infos, 3, 3, 4, &mut b);
+        features(&infos, PAD + 1, PAD + 1, PAD + 2, &mut a);
+        features(&infos, PAD + 3, PAD + 3, PAD + 4, &mut b);
         // The bias row is shared, the word rows are not.
         assert_eq!(a[0], b[0]);
         assert_ne!(a[1], b[1]);
         assert!(a.iter().all(|&r| (r as usize) < TABLE_ROWS));
         // The gazetteer type of the word changes its row.
-        infos[3].gaz = 0;
+        infos[PAD + 3].gaz = 0;
         let mut c = [0; FEATURES];
-        features(&infos, 3, 3, 4, &mut c);
+        features(&infos, PAD + 3, PAD + 3, PAD + 4, &mut c);
         assert_ne!(b[17], c[17]);
     }
 }

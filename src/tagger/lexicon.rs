@@ -3,6 +3,7 @@
 //! events) and the words that are never a name alone. Data, mostly.
 
 use crate::tokens::fold_hash;
+use crate::word_table::WordTable;
 
 /// Word classes (bits) for cue words, by lowercased word.
 pub mod class {
@@ -118,17 +119,13 @@ const NEVER_ALONE: &[&str] = &[
     "sunday",
 ];
 
-/// The classes of cue words, by [`fold_hash`] of the word: an open
-/// addressing table (it is asked of every word the tagger looks at, and a
-/// probe here is a few instructions).
+/// The classes of cue words, by [`fold_hash`] of the word (it is asked of
+/// every word the tagger looks at, and a probe here is a few instructions).
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// (word hash, class bits, never alone); hash 0 marks an empty slot.
-    slots: Vec<(u64, u8, bool)>,
+    /// Word hash -> (class bits, never alone).
+    table: WordTable<(u8, bool)>,
 }
-
-/// log2 of the slots (a quarter of them used).
-const SLOT_BITS: u32 = 11;
 
 impl Default for Lexicon {
     fn default() -> Self {
@@ -139,7 +136,9 @@ impl Default for Lexicon {
 impl Lexicon {
     pub fn new() -> Lexicon {
         let mut lex = Lexicon {
-            slots: vec![(0, 0, false); 1 << SLOT_BITS],
+            // Over ten slots a word: a word it lacks (most words) is
+            // told by the first empty slot, a probe or two away.
+            table: WordTable::with_capacity(4096),
         };
         for (words, bit) in [
             (TITLES, class::TITLE),
@@ -152,39 +151,18 @@ impl Lexicon {
             (EVENTS, class::EVENT),
         ] {
             for w in words {
-                lex.slot_mut(fold_hash(w)).1 |= bit;
+                lex.table.entry(fold_hash(w), (0, false)).0 |= bit;
             }
         }
         for w in NEVER_ALONE {
-            lex.slot_mut(fold_hash(w)).2 = true;
+            lex.table.entry(fold_hash(w), (0, false)).1 = true;
         }
         lex
     }
 
-    fn slot_mut(&mut self, hash: u64) -> &mut (u64, u8, bool) {
-        let mask = self.slots.len() - 1;
-        let mut i = (hash >> (64 - SLOT_BITS)) as usize;
-        while self.slots[i].0 != 0 && self.slots[i].0 != hash {
-            i = (i + 1) & mask;
-        }
-        self.slots[i].0 = hash;
-        &mut self.slots[i]
-    }
-
     #[inline]
     fn slot(&self, hash: u64) -> (u8, bool) {
-        let mask = self.slots.len() - 1;
-        let mut i = (hash >> (64 - SLOT_BITS)) as usize;
-        loop {
-            let (h, c, n) = self.slots[i];
-            if h == hash && hash != 0 {
-                return (c, n);
-            }
-            if h == 0 {
-                return (0, false);
-            }
-            i = (i + 1) & mask;
-        }
+        self.table.get(hash).unwrap_or_default()
     }
 
     /// Is the word one that is never a name alone ([`NEVER_ALONE`])?

@@ -18,12 +18,13 @@ pub mod features;
 pub mod lexicon;
 pub mod model;
 pub mod names;
+pub mod shape;
 pub mod train;
 
 use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
-use crate::tokens::Token;
-use features::{features, runs_to_tag, window_start, Lexicon, ParagraphInfos, FEATURES};
+use crate::tokens::{Token, WordBuf, Words};
+use features::{run_features, runs_to_tag, Lexicon, ParagraphInfos, FEATURES};
 use model::{is_begin, tag_type, Weights, LANES};
 
 /// The weights shipped in the binary.
@@ -140,11 +141,21 @@ impl Tagger {
     pub fn tag(&self, text: &str, toks: &[Token], gaz: &[u8], lang: Lang) -> Vec<Span> {
         let mut out = Vec::new();
         let mut scratch = Scratch::default();
-        self.tag_into(text, toks, gaz, lang, false, &mut scratch, &mut out);
+        let words = WordBuf::of_tokens(text, toks);
+        self.tag_into(
+            text,
+            words.words(),
+            gaz,
+            lang,
+            false,
+            &mut scratch,
+            &mut out,
+        );
         out
     }
 
-    /// Like [`Tagger::tag`], appending to `out` and reusing `scratch`.
+    /// Like [`Tagger::tag`], on words already hashed ([`WordBuf`]),
+    /// appending to `out` and reusing `scratch`.
     /// With `unlisted_only`, where a list already names (a word with a
     /// gazetteer code) is not tagged: runs of list matches only are
     /// skipped, and a span over a list match gets margin 0 (it is not
@@ -153,7 +164,7 @@ impl Tagger {
     pub fn tag_into(
         &self,
         text: &str,
-        toks: &[Token],
+        words: Words,
         gaz: &[u8],
         lang: Lang,
         unlisted_only: bool,
@@ -164,7 +175,7 @@ impl Tagger {
         let masked = &self.masked[usize::from(lang == Lang::English)];
         runs_to_tag(
             text,
-            toks,
+            words,
             gaz,
             &self.lexicon,
             unlisted_only,
@@ -173,15 +184,14 @@ impl Tagger {
         );
         scratch
             .infos
-            .fill(text, toks, gaz, &self.lexicon, &scratch.runs);
+            .fill(text, words, gaz, &self.lexicon, &scratch.runs);
         let mut rows = [0u32; FEATURES];
         for &(a, b) in &scratch.runs {
-            let infos = scratch.infos.window(toks, (a, b));
-            let lo = window_start(a);
+            let window = scratch.infos.window((a, b));
             scratch.decoded += b - a;
             scratch.emissions.clear();
             for i in a..b {
-                features(infos, i - lo, a - lo, b - lo, &mut rows);
+                run_features(window, (a, b), i, &mut rows);
                 scratch.emissions.push(w.emission(&rows));
             }
             let best = decode::viterbi_scores(
@@ -198,14 +208,19 @@ impl Tagger {
                 if unlisted_only && gaz[s.start..s.end].iter().any(|&g| g != 0) {
                     continue;
                 }
-                let without = decode::viterbi_scores(
-                    &scratch.emissions,
-                    masked,
-                    (s.start - a, s.end - a),
-                    &mut scratch.back,
-                    &mut scratch.other,
-                )
-                .unwrap_or(0);
+                // A span over the whole run (most are) leaves one tagging.
+                let whole = s.end - s.start == b - a;
+                let without = match whole.then(|| decode::all_outside(&scratch.emissions, masked)) {
+                    Some(Some(score)) => score,
+                    _ => decode::viterbi_scores(
+                        &scratch.emissions,
+                        masked,
+                        (s.start - a, s.end - a),
+                        &mut scratch.back,
+                        &mut scratch.other,
+                    )
+                    .unwrap_or(0),
+                };
                 s.margin = best - without;
             }
         }
@@ -297,9 +312,10 @@ mod tests {
         let gaz = vec![0; toks.len()];
         let (mut scratch, mut out) = (Scratch::default(), Vec::new());
         let tagger = Tagger::embedded();
+        let words = WordBuf::of_tokens(text, &toks);
         tagger.tag_into(
             text,
-            &toks,
+            words.words(),
             &gaz,
             Lang::Indonesian,
             false,

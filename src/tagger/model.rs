@@ -81,10 +81,16 @@ impl Weights {
         const LOW: u64 = 0x00ff_00ff_00ff_00ff;
         const BIAS: u64 = 0x8080_8080_8080_8080;
         let mut acc = [0i32; LANES];
+        // A table of fixed size, indexed by masked rows: no bounds check
+        // per row (rows are below TABLE_ROWS by construction).
+        let table: &[[i8; LANES]; TABLE_ROWS] = self.rows[..]
+            .try_into()
+            .expect("a weight table has TABLE_ROWS rows");
         for chunk in rows.chunks(256) {
             let (mut even, mut odd) = (0u64, 0u64);
             for &r in chunk {
-                let x = u64::from_le_bytes(self.rows[r as usize].map(|v| v as u8)) ^ BIAS;
+                let row = table[r as usize & (TABLE_ROWS - 1)];
+                let x = u64::from_le_bytes(row.map(|v| v as u8)) ^ BIAS;
                 even += x & LOW;
                 odd += (x >> 8) & LOW;
             }

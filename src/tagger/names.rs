@@ -13,12 +13,12 @@
 //! person too (as the lists' short forms are), and the entity of every
 //! mention of a person is the fullest name the document gives.
 
-use super::features::{class, is_name_token, Lexicon};
+use super::features::{class, Lexicon};
 use super::{gazetteer_codes_into, Lang, Scratch, Span, Tagger};
 use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
 use crate::mentions::resolve::Mention;
-use crate::tokens::{fold_hash, has_lowercase, Token};
+use crate::tokens::{flag, fold_hash, has_lowercase, Token, Words};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 
@@ -39,9 +39,13 @@ pub struct ModelName {
 /// paragraph index, as the pipeline keeps them).
 pub struct ParagraphInput<'a> {
     pub index: usize,
-    pub tokens: &'a [Token],
+    pub words: Words<'a>,
     pub matches: &'a [(usize, Match)],
 }
+
+/// A span the filters kept: its paragraph, the paragraph's words, the span
+/// and whether it needs a fuller name.
+type Kept<'t> = (usize, Words<'t>, Span, bool);
 
 /// The least margins ([`Span::margin`]) of each language (Indonesian,
 /// English): a person's, organisation's and place's span to be kept, then
@@ -120,7 +124,7 @@ pub fn find_names(
     thread_local! {
         static BUFFERS: RefCell<(Scratch, Vec<Span>, Vec<u8>)> = RefCell::default();
     }
-    let mut kept: Vec<(usize, &[Token], Span, bool)> = Vec::new();
+    let mut kept: Vec<Kept> = Vec::new();
     BUFFERS.with_borrow_mut(|(scratch, spans, gaz)| {
         tagged_spans(
             tagger, text, lang, paragraphs, entities, mentions, scratch, spans, gaz, &mut kept,
@@ -129,67 +133,71 @@ pub fn find_names(
     // A person's name holds no word the document names an organisation or
     // a place with (`Telkom Fleksi` where `Telkom` is a listed company),
     // and no organisation or place head word (`Bank`, `Kota`).
-    let mut person_words = WordFilter::default();
-    for &(_, toks, s, _) in &kept {
+    let mut person_words = (WordFilter::default(), FxHashSet::default());
+    for &(_, words, s, _) in &kept {
         if s.kind == EntityType::Person {
-            for t in &toks[s.start..s.end] {
-                person_words.add(&text[t.start..t.end]);
+            for (t, &h) in words.tokens[s.start..s.end]
+                .iter()
+                .zip(&words.hashes[s.start..s.end])
+            {
+                person_words.0.add(&text[t.start..t.end]);
+                person_words.1.insert(h);
             }
         }
     }
-    let not_person = if person_words.is_empty() {
+    let not_person = if person_words.0.is_empty() {
         FxHashSet::default()
     } else {
-        words_of_other_types(text, mentions, entities, &kept, &person_words)
+        words_of_other_types(text, paragraphs, mentions, entities, &kept, &person_words)
     };
-    kept.retain(|&(_, toks, s, _)| {
+    kept.retain(|&(_, words, s, _)| {
         s.kind != EntityType::Person
-            || toks[s.start..s.end].iter().all(|t| {
-                let h = fold_hash(&text[t.start..t.end]);
+            || words.hashes[s.start..s.end].iter().all(|&h| {
                 !not_person.contains(&h)
                     && lexicon.classes(h) & (class::ORG_HEAD | class::PLACE_HEAD) == 0
             })
     });
     // Each word of a person's name of two words or more -> that name (None
-    // when two names share the word).
-    let mut full: FxHashMap<u64, Option<String>> = FxHashMap::default();
-    let mut surnames: FxHashMap<u64, Option<String>> = FxHashMap::default();
+    // when two names share the word), as an index into `names`.
+    let names: Vec<String> = kept
+        .iter()
+        .map(|&(_, words, s, _)| span_text(text, words.tokens, s))
+        .collect();
+    let mut full: FxHashMap<u64, Option<usize>> = FxHashMap::default();
+    let mut surnames: FxHashMap<u64, Option<usize>> = FxHashMap::default();
     let mut surname_words = WordFilter::default();
-    for &(_, toks, s, _) in &kept {
+    // Keeps the entry only while every name lending the word is this one.
+    let share = |entry: &mut Option<usize>, k: usize, names: &[String]| {
+        if entry.is_some_and(|j| names[j] != names[k]) {
+            *entry = None;
+        }
+    };
+    for (k, &(_, words, s, _)) in kept.iter().enumerate() {
         if s.kind == EntityType::Person && s.end - s.start > 1 {
-            let name = span_text(text, toks, s);
             if s.margin >= surname_margin(lang) {
-                let t = toks[s.end - 1];
+                let t = words.tokens[s.end - 1];
                 surname_words.add(&text[t.start..t.end]);
                 surnames
-                    .entry(fold_hash(&text[t.start..t.end]))
-                    .and_modify(|n| {
-                        if n.as_deref() != Some(name.as_str()) {
-                            *n = None
-                        }
-                    })
-                    .or_insert_with(|| Some(name.clone()));
+                    .entry(words.hashes[s.end - 1])
+                    .and_modify(|n| share(n, k, &names))
+                    .or_insert(Some(k));
             }
-            for t in &toks[s.start..s.end] {
-                full.entry(fold_hash(&text[t.start..t.end]))
-                    .and_modify(|n| {
-                        if n.as_deref() != Some(name.as_str()) {
-                            *n = None
-                        }
-                    })
-                    .or_insert_with(|| Some(name.clone()));
+            for &h in &words.hashes[s.start..s.end] {
+                full.entry(h)
+                    .and_modify(|n| share(n, k, &names))
+                    .or_insert(Some(k));
             }
         }
     }
-    let fuller = |word: &str| full.get(&fold_hash(word)).cloned().flatten();
     let mut out: Vec<ModelName> = Vec::new();
-    for &(paragraph, toks, s, needs_fuller) in &kept {
+    for (k, &(paragraph, words, s, needs_fuller)) in kept.iter().enumerate() {
+        let toks = words.tokens;
         let start = toks[s.start].start;
         let end = toks[s.end - 1].end;
-        let mut name = span_text(text, toks, s);
+        let mut name = k;
         let mut kind = s.kind;
         if s.end - s.start == 1 {
-            match fuller(&text[start..end]) {
+            match full.get(&words.hashes[s.start]).copied().flatten() {
                 // A word of a person's name is that person, whatever the
                 // tagger typed it alone (`McAuliffe` after `Terry McAuliffe`).
                 Some(f) => {
@@ -205,14 +213,14 @@ pub fn find_names(
             end,
             paragraph,
             kind,
-            name,
+            name: names[name].clone(),
         });
     }
     add_short_forms(
         text,
         paragraphs,
         mentions,
-        (&surnames, &surname_words),
+        (&surnames, &names, &surname_words),
         &mut out,
     );
     out.sort_by_key(|n| n.start);
@@ -233,27 +241,26 @@ fn tagged_spans<'t>(
     scratch: &mut Scratch,
     spans: &mut Vec<Span>,
     gaz: &mut Vec<u8>,
-    kept: &mut Vec<(usize, &'t [Token], Span, bool)>,
+    kept: &mut Vec<Kept<'t>>,
 ) {
     let lexicon = tagger.lexicon();
     for p in paragraphs {
-        let toks = p.tokens;
-        if toks.is_empty() || is_credit_line(text, toks) || is_capitalised_line(text, toks) {
+        let (words, toks) = (p.words, p.words.tokens);
+        if toks.is_empty() || is_credit_line(text, toks) || is_capitalised_line(words) {
             continue;
         }
         gazetteer_codes_into(toks, p.matches.iter().map(|m| &m.1), entities, gaz);
         spans.clear();
-        tagger.tag_into(text, toks, gaz, lang, true, scratch, spans);
+        tagger.tag_into(text, words, gaz, lang, true, scratch, spans);
         for &s in spans.iter() {
-            let Some(s) = trimmed(text, toks, without_leading_titles(lexicon, text, toks, s))
-            else {
+            let Some(s) = trimmed(words, without_leading_titles(lexicon, words, s)) else {
                 continue;
             };
             let (start, end) = (toks[s.start].start, toks[s.end - 1].end);
             if overlaps_list(mentions, start, end)
                 || is_credit(text, toks, s)
                 || is_shouted(text, &toks[s.start..s.end])
-                || !is_name_like(lexicon, text, &toks[s.start..s.end])
+                || !is_name_like(lexicon, text, words.slice(s.start, s.end))
             {
                 continue;
             }
@@ -261,16 +268,16 @@ fn tagged_spans<'t>(
                 continue;
             }
             let lone_person = s.kind == EntityType::Person && s.end - s.start == 1;
-            let vouched = lone_person && context_says_person(lexicon, text, toks, s);
-            kept.push((p.index, toks, s, lone_person && !vouched));
+            let vouched = lone_person && context_says_person(lexicon, words, s);
+            kept.push((p.index, words, s, lone_person && !vouched));
         }
     }
 }
 
 /// The span without lowercase words at its edges (`of House` is `House`):
 /// connectors belong inside names only. None when nothing is left.
-fn trimmed(text: &str, toks: &[Token], mut s: Span) -> Option<Span> {
-    let name_word = |i: usize| is_name_token(text, toks[i]);
+fn trimmed(words: Words, mut s: Span) -> Option<Span> {
+    let name_word = |i: usize| words.flags[i] & flag::UPPER != 0;
     while s.start < s.end && !name_word(s.start) {
         s.start += 1;
     }
@@ -282,13 +289,12 @@ fn trimmed(text: &str, toks: &[Token], mut s: Span) -> Option<Span> {
 
 /// A person's name without the titles the tagger took in at its start
 /// (`Rektor Dwikorita Karnawati` -> `Dwikorita Karnawati`).
-fn without_leading_titles(lexicon: &Lexicon, text: &str, toks: &[Token], mut s: Span) -> Span {
+fn without_leading_titles(lexicon: &Lexicon, words: Words, mut s: Span) -> Span {
     if s.kind != EntityType::Person {
         return s;
     }
     while s.end - s.start > 1 {
-        let t = toks[s.start];
-        let c = lexicon.classes(fold_hash(&text[t.start..t.end]));
+        let c = lexicon.classes(words.hashes[s.start]);
         if c & (class::TITLE | class::HONORIFIC) == 0 {
             break;
         }
@@ -298,33 +304,81 @@ fn without_leading_titles(lexicon: &Lexicon, text: &str, toks: &[Token], mut s: 
 }
 
 /// The words of the document's organisations and places (list mentions
-/// of those types and the tagger's own), of those `wanted` may hold.
+/// of those types and the tagger's own) that are among the `wanted`
+/// words (a quick filter of them, and their hashes).
 fn words_of_other_types(
     text: &str,
+    paragraphs: &[ParagraphInput],
     mentions: &[Mention],
     entities: &[Entity],
-    kept: &[(usize, &[Token], Span, bool)],
-    wanted: &WordFilter,
+    kept: &[Kept],
+    (filter, wanted): &(WordFilter, FxHashSet<u64>),
 ) -> FxHashSet<u64> {
     let mut words = FxHashSet::default();
-    let mut add = |s: &str| {
-        for w in s.split(|c: char| !crate::tokens::is_word_char(c)) {
-            if !w.is_empty() && wanted.may_hold(w) {
+    // The words of `text[start..end]`, split at every char that is no
+    // word char: the hashes of the paragraph's words `a..b` when they are
+    // exactly those words (whole words, none joined over an invisible
+    // char), else split and hashed here.
+    let mut add = |start: usize, end: usize, pw: Option<Words>| {
+        if let Some((w, a, b)) = pw.and_then(|w| whole_words(text, w, start, end)) {
+            for i in a..b {
+                let f = w.flags[i];
+                let h = w.hashes[i];
+                if (f & flag::ASCII == 0 || filter.may_hold_ascii(text, w.tokens[i]))
+                    && wanted.contains(&h)
+                {
+                    words.insert(h);
+                }
+            }
+            return;
+        }
+        for w in text[start..end].split(|c: char| !crate::tokens::is_word_char(c)) {
+            if !w.is_empty() && filter.may_hold(w) && wanted.contains(&fold_hash(w)) {
                 words.insert(fold_hash(w));
             }
         }
     };
+    let words_of = |paragraph: usize| {
+        let k = paragraphs.partition_point(|p| p.index < paragraph);
+        paragraphs
+            .get(k)
+            .filter(|p| p.index == paragraph)
+            .map(|p| p.words)
+    };
     for m in mentions {
         if entities[m.entity as usize].kind != EntityType::Person {
-            add(&text[m.start..m.end]);
+            add(m.start, m.end, words_of(m.paragraph));
         }
     }
-    for &(_, toks, s, _) in kept {
+    for &(_, w, s, _) in kept {
         if s.kind != EntityType::Person {
-            add(surface(text, toks, s));
+            add(w.tokens[s.start].start, w.tokens[s.end - 1].end, Some(w));
         }
     }
     words
+}
+
+/// The words `a..b` of `w` that are exactly the words of `text[start..end]`
+/// split at every char that is no word char, if they are: the range cuts
+/// no word, holds no word char outside them, and none of them holds an
+/// invisible char (which joins two words of the split).
+fn whole_words<'a>(
+    text: &str,
+    w: Words<'a>,
+    start: usize,
+    end: usize,
+) -> Option<(Words<'a>, usize, usize)> {
+    let a = w.tokens.partition_point(|t| t.end <= start);
+    let b = a + w.tokens[a..].partition_point(|t| t.end <= end);
+    let (first, last) = (w.tokens.get(a)?, w.tokens.get(b.checked_sub(1)?)?);
+    let no_word_char = |s: &str| !s.chars().any(crate::tokens::is_word_char);
+    let whole = a < b
+        && first.start >= start
+        && w.tokens.get(b).is_none_or(|t| t.start >= end)
+        && no_word_char(&text[start..first.start])
+        && no_word_char(&text[last.end..end])
+        && w.flags[a..b].iter().all(|f| f & flag::NORMALIZE == 0);
+    whole.then_some((w, a, b))
 }
 
 /// Later or earlier lone last words of a person's full name, not yet
@@ -334,7 +388,7 @@ fn add_short_forms(
     text: &str,
     paragraphs: &[ParagraphInput],
     mentions: &[Mention],
-    (full, wanted): (&FxHashMap<u64, Option<String>>, &WordFilter),
+    (full, names, wanted): (&FxHashMap<u64, Option<usize>>, &[String], &WordFilter),
     out: &mut Vec<ModelName>,
 ) {
     if full.is_empty() {
@@ -344,25 +398,26 @@ fn add_short_forms(
     covered.sort_unstable();
     let mut added = Vec::new();
     for p in paragraphs {
-        for (i, t) in p.tokens.iter().enumerate() {
-            if !is_name_token(text, *t) {
+        let (toks, flags) = (p.words.tokens, p.words.flags);
+        for (i, t) in toks.iter().enumerate() {
+            if flags[i] & flag::UPPER == 0 {
                 continue;
             }
             let w = &text[t.start..t.end];
             if !wanted.may_hold(w) || w.chars().count() < 3 || !has_lowercase(w) {
                 continue;
             }
-            let Some(Some(name)) = full.get(&fold_hash(w)) else {
+            let Some(&Some(name)) = full.get(&p.words.hashes[i]) else {
                 continue;
             };
             // Part of a longer capitalised run: another name, not this one.
             let joined = |j: usize| {
-                let (a, b) = (p.tokens[j], p.tokens[j + 1]);
+                let (a, b) = (toks[j], toks[j + 1]);
                 text[a.end..b.start].trim().is_empty()
-                    && is_name_token(text, a)
-                    && is_name_token(text, b)
+                    && flags[j] & flag::UPPER != 0
+                    && flags[j + 1] & flag::UPPER != 0
             };
-            if (i > 0 && joined(i - 1)) || (i + 1 < p.tokens.len() && joined(i)) {
+            if (i > 0 && joined(i - 1)) || (i + 1 < toks.len() && joined(i)) {
                 continue;
             }
             let inside = |&(a, b): &(usize, usize)| a < t.end && t.start < b;
@@ -374,7 +429,7 @@ fn add_short_forms(
                 end: t.end,
                 paragraph: p.index,
                 kind: EntityType::Person,
-                name: name.clone(),
+                name: names[name].clone(),
             });
             covered.push((t.start, t.end));
         }
@@ -389,12 +444,14 @@ fn surface<'t>(text: &'t str, toks: &[Token], s: Span) -> &'t str {
 /// The span's words with single spaces (a name broken over spaces is one name).
 fn span_text(text: &str, toks: &[Token], s: Span) -> String {
     let surface = surface(text, toks, s);
-    // Most names are ASCII with single spaces already.
-    let plain = surface.is_ascii()
-        && !surface.contains("  ")
-        && !surface
-            .bytes()
-            .any(|b| b.is_ascii_whitespace() && b != b' ');
+    // Most names are ASCII with single spaces already (one pass: a
+    // substring search for two spaces costs more than the whole test).
+    let b = surface.as_bytes();
+    let plain = b.iter().enumerate().all(|(i, &c)| {
+        c.is_ascii()
+            && !(c.is_ascii_whitespace() && c != b' ')
+            && !(c == b' ' && b.get(i + 1) == Some(&b' '))
+    });
     if plain {
         return surface.to_string();
     }
@@ -437,6 +494,11 @@ impl WordFilter {
     fn may_hold(&self, word: &str) -> bool {
         !word.is_ascii() || self.bits & Self::bit(word.as_bytes()) != 0
     }
+
+    /// [`WordFilter::may_hold`] of the ASCII word `t` of `text`.
+    fn may_hold_ascii(&self, text: &str, t: Token) -> bool {
+        self.bits & Self::bit(&text.as_bytes()[t.start..t.end]) != 0
+    }
 }
 
 /// Does `start..end` overlap a list mention? (`mentions` in text order.)
@@ -457,19 +519,19 @@ fn is_credit_line(text: &str, toks: &[Token]) -> bool {
 
 /// A line of capitalised words (a title-case headline, `READ MORE`,
 /// `Article Continued Below`): the tagger cannot tell names there.
-fn is_capitalised_line(text: &str, toks: &[Token]) -> bool {
+fn is_capitalised_line(words: Words) -> bool {
     // At least four words in five capitalised: at most one in five not
     // (most paragraphs tell early).
     let mut lower = 0;
-    for &t in toks {
-        if !is_name_token(text, t) {
+    for &f in words.flags {
+        if f & flag::UPPER == 0 {
             lower += 1;
-            if lower * 5 > toks.len() {
+            if lower * 5 > words.len() {
                 return false;
             }
         }
     }
-    toks.len() >= 2
+    words.len() >= 2
 }
 
 /// A photo or story credit: `(Name/Agency)`, `Name/Agency`.
@@ -490,12 +552,16 @@ fn is_credit(text: &str, toks: &[Token], s: Span) -> bool {
 /// Competitions, events and awards are no names (`Liga Champions`,
 /// `Piala Dunia`), and a head word alone (`PT`, `Kantor`, `Persero`,
 /// `Presiden`) names nothing.
-fn is_name_like(lexicon: &Lexicon, text: &str, toks: &[Token]) -> bool {
-    let class_of = |t: &Token| lexicon.classes(fold_hash(&text[t.start..t.end]));
+fn is_name_like(lexicon: &Lexicon, text: &str, words: Words) -> bool {
+    let class_of = |h: u64| lexicon.classes(h);
     const HEADS: u8 = class::ORG_HEAD | class::PLACE_HEAD | class::TITLE | class::HONORIFIC;
-    let event = toks.iter().any(|t| class_of(t) & class::EVENT != 0);
-    let lone_head = toks.len() == 1 && class_of(&toks[0]) & HEADS != 0;
+    let event = words
+        .hashes
+        .iter()
+        .any(|&h| class_of(h) & class::EVENT != 0);
+    let lone_head = words.len() == 1 && class_of(words.hashes[0]) & HEADS != 0;
     // A Roman numeral alone (`III`) is part of a name the run split off.
+    let toks = words.tokens;
     let numeral = toks.len() == 1
         && text[toks[0].start..toks[0].end]
             .bytes()
@@ -510,11 +576,9 @@ fn is_shouted(text: &str, toks: &[Token]) -> bool {
 
 /// Does a title, honorific or reporting verb next to a lone word say it
 /// is a person? (`Presiden Budi`, `Pak Budi`, `kata Budi`, `Budi said`.)
-fn context_says_person(lexicon: &Lexicon, text: &str, toks: &[Token], s: Span) -> bool {
-    let class_at = |i: usize| {
-        let t = toks[i];
-        lexicon.classes(fold_hash(&text[t.start..t.end]))
-    };
+fn context_says_person(lexicon: &Lexicon, words: Words, s: Span) -> bool {
+    let class_at = |i: usize| lexicon.classes(words.hashes[i]);
+    let toks = words.tokens;
     let before = s.start > 0 && {
         let c = class_at(s.start - 1);
         c & (class::TITLE | class::HONORIFIC | class::SPEECH) != 0
@@ -526,10 +590,14 @@ fn context_says_person(lexicon: &Lexicon, text: &str, toks: &[Token], s: Span) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::tokens::{tokenize, WordBuf};
 
     fn toks_of(text: &str) -> Vec<Token> {
         tokenize(text)
+    }
+
+    fn words_of(text: &str) -> WordBuf {
+        WordBuf::of_tokens(text, &tokenize(text))
     }
 
     #[test]
@@ -539,9 +607,9 @@ mod tests {
         let t = "Budi went home, said Anna Smith.";
         assert!(!is_credit_line(t, &toks_of(t)));
         let t = "Article Continued Below";
-        assert!(is_capitalised_line(t, &toks_of(t)));
+        assert!(is_capitalised_line(words_of(t).words()));
         let t = "Budi went home, said Anna Smith.";
-        assert!(!is_capitalised_line(t, &toks_of(t)));
+        assert!(!is_capitalised_line(words_of(t).words()));
         let t = "Rain fell (Anna Smith/Reuters) today";
         let tk = toks_of(t);
         let s = Span {
@@ -566,44 +634,66 @@ mod tests {
     fn a_lone_word_is_vouched_for_by_titles_and_cues() {
         let lex = Lexicon::new();
         let t = "kata Budi kemarin, Presiden Andi, lalu Sinta pergi";
-        let tk = toks_of(t);
+        let tk = words_of(t);
         let lone = |i| Span {
             start: i,
             end: i + 1,
             kind: EntityType::Person,
             margin: 0,
         };
-        assert!(context_says_person(&lex, t, &tk, lone(1)));
-        assert!(context_says_person(&lex, t, &tk, lone(4)));
-        assert!(!context_says_person(&lex, t, &tk, lone(6)));
+        assert!(context_says_person(&lex, tk.words(), lone(1)));
+        assert!(context_says_person(&lex, tk.words(), lone(4)));
+        assert!(!context_says_person(&lex, tk.words(), lone(6)));
         let t = "Then Smith said no";
-        assert!(context_says_person(&lex, t, &toks_of(t), lone(1)));
+        assert!(context_says_person(&lex, words_of(t).words(), lone(1)));
     }
 
     #[test]
     fn events_and_lone_head_words_are_no_names() {
         let lex = Lexicon::new();
         let t = "Liga Champions PT Telkom Persero III";
-        let tk = toks_of(t);
-        assert!(!is_name_like(&lex, t, &tk[0..2]));
-        assert!(is_name_like(&lex, t, &tk[2..4]));
-        assert!(!is_name_like(&lex, t, &tk[2..3]));
-        assert!(is_name_like(&lex, t, &tk[3..4]));
-        assert!(!is_name_like(&lex, t, &tk[5..6]));
+        let tk = words_of(t);
+        let tk = tk.words();
+        assert!(!is_name_like(&lex, t, tk.slice(0, 2)));
+        assert!(is_name_like(&lex, t, tk.slice(2, 4)));
+        assert!(!is_name_like(&lex, t, tk.slice(2, 3)));
+        assert!(is_name_like(&lex, t, tk.slice(3, 4)));
+        assert!(!is_name_like(&lex, t, tk.slice(5, 6)));
     }
 
     #[test]
     fn connectors_at_the_edges_of_a_span_are_dropped() {
         let t = "of House of Commons and";
-        let tk = toks_of(t);
+        let tk = words_of(t);
         let span = |start, end| Span {
             start,
             end,
             kind: EntityType::Organization,
             margin: 0,
         };
-        assert_eq!(trimmed(t, &tk, span(0, 5)), Some(span(1, 4)));
-        assert_eq!(trimmed(t, &tk, span(0, 1)), None);
+        assert_eq!(trimmed(tk.words(), span(0, 5)), Some(span(1, 4)));
+        assert_eq!(trimmed(tk.words(), span(0, 1)), None);
+    }
+
+    /// A mention's words are the paragraph's own only when the mention is
+    /// made of whole words (else they are split from its text).
+    #[test]
+    fn whole_words_only_where_a_range_cuts_no_word() {
+        let t = "di U.S. Steel, Bank\u{200B}Mandiri dan Jakarta";
+        let w = words_of(t);
+        let at = |s: &str| t.find(s).unwrap();
+        let range = |s: &str| whole_words(t, w.words(), at(s), at(s) + s.len()).map(|x| (x.1, x.2));
+        assert_eq!(range("U.S. Steel"), Some((1, 4)));
+        assert_eq!(range("U.S."), Some((1, 3)));
+        assert_eq!(range("Jakarta"), Some((6, 7)));
+        assert_eq!(range("akarta"), None, "cut at its start");
+        assert_eq!(range("Jakart"), None, "cut at its end");
+        assert_eq!(
+            range("Bank\u{200B}Mandiri"),
+            None,
+            "joined over an invisible char"
+        );
+        assert_eq!(range(", "), None, "no word");
     }
 
     #[test]

@@ -12,14 +12,13 @@
 
 use super::decode::viterbi;
 use super::features::{
-    class, features, runs_to_tag, window_infos, window_start, Lexicon, ParagraphInfos, FEATURES,
-    TABLE_ROWS,
+    class, run_features, runs_to_tag, window_infos, Lexicon, ParagraphInfos, FEATURES, TABLE_ROWS,
 };
 use super::model::{allowed, begin_tag, Weights, LANES, O, START, TAGS};
 use super::{gazetteer_codes, spans_of, Span, Tagger};
 use crate::gazetteer::EntityType;
 use crate::matcher::Matcher;
-use crate::tokens::{fold_hash, tokenize, Token};
+use crate::tokens::{fold_hash, tokenize, Token, WordBuf};
 
 pub mod crf;
 pub mod lbfgs;
@@ -244,18 +243,19 @@ pub fn prepare(s: &Annotated, matcher: &Matcher, lexicon: &Lexicon) -> Prepared 
     }
     normalise(&mut gold);
     let mut found = Vec::new();
-    matcher.find_in_tokens(&text, &toks, &mut found);
+    let words = WordBuf::of_tokens(&text, &toks);
+    let words = words.words();
+    matcher.find_in_words(&text, words, &mut found);
     let gaz = gazetteer_codes(&toks, &found, matcher.entities());
     let (mut infos, mut runs) = (Vec::new(), Vec::new());
     let mut para = ParagraphInfos::default();
-    runs_to_tag(&text, &toks, &gaz, lexicon, false, &mut para, &mut runs);
+    runs_to_tag(&text, words, &gaz, lexicon, false, &mut para, &mut runs);
     let mut rows = Vec::new();
     for &(a, b) in &runs {
-        window_infos(&text, &toks, &gaz, lexicon, (a, b), &mut infos);
-        let lo = window_start(a);
+        window_infos(&text, words, &gaz, lexicon, (a, b), &mut infos);
         for i in a..b {
             let mut r = [0u32; FEATURES];
-            features(&infos, i - lo, a - lo, b - lo, &mut r);
+            run_features(&infos, (a, b), i, &mut r);
             rows.push(r);
         }
     }
