@@ -183,12 +183,13 @@ fn add_acronyms(
     for p in paragraphs {
         let toks = p.tokens;
         for (k, t) in toks.iter().enumerate() {
-            // The acronym: one word of capitals in parentheses.
+            // The acronym: one word of capitals in parentheses (the
+            // closing one first: it rules out most words by one byte).
             let word = &text[t.start..t.end];
-            if !is_acronym(word)
-                || !text[..t.start].trim_end_matches(' ').ends_with('(')
-                || !text[t.end..].starts_with(')')
+            if text.as_bytes().get(t.end) != Some(&b')')
                 || k == 0
+                || !is_acronym(word)
+                || !text[..t.start].trim_end_matches(' ').ends_with('(')
             {
                 continue;
             }
