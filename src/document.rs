@@ -165,7 +165,11 @@ fn words_hash(line: &str) -> u64 {
     // A line needs rebuilding when it has two spaces in a row, or a space
     // other than ' ' (ASCII, or one of the few non-ASCII ones). Each is a
     // memchr search (a line holds no '\n').
-    let plain = memchr::memmem::find(b, b"  ").is_none()
+    // The searcher for two spaces is built once: building it per line
+    // cost more than the search.
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    let plain = TWO_SPACES.find(b).is_none()
         && memchr::memchr3(b'\t', 0x0B, 0x0C, b).is_none()
         && memchr::memchr(b'\r', b).is_none()
         && !memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b)
