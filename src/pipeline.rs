@@ -322,7 +322,7 @@ impl Pipeline {
                 let sp = q.speaker.as_ref();
                 QuoteRow {
                     doc_id: doc.id.clone(),
-                    quote_id: format!("q{}", n + 1),
+                    quote_id: ["q", itoa::Buffer::new().format(n + 1)].concat(),
                     start: chars.get(q.start),
                     end: chars.get(q.end),
                     kind: q.kind.as_str().into(),
