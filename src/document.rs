@@ -6,7 +6,6 @@
 //! it labels each line.
 
 use crate::tokens::{tokenize, Token};
-use std::collections::HashMap;
 
 /// A document to process.
 #[derive(Debug, Clone, Default)]
@@ -87,7 +86,7 @@ pub fn segment(text: &str, find_title: bool) -> Segments {
     let mut seg = Segments::default();
     // Paragraphs kept so far, by a hash of their words (spaces normalised);
     // a hash hit is confirmed word by word, so a collision never drops one.
-    let mut seen: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    let mut seen = KeptLines::default();
     let mut offset = 0;
     let mut lines = Vec::new();
     for line in text.split('\n') {
@@ -128,21 +127,32 @@ pub fn segment(text: &str, find_title: bool) -> Segments {
     seg
 }
 
+/// The paragraphs kept so far, by the hash of their words: each hash's
+/// first line in a map, the others (a hash shared by different lines)
+/// chained after it, so that no line costs an allocation of its own.
+#[derive(Default)]
+struct KeptLines {
+    /// Hash -> index in `lines` of the last line kept with it.
+    last: rustc_hash::FxHashMap<u64, u32>,
+    /// (start, end, index of the line kept before with the same hash).
+    lines: Vec<(usize, usize, Option<u32>)>,
+}
+
 /// Has a paragraph with the same words (spaces normalised) been kept
 /// already? If not, remembers this one.
-fn is_repeat(
-    text: &str,
-    line: &str,
-    start: usize,
-    end: usize,
-    seen: &mut HashMap<u64, Vec<(usize, usize)>>,
-) -> bool {
-    let kept = seen.entry(words_hash(line)).or_default();
-    let same = |&(s, e): &(usize, usize)| text[s..e].split_whitespace().eq(line.split_whitespace());
-    if kept.iter().any(same) {
-        return true;
+fn is_repeat(text: &str, line: &str, start: usize, end: usize, seen: &mut KeptLines) -> bool {
+    let h = words_hash(line);
+    let last = seen.last.get(&h).copied();
+    let mut at = last;
+    while let Some(i) = at {
+        let (s, e, before) = seen.lines[i as usize];
+        if text[s..e].split_whitespace().eq(line.split_whitespace()) {
+            return true;
+        }
+        at = before;
     }
-    kept.push((start, end));
+    seen.last.insert(h, seen.lines.len() as u32);
+    seen.lines.push((start, end, last));
     false
 }
 
@@ -155,7 +165,11 @@ fn words_hash(line: &str) -> u64 {
     // A line needs rebuilding when it has two spaces in a row, or a space
     // other than ' ' (ASCII, or one of the few non-ASCII ones). Each is a
     // memchr search (a line holds no '\n').
-    let plain = memchr::memmem::find(b, b"  ").is_none()
+    // The searcher for two spaces is built once: building it per line
+    // cost more than the search.
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    let plain = TWO_SPACES.find(b).is_none()
         && memchr::memchr3(b'\t', 0x0B, 0x0C, b).is_none()
         && memchr::memchr(b'\r', b).is_none()
         && !memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b)
@@ -349,6 +363,73 @@ const EN_WORDS: [u64; 22] = word_keys([
     b"it", b"by", b"are", b"from", b"has", b"have", b"he", b"she", b"they", b"were",
 ]);
 
+/// Which list a function word is in: 1 Indonesian, 2 English, 0 neither.
+/// An open-addressed table of the words' [`word_key`]s (a multiply and one
+/// or two probes per word, where a search of both lists took forty
+/// compares), built when compiling.
+const LANG_SLOTS: usize = 128;
+const LANG_TABLE: [(u64, u8); LANG_SLOTS] = {
+    let mut t = [(0u64, 0u8); LANG_SLOTS];
+    let mut l = 0;
+    while l < 2 {
+        let keys: &[u64] = if l == 0 { &ID_WORDS } else { &EN_WORDS };
+        let mut i = 0;
+        while i < keys.len() {
+            let mut s = lang_slot(keys[i]);
+            while t[s].1 != 0 && t[s].0 != keys[i] {
+                s = (s + 1) % LANG_SLOTS;
+            }
+            // A word in both lists would count as Indonesian, as before.
+            if t[s].1 == 0 {
+                t[s] = (keys[i], l + 1);
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// The first slot of a key in [`LANG_TABLE`].
+const fn lang_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize
+}
+
+/// The list of the word with this key (see [`LANG_TABLE`]).
+fn function_word_list(k: u64) -> u8 {
+    let mut s = lang_slot(k);
+    loop {
+        let (key, list) = LANG_TABLE[s];
+        if list == 0 || key == k {
+            return list;
+        }
+        s = (s + 1) % LANG_SLOTS;
+    }
+}
+
+/// A key that equals the [`word_key`] of a function word exactly when
+/// `text[start..end]` is that word in any case: the word's bytes with
+/// 0x20 set (which lowercases a letter and makes no letter of anything
+/// else), read as one number; `None` for a word no list can hold (not
+/// two to eight ASCII bytes).
+fn folded_key(text: &[u8], start: usize, end: usize) -> Option<u64> {
+    let len = end - start;
+    if !(2..=8).contains(&len) {
+        return None;
+    }
+    let mask = u64::MAX >> (64 - 8 * len);
+    let x = if end >= 8 {
+        // The eight bytes ending at the word's end, the word in the low ones.
+        u64::from_be_bytes(text[end - 8..end].try_into().expect("8 bytes")) & mask
+    } else {
+        text[start..end].iter().fold(0, |k, &b| k << 8 | b as u64)
+    };
+    if x & u64::from_ne_bytes([0x80; 8]) != 0 {
+        return None;
+    }
+    Some(x | (u64::from_ne_bytes([0x20; 8]) & mask))
+}
+
 /// Like [`detect_language`], with the words of `text` already found
 /// (`tokens` may run past the part read).
 pub fn detect_language_in(text: &str, tokens: &[Token]) -> &'static str {
@@ -356,13 +437,12 @@ pub fn detect_language_in(text: &str, tokens: &[Token]) -> &'static str {
     let end = head_end(text);
     for t in tokens.iter().take_while(|t| t.start < end) {
         // A word cut by the end of the part read counts as cut.
-        let w = &text.as_bytes()[t.start..t.end.min(end)];
-        if w.len() > 8 || !w.is_ascii() {
+        let Some(k) = folded_key(text.as_bytes(), t.start, t.end.min(end)) else {
             continue;
-        }
-        match word_key(w) {
-            k if ID_WORDS.contains(&k) => id += 1,
-            k if EN_WORDS.contains(&k) => en += 1,
+        };
+        match function_word_list(k) {
+            1 => id += 1,
+            2 => en += 1,
             _ => {}
         }
     }
@@ -474,6 +554,52 @@ mod tests {
         let s = segment(text, true);
         let got: Vec<_> = s.paragraphs.iter().map(|p| &text[p.start..p.end]).collect();
         assert_eq!(got, ["Title Words", "Body line."]);
+    }
+
+    #[test]
+    fn folded_keys_equal_word_keys_of_function_words_in_any_case() {
+        let text = b"x yang YANG Yang tersebut The the2 @he [he] 12 d\xC3\xA9 dan";
+        let keys: Vec<Option<u64>> = tokenize(std::str::from_utf8(text).unwrap())
+            .iter()
+            .map(|t| folded_key(text, t.start, t.end))
+            .collect();
+        let lists: Vec<u8> = keys
+            .iter()
+            .map(|k| k.map_or(0, function_word_list))
+            .collect();
+        assert_eq!(keys[1], Some(word_key(b"yang")));
+        assert_eq!(keys[2], keys[1]);
+        assert_eq!(keys[3], keys[1]);
+        assert!(keys.iter().all(|k| k.is_none_or(|k| k != 0)));
+        let want: Vec<u8> = tokenize(std::str::from_utf8(text).unwrap())
+            .iter()
+            .map(|t| {
+                let w = &text[t.start..t.end];
+                if w.len() > 8 || !w.is_ascii() {
+                    0
+                } else {
+                    function_word_list(word_key(w))
+                }
+            })
+            .collect();
+        assert_eq!(lists, want);
+        assert_eq!(lists.iter().filter(|&&l| l == 1).count(), 5);
+    }
+
+    #[test]
+    fn function_words_are_found_in_their_list_and_no_other_word_is() {
+        for (k, list) in ID_WORDS
+            .iter()
+            .map(|k| (k, 1))
+            .chain(EN_WORDS.iter().map(|k| (k, 2)))
+        {
+            assert_eq!(function_word_list(*k), list);
+        }
+        for w in [
+            "yan", "yangg", "th", "thee", "saids", "a", "i", "kata2", "\0\0",
+        ] {
+            assert_eq!(function_word_list(word_key(w.as_bytes())), 0, "{w}");
+        }
     }
 
     #[test]

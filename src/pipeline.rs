@@ -273,37 +273,53 @@ impl Pipeline {
 
         let entities = self.matcher.entities();
         let mut chars = CharOffsets::new(text);
-        let mut mention_rows: Vec<MentionRow> = mentions
-            .iter()
-            .filter(|_| tables.names())
-            .map(|m| {
-                let e = &entities[m.entity as usize];
-                MentionRow {
-                    doc_id: doc.id.clone(),
-                    start: chars.get(m.start),
-                    end: chars.get(m.end),
-                    surface: text[m.start..m.end].to_string(),
-                    entity_id: e.id.clone(),
-                    entity: e.name.clone(),
-                    kind: e.kind,
-                    paragraph: seg.paragraphs[m.paragraph].number,
-                    method: m.method.into(),
-                }
-            })
-            .collect();
-        if tagged && tables.names() {
-            mention_rows.extend(model_names.iter().map(|n| MentionRow {
-                doc_id: doc.id.clone(),
-                start: chars.get(n.start),
-                end: chars.get(n.end),
-                surface: text[n.start..n.end].to_string(),
-                entity_id: String::new(),
-                entity: n.name.clone(),
-                kind: n.kind,
-                paragraph: seg.paragraphs[n.paragraph].number,
-                method: MentionMethod::Model,
-            }));
-            mention_rows.sort_by_key(|m| m.start);
+        let model_rows: &[names::ModelName] = if tagged { &model_names } else { &[] };
+        let mut mention_rows: Vec<MentionRow> = Vec::new();
+        if tables.names() {
+            // The rows in order of start, a list's mention before a model
+            // name at the same start (a stable sort of both by start): the
+            // order is made on (start, index) pairs, then each row is made
+            // in its place, rather than sorting rows.
+            let starts = mentions.iter().map(|m| m.start);
+            let starts = starts.chain(model_rows.iter().map(|n| n.start));
+            let mut order: Vec<(usize, usize)> = starts.enumerate().map(|(i, s)| (s, i)).collect();
+            if !model_rows.is_empty() {
+                order.sort_unstable();
+            }
+            mention_rows.reserve_exact(order.len());
+            for (_, i) in order {
+                let row = match mentions.get(i) {
+                    Some(m) => {
+                        let e = &entities[m.entity as usize];
+                        MentionRow {
+                            doc_id: doc.id.clone(),
+                            start: chars.get(m.start),
+                            end: chars.get(m.end),
+                            surface: text[m.start..m.end].to_string(),
+                            entity_id: e.id.clone(),
+                            entity: e.name.clone(),
+                            kind: e.kind,
+                            paragraph: seg.paragraphs[m.paragraph].number,
+                            method: m.method.into(),
+                        }
+                    }
+                    None => {
+                        let n = &model_rows[i - mentions.len()];
+                        MentionRow {
+                            doc_id: doc.id.clone(),
+                            start: chars.get(n.start),
+                            end: chars.get(n.end),
+                            surface: text[n.start..n.end].to_string(),
+                            entity_id: String::new(),
+                            entity: n.name.clone(),
+                            kind: n.kind,
+                            paragraph: seg.paragraphs[n.paragraph].number,
+                            method: MentionMethod::Model,
+                        }
+                    }
+                };
+                mention_rows.push(row);
+            }
         }
         let quote_rows: Vec<QuoteRow> = found
             .iter()
@@ -312,7 +328,7 @@ impl Pipeline {
                 let sp = q.speaker.as_ref();
                 QuoteRow {
                     doc_id: doc.id.clone(),
-                    quote_id: format!("q{}", n + 1),
+                    quote_id: ["q", itoa::Buffer::new().format(n + 1)].concat(),
                     start: chars.get(q.start),
                     end: chars.get(q.end),
                     kind: q.kind.as_str().into(),

@@ -10,7 +10,7 @@ use crate::gazetteer::{Entity, EntityType};
 use crate::mentions::resolve::{covered, Mention, Method, ParagraphWords};
 use crate::mentions::words::for_each_entry;
 use crate::tokens::has_lowercase;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// The embedded list.
 pub const DEFAULT_DEMONYMS: (&str, &str) =
@@ -25,7 +25,7 @@ pub struct Demonyms {
     max_words: usize,
     /// First words of the demonyms, as written and in capitals: most
     /// capitalised words of a text are ruled out by one lookup.
-    firsts: FxHashSet<String>,
+    firsts: crate::mentions::words::FirstWords,
     /// Does a demonym start with a non-ASCII letter?
     non_ascii_first: bool,
 }

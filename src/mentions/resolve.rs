@@ -100,14 +100,24 @@ pub fn resolve(
     if !forms.is_empty() {
         mentions.sort_by_key(|m| m.start);
         let mut extra = Vec::new();
+        // Most words are ruled out without hashing, by their length and
+        // first byte (a short form is a capitalised word, so a word that
+        // is one is capitalised).
+        let length_bit = |len: usize| 1u64 << len.min(63);
+        let mut lengths = 0u64;
+        let mut firsts = [false; 256];
+        for form in forms.keys() {
+            lengths |= length_bit(form.len());
+            firsts[form.as_bytes()[0] as usize] = true;
+        }
         for p in paragraphs {
             for t in p.tokens {
-                let word = &text[t.start..t.end];
-                // Short forms are capitalised: most words are ruled out
-                // without hashing.
-                if !is_capitalized(word) {
+                if lengths & length_bit(t.end - t.start) == 0
+                    || !firsts[text.as_bytes()[t.start] as usize]
+                {
                     continue;
                 }
+                let word = &text[t.start..t.end];
                 if let Some(&entity) = forms.get(word) {
                     if !covered(&mentions, t.start, t.end) {
                         let method =
@@ -183,12 +193,13 @@ fn add_acronyms(
     for p in paragraphs {
         let toks = p.tokens;
         for (k, t) in toks.iter().enumerate() {
-            // The acronym: one word of capitals in parentheses.
+            // The acronym: one word of capitals in parentheses (the
+            // closing one first: it rules out most words by one byte).
             let word = &text[t.start..t.end];
-            if !is_acronym(word)
-                || !text[..t.start].trim_end_matches(' ').ends_with('(')
-                || !text[t.end..].starts_with(')')
+            if text.as_bytes().get(t.end) != Some(&b')')
                 || k == 0
+                || !is_acronym(word)
+                || !text[..t.start].trim_end_matches(' ').ends_with('(')
             {
                 continue;
             }

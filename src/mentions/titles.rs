@@ -11,7 +11,7 @@ use crate::gazetteer::{Entity, EntityType, Office};
 use crate::mentions::resolve::{covered, Mention, Method, ParagraphWords};
 use crate::mentions::words::for_each_entry;
 use crate::tokens::Token;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// The embedded list.
 pub const DEFAULT_TITLES: (&str, &str) = ("cues/titles.tsv", include_str!("../../cues/titles.tsv"));
@@ -26,7 +26,7 @@ pub struct Titles {
     /// (office, name word) -> people holding it with that word in a name.
     holders: FxHashMap<(Office, String), Vec<u32>>,
     /// First words of the titles: most words are ruled out by one lookup.
-    firsts: FxHashSet<String>,
+    firsts: crate::mentions::words::FirstWords,
 }
 
 impl Titles {

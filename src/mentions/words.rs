@@ -148,9 +148,64 @@ pub(crate) fn for_each_entry(
     Ok(())
 }
 
+/// A set of words looked up for most capitalised words of a text (the
+/// first words of demonyms, of titles), with a bit per pair of first bytes
+/// of its words: most other words are ruled out by one bit, not a hash.
+#[derive(Debug, Clone, Default)]
+pub struct FirstWords {
+    words: FxHashSet<String>,
+    /// Bit `b0 << 8 | b1` set when a word starts with bytes b0, b1 (empty
+    /// while the set is).
+    pairs: Vec<u64>,
+}
+
+impl FirstWords {
+    pub fn insert(&mut self, word: String) {
+        if let [b0, b1, ..] = *word.as_bytes() {
+            if self.pairs.is_empty() {
+                self.pairs = vec![0; (1 << 16) / 64];
+            }
+            let bit = (b0 as usize) << 8 | b1 as usize;
+            self.pairs[bit / 64] |= 1 << (bit % 64);
+        }
+        self.words.insert(word);
+    }
+
+    /// Whether `word` is in the set.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        if let [b0, b1, ..] = *word.as_bytes() {
+            let bit = (b0 as usize) << 8 | b1 as usize;
+            if self
+                .pairs
+                .get(bit / 64)
+                .is_none_or(|w| w & 1 << (bit % 64) == 0)
+            {
+                return false;
+            }
+        }
+        self.words.contains(word)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_words_hold_exactly_what_was_inserted() {
+        let mut set = FirstWords::default();
+        assert!(!set.contains("Wakil") && !set.contains("") && !set.contains("W"));
+        for w in ["Wakil", "W", "Menteri", "ÉTAT"] {
+            set.insert(w.to_string());
+        }
+        for w in ["Wakil", "W", "Menteri", "ÉTAT"] {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in ["Wak", "Wakil2", "wakil", "Me", "M", "É", "Étatt", ""] {
+            assert!(!set.contains(w), "{w}");
+        }
+    }
 
     #[test]
     fn defaults_load_and_bad_lines_name_file_and_line() {

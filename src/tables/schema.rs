@@ -83,7 +83,10 @@ impl Cell for Option<usize> {
     fn put<W: Write>(&self, w: &mut CsvOut<W>, num: &mut itoa::Buffer) -> io::Result<()> {
         match self {
             Some(n) => n.put(w, num),
-            None => w.cell(b""),
+            None => {
+                w.plain(b"");
+                Ok(())
+            }
         }
     }
     fn parse(cell: &str) -> Result<Self, String> {
@@ -103,7 +106,8 @@ impl Cell for Option<usize> {
 impl Cell for usize {
     #[inline]
     fn put<W: Write>(&self, w: &mut CsvOut<W>, num: &mut itoa::Buffer) -> io::Result<()> {
-        w.cell(num.format(*self).as_bytes())
+        w.plain(num.format(*self).as_bytes());
+        Ok(())
     }
     fn parse(cell: &str) -> Result<Self, String> {
         cell.parse()
@@ -350,7 +354,7 @@ mod tests {
         let mut slow = csv_writer(true);
         slow.serialize(row).unwrap();
         (
-            String::from_utf8(fast.into_inner()).unwrap(),
+            String::from_utf8(fast.into_inner().unwrap()).unwrap(),
             String::from_utf8(slow.into_inner().unwrap()).unwrap(),
         )
     }
@@ -436,7 +440,7 @@ mod tests {
         };
         let mut w = CsvOut::new(Vec::new());
         row.write_csv(&mut w, false).unwrap();
-        let out = String::from_utf8(w.into_inner()).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
         assert_eq!(out, "'=cmd,0,0,'@Wang,,,PERSON,0,gazetteer\r\n");
     }
 
@@ -445,7 +449,7 @@ mod tests {
     fn read_back<T: Table>(row: &T) -> T {
         let mut w = CsvOut::new(Vec::new());
         row.write_csv(&mut w, false).unwrap();
-        let bytes = w.into_inner();
+        let bytes = w.into_inner().unwrap();
         let mut r = ::csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(&bytes[..]);

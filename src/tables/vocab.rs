@@ -113,7 +113,8 @@ macro_rules! vocabulary {
         impl Cell for $t {
             #[inline]
             fn put<W: Write>(&self, w: &mut CsvOut<W>, _: &mut itoa::Buffer) -> io::Result<()> {
-                w.cell(self.name().as_bytes())
+                w.plain(self.name().as_bytes());
+                Ok(())
             }
             fn parse(cell: &str) -> Result<Self, String> {
                 <$t as Vocabulary>::parse(cell)
@@ -155,7 +156,8 @@ impl Default for EntityType {
 impl Cell for Option<EntityType> {
     #[inline]
     fn put<W: Write>(&self, w: &mut CsvOut<W>, _: &mut itoa::Buffer) -> io::Result<()> {
-        w.cell(self.map_or("", |t| t.name()).as_bytes())
+        w.plain(self.map_or("", |t| t.name()).as_bytes());
+        Ok(())
     }
     fn parse(cell: &str) -> Result<Self, String> {
         match cell {

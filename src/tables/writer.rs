@@ -11,7 +11,7 @@ use super::csv::CsvOut;
 use super::schema::{DocOutput, DocumentRow, EntityRow, MentionRow, QuoteRow, Table, TABLES};
 use crate::error::{Error, Result};
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Options of the table writer.
@@ -25,7 +25,7 @@ pub struct OutputOptions {
     pub excel_bom: bool,
 }
 
-type Csv = CsvOut<BufWriter<File>>;
+type Csv = CsvOut<File>;
 
 /// Writes the tables of a run into a folder.
 pub struct TableWriter {
@@ -60,13 +60,12 @@ impl TableWriter {
                 continue;
             }
             let partial = dir.join(format!("{table}.partial"));
-            let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
-            let mut buf = BufWriter::with_capacity(1 << 16, file);
+            let mut file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
             if options.excel_bom {
-                buf.write_all(b"\xEF\xBB\xBF")
+                file.write_all(b"\xEF\xBB\xBF")
                     .map_err(|e| Error::io(&partial, e))?;
             }
-            let w = CsvOut::new(buf);
+            let w = CsvOut::new(file);
             writers.push(Some((partial, w)));
         }
         let mut tw = TableWriter {
@@ -126,10 +125,7 @@ impl TableWriter {
         let mut done = Vec::new();
         for (w, table) in self.writers.into_iter().zip(TABLES) {
             let Some((partial, w)) = w else { continue };
-            let file = w
-                .into_inner()
-                .into_inner()
-                .map_err(|e| Error::io(&partial, e.into_error()))?;
+            let file = w.into_inner().map_err(|e| Error::io(&partial, e))?;
             file.sync_all().map_err(|e| Error::io(&partial, e))?;
             let path = self.dir.join(table);
             std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))?;
