@@ -18,6 +18,7 @@
 //! &Context, q: &QuotedSpan) -> Option<Candidate>` and its unit tests (see
 //! `quotes/testing.rs`), and put it in [`SIEVES`] at its rank.
 
+mod clause;
 mod colon_paragraph;
 mod continuation;
 mod cue_after;

@@ -9,7 +9,7 @@
 //! lower (a quote no rule attributes keeps no speaker unless a nearby
 //! name outscores it).
 
-use super::{Candidate, QuotedSpan};
+use super::{clause, Candidate, QuotedSpan};
 use crate::error::{Error, Result};
 use crate::gazetteer::EntityType;
 use crate::quotes::context::Context;
@@ -63,6 +63,10 @@ pub const FEATURES: &[&str] = &[
     "sentence-initial",
     "role-before",
     "comma-after",
+    "cue-subject",
+    "cue-subject-same-sentence",
+    "appositive",
+    "modifier",
     "mentioned-once",
     "mentioned-2-3",
     "mentioned-4-more",
@@ -359,6 +363,12 @@ pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> 
                     },
                 );
                 f[const { at("comma-after") }] = f32::from(text[pl.end..].starts_with(','));
+                let roles = clause::roles(cx, pi, j, e);
+                f[const { at("cue-subject") }] = f32::from(roles.subject);
+                f[const { at("cue-subject-same-sentence") }] =
+                    f32::from(roles.subject && same_sentence);
+                f[const { at("appositive") }] = f32::from(roles.appositive);
+                f[const { at("modifier") }] = f32::from(roles.modifier);
                 f[const { at("first-same-sentence") }] = f32::from(first && same_sentence);
                 f[const { at("first-found-after") }] = f32::from(first && !before);
                 f[const { at("nearby-same-sentence") }] = f32::from(nearby && same_sentence);
