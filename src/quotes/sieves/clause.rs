@@ -225,6 +225,24 @@ impl Clause<'_, '_> {
     }
 }
 
+/// One past the last token of the subject of the reporting verb at token
+/// `c` of paragraph `pi` (appositions skipped), if it has one before it.
+pub fn subject_end(cx: &Context, pi: usize, c: usize) -> Option<usize> {
+    let len = cx.toks(pi).len();
+    let clause = Clause { cx, pi, len };
+    clause.verb_at(c).then(|| clause.subject_end(c)).flatten()
+}
+
+/// Does a preposition stand right before token `j` (`the report by X`:
+/// X is no subject, whatever follows it)?
+pub fn after_preposition(cx: &Context, pi: usize, j: usize) -> bool {
+    j > 0 && PREPOSITIONS.contains(&cx.word(cx.toks(pi)[j - 1]))
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "about", "at", "by", "for", "from", "in", "of", "on", "to", "with",
+];
+
 /// What the name written at tokens `j..e` of paragraph `pi` is to its
 /// clause.
 pub fn roles(cx: &Context, pi: usize, j: usize, e: usize) -> Roles {

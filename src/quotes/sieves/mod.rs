@@ -71,7 +71,11 @@ pub const SIEVES: &[Sieve] = &[
 /// Candidates offered to the ranker only (English), after the sieves': no
 /// rule vouches for them. The people named nearest the quote
 /// ([`nearby::nearest_people`]) follow these.
-pub const RANKED_ONLY: &[Sieve] = &[nearby::previous_speaker, nearby::last_person];
+pub const RANKED_ONLY: &[Sieve] = &[
+    nearby::previous_speaker,
+    nearby::last_person,
+    nearby::cue_subject,
+];
 
 /// The attribution of a quoted span: the candidate [`choose`] picks among
 /// the sieves' proposals.

@@ -29,6 +29,7 @@ pub const FEATURES: &[&str] = &[
     "sieve-sentence-subject",
     "nearby-previous-speaker",
     "nearby-last-person",
+    "nearby-cue-subject",
     "nearby-nearest",
     "nobody",
     "unnamed",
@@ -450,8 +451,8 @@ mod tests {
                 .collect();
             (names, featurize(cx, q, &found))
         });
-        assert_eq!(names, ["Dewi Lestari", "Tom Hale"]);
-        assert_eq!(feats.len(), 3, "two candidates and nobody");
+        assert_eq!(names, ["Dewi Lestari", "Tom Hale", "Dewi Lestari"]);
+        assert_eq!(feats.len(), 4, "three candidates and nobody");
         let on = |k: usize| -> Vec<&str> {
             FEATURES
                 .iter()
@@ -473,6 +474,8 @@ mod tests {
             "next-to-cue",
             "sentence-initial",
             "first-same-sentence",
+            "cue-subject",
+            "cue-subject-same-sentence",
         ] {
             assert!(cue.contains(&want), "{want} not in {cue:?}");
         }
@@ -481,7 +484,9 @@ mod tests {
             assert!(near.contains(&want), "{want} not in {near:?}");
         }
         assert!(!near.contains(&"first") && !near.contains(&"nearest"));
-        assert_eq!(on(2), ["nobody"]);
+        assert!(!near.contains(&"cue-subject"));
+        assert!(on(2).contains(&"nearby-cue-subject") && on(2).contains(&"cue-subject"));
+        assert_eq!(on(3), ["nobody"]);
     }
 
     #[test]
