@@ -14,6 +14,12 @@ impl Context<'_> {
     /// stand for: `the ministry` / `kementerian itu` (the organization
     /// named last whose name holds `ministry`).
     pub fn org_reference(&self, pi: usize, from: usize, to: usize, pos: usize) -> Option<Speaker> {
+        self.last_organization_named(pos, self.org_noun(pi, from, to)?)
+    }
+
+    /// The organization noun the words `from..to`, right before a cue,
+    /// end with when they read `the ministry` / `kementerian itu`.
+    pub fn org_noun(&self, pi: usize, from: usize, to: usize) -> Option<&str> {
         let toks = self.toks(pi);
         let cues = self.input().cues;
         let word = |i: usize| self.word(toks[i]);
@@ -29,13 +35,10 @@ impl Context<'_> {
             && cues.is_org_noun(last)
             && subject(to - 2)
         {
-            return self.last_organization_named(pos, last);
+            return Some(last);
         }
         let demonstrative = matches!(last, "itu" | "tersebut");
-        if demonstrative && to >= from + 2 && cues.is_org_noun(word(to - 2)) {
-            return self.last_organization_named(pos, word(to - 2));
-        }
-        None
+        (demonstrative && to >= from + 2 && cues.is_org_noun(word(to - 2))).then(|| word(to - 2))
     }
 
     /// The organization named last before `pos` (outside quotes, in its

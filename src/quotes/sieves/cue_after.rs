@@ -146,6 +146,15 @@ fn cue_speaker(
             .is_some_and(|&t| pronoun_gender(cx.word(t)).is_some())
     };
     let Some(speaker) = speaker else {
+        // `“…,” the company said` with no company named before: the
+        // organization speaks, unnamed; no nearby person stands for it.
+        if hit.start > k && cx.org_noun(pi, k, hit.start).is_some() {
+            return Some(Candidate {
+                speaker: None,
+                cue,
+                method: Method::Organization,
+            });
+        }
         let alone = (hit.start == k + 1 && pronoun(k)) || (hit.start == k && pronoun(hit.end));
         return alone.then_some(Candidate {
             speaker: None,

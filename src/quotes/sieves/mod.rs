@@ -18,6 +18,7 @@
 //! &Context, q: &QuotedSpan) -> Option<Candidate>` and its unit tests (see
 //! `quotes/testing.rs`), and put it in [`SIEVES`] at its rank.
 
+mod clause;
 mod colon_paragraph;
 mod continuation;
 mod cue_after;
@@ -70,7 +71,11 @@ pub const SIEVES: &[Sieve] = &[
 /// Candidates offered to the ranker only (English), after the sieves': no
 /// rule vouches for them. The people named nearest the quote
 /// ([`nearby::nearest_people`]) follow these.
-pub const RANKED_ONLY: &[Sieve] = &[nearby::previous_speaker, nearby::last_person];
+pub const RANKED_ONLY: &[Sieve] = &[
+    nearby::previous_speaker,
+    nearby::last_person,
+    nearby::cue_subject,
+];
 
 /// The attribution of a quoted span: the candidate [`choose`] picks among
 /// the sieves' proposals.

@@ -1,12 +1,13 @@
 //! Candidates no rule vouches for, offered to the ranker only (English):
 //! the speaker of the last quote within two paragraphs ("Smith says …"
 //! then a quote with no cue), the person named last before the quote in
-//! its paragraph or the one before, and the people named nearest the
+//! its paragraph or the one before, the person who is the subject of a
+//! reporting verb in the quote's sentence, and the people named nearest the
 //! quote there (listed, or typed a person by the tagger). They are
 //! features' material, never a rule's verdict: Indonesian text, ruled
 //! first-candidate-wins, never sees them.
 
-use super::{Candidate, QuotedSpan};
+use super::{clause, Candidate, QuotedSpan};
 use crate::gazetteer::EntityType;
 use crate::quotes::context::Context;
 use crate::quotes::model::{Method, Speaker};
@@ -48,6 +49,46 @@ pub fn last_person(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
         speaker: Some(cx.speaker_of(m)),
         cue: String::new(),
         method: Method::Nearby,
+    })
+}
+
+/// The person named as the subject of a reporting verb in the quote's
+/// sentence, outside its marks, appositions skipped (`“…,” Ana Ruiz (D-Ore.),
+/// a panel member, said`): the verb nearest the quote.
+pub fn cue_subject(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
+    let pi = q.paragraph;
+    let toks = cx.toks(pi);
+    let &(from, to) = cx
+        .sentences(pi)
+        .iter()
+        .find(|s| s.0 <= q.span.open && q.span.open < s.1)?;
+    let (first, last) = (cx.tok_at(pi, from), cx.tok_at(pi, to));
+    let away = |c: usize| {
+        let b = toks[c].start;
+        if b < q.span.open {
+            q.span.open - b
+        } else {
+            b - q.span.close
+        }
+    };
+    let outside = |c: usize| {
+        let b = toks[c].start;
+        (b < q.span.open || b >= q.span.close) && !cx.in_marks(b)
+    };
+    let mut verbs: Vec<usize> = (first..last).filter(|&c| outside(c)).collect();
+    verbs.sort_by_key(|&c| away(c));
+    verbs.into_iter().find_map(|c| {
+        let end = clause::subject_end(cx, pi, c)?;
+        let start = cx.window_start(pi, first, end);
+        if clause::after_preposition(cx, pi, start) {
+            return None;
+        }
+        let s = cx.choose(pi, start, end)?;
+        (s.kind == EntityType::Person).then(|| Candidate {
+            speaker: Some(s),
+            cue: String::new(),
+            method: Method::Nearby,
+        })
     })
 }
 
@@ -111,7 +152,7 @@ pub fn nearest_people(cx: &Context, q: &QuotedSpan) -> Vec<Candidate> {
 
 #[cfg(test)]
 mod tests {
-    use super::{last_person, nearest_people, previous_speaker};
+    use super::{cue_subject, last_person, nearest_people, previous_speaker};
     use crate::quotes::model::Method;
     use crate::quotes::testing::{person, said, Fixture};
 
@@ -150,6 +191,20 @@ mod tests {
             f.propose(last_person, "The talks"),
             said("Dewi Lestari", Method::Nearby)
         );
+    }
+
+    #[test]
+    fn the_subject_of_the_sentences_verb_past_its_appositions() {
+        let f = Fixture::new(
+            "Tom Hale spoke on Monday.\n“The bridge opens in May,” Ana Ruiz (D-Ore.), a member of the roads panel, said on Monday.\n“It is late,” the report by Tom Hale said.",
+            &[person("Tom Hale"), person("Ana Ruiz")],
+        );
+        assert_eq!(
+            f.propose(cue_subject, "The bridge"),
+            said("Ana Ruiz", Method::Nearby)
+        );
+        // The report speaks, not the person named inside its subject.
+        assert_eq!(f.propose(cue_subject, "It is late"), None);
     }
 
     #[test]

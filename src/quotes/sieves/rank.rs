@@ -9,7 +9,7 @@
 //! lower (a quote no rule attributes keeps no speaker unless a nearby
 //! name outscores it).
 
-use super::{Candidate, QuotedSpan};
+use super::{clause, Candidate, QuotedSpan};
 use crate::error::{Error, Result};
 use crate::gazetteer::EntityType;
 use crate::quotes::context::Context;
@@ -29,6 +29,7 @@ pub const FEATURES: &[&str] = &[
     "sieve-sentence-subject",
     "nearby-previous-speaker",
     "nearby-last-person",
+    "nearby-cue-subject",
     "nearby-nearest",
     "nobody",
     "unnamed",
@@ -63,6 +64,10 @@ pub const FEATURES: &[&str] = &[
     "sentence-initial",
     "role-before",
     "comma-after",
+    "cue-subject",
+    "cue-subject-same-sentence",
+    "appositive",
+    "modifier",
     "mentioned-once",
     "mentioned-2-3",
     "mentioned-4-more",
@@ -384,6 +389,12 @@ pub fn featurize(cx: &Context, q: &QuotedSpan, found: &[(usize, Candidate)]) -> 
                     },
                 );
                 f[const { at("comma-after") }] = f32::from(text[pl.end..].starts_with(','));
+                let roles = clause::roles(cx, pi, j, e);
+                f[const { at("cue-subject") }] = f32::from(roles.subject);
+                f[const { at("cue-subject-same-sentence") }] =
+                    f32::from(roles.subject && same_sentence);
+                f[const { at("appositive") }] = f32::from(roles.appositive);
+                f[const { at("modifier") }] = f32::from(roles.modifier);
                 f[const { at("first-same-sentence") }] = f32::from(first && same_sentence);
                 f[const { at("first-found-after") }] = f32::from(first && !before);
                 f[const { at("nearby-same-sentence") }] = f32::from(nearby && same_sentence);
@@ -503,8 +514,8 @@ mod tests {
                 .collect();
             (names, featurize(cx, q, &found))
         });
-        assert_eq!(names, ["Dewi Lestari", "Tom Hale"]);
-        assert_eq!(feats.len(), 3, "two candidates and nobody");
+        assert_eq!(names, ["Dewi Lestari", "Tom Hale", "Dewi Lestari"]);
+        assert_eq!(feats.len(), 4, "three candidates and nobody");
         let on = |k: usize| -> Vec<&str> {
             FEATURES
                 .iter()
@@ -526,6 +537,8 @@ mod tests {
             "next-to-cue",
             "sentence-initial",
             "first-same-sentence",
+            "cue-subject",
+            "cue-subject-same-sentence",
         ] {
             assert!(cue.contains(&want), "{want} not in {cue:?}");
         }
@@ -534,7 +547,9 @@ mod tests {
             assert!(near.contains(&want), "{want} not in {near:?}");
         }
         assert!(!near.contains(&"first") && !near.contains(&"nearest"));
-        assert_eq!(on(2), ["nobody"]);
+        assert!(!near.contains(&"cue-subject"));
+        assert!(on(2).contains(&"nearby-cue-subject") && on(2).contains(&"cue-subject"));
+        assert_eq!(on(3), ["nobody"]);
     }
 
     #[test]
