@@ -7,9 +7,11 @@
 //! the cue lists (titles, heads, places) and the gazetteers (listed
 //! places), and from how the document itself writes them.
 
+use super::context::index::word_key;
 use super::context::Context;
 use super::words::{affixed, is_acronym, is_initials};
 use crate::gazetteer::EntityType;
+use crate::mentions::resolve::Mention;
 use crate::tokens::is_capitalized;
 
 impl Context<'_> {
@@ -68,12 +70,19 @@ impl Context<'_> {
             return self.clean_start_uncached(pi, start, end);
         }
         let first = self.doc().token(pi, start);
-        if self.known().log().keeps() {
+        let log = self.known().log();
+        if log.keeps() {
             // A first pass logs the reads each paragraph makes (the second
-            // takes over a paragraph by them): worked out every time, and
-            // kept for the second pass.
+            // takes over a paragraph by them): a start used again notes
+            // again the reads that working it out noted.
+            let names = &self.doc().names;
+            if let Some(found) = names.first_start(first, end - start, |r| log.note_again(r)) {
+                return found;
+            }
+            let from = log.len();
             let found = self.clean_start_uncached(pi, start, end);
-            return self.doc().names.start(first, end - start, || found);
+            names.keep_first_start(first, end - start, found, log.since(from));
+            return found;
         }
         self.doc().names.start(first, end - start, || {
             self.clean_start_uncached(pi, start, end)
@@ -247,14 +256,26 @@ impl Context<'_> {
     /// somewhere (`Indramayu`, `Jordan`)?
     pub fn listed_place(&self, word: &str) -> bool {
         let text = self.input().text;
-        self.input().mentions.iter().any(|m| {
-            m.end - m.start == word.len()
-                && text[m.start..m.end] == *word
-                && matches!(
-                    self.entity_kind(m),
-                    EntityType::Location | EntityType::Country
-                )
-        })
+        let place = |m: &&Mention| {
+            matches!(
+                self.entity_kind(m),
+                EntityType::Location | EntityType::Country
+            )
+        };
+        // Asked for every word of every candidate name: the surfaces'
+        // keys, indexed once per document, answer most with no scan of
+        // the mentions (a key found is checked against them).
+        let keys = self.doc().names.place_keys(|| {
+            let mentions = self.input().mentions.iter().filter(place);
+            mentions.map(|m| word_key(&text[m.start..m.end])).collect()
+        });
+        keys.binary_search(&word_key(word)).is_ok()
+            && self
+                .input()
+                .mentions
+                .iter()
+                .filter(place)
+                .any(|m| text[m.start..m.end] == *word)
     }
 
     /// The last token of a short form in parentheses opening at token `k`

@@ -56,8 +56,16 @@ pub fn is_initials(w: &str) -> bool {
 
 /// `HAM`, `BNPB`: three or more letters, all capitals (`RZ Panca` keeps its initials).
 pub fn is_acronym(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    // One walk, over at most the first lowercase letter: asked of every
+    // word of every candidate name, most of them no acronym.
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 3
 }
 
 /// Can this gap stand between two words of one name? (`Kassym-Jomart`,
@@ -102,4 +110,19 @@ pub fn reads_as_title(inner: &str, cues: &Cues) -> bool {
         all_minor &= minor;
     }
     words >= 2 && alphabetic >= 2 && !all_minor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_acronym;
+
+    #[test]
+    fn an_acronym_has_three_capitals_and_no_lowercase_letter() {
+        for w in ["HAM", "BNPB", "U.S.A.", "KPU-RI", "ÉCOLE"] {
+            assert!(is_acronym(w), "{w}");
+        }
+        for w in ["RZ", "Budi", "BNPb", "PTs", "DPRD’s", "123", "A-1"] {
+            assert!(!is_acronym(w), "{w}");
+        }
+    }
 }

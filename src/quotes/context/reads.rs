@@ -58,6 +58,20 @@ impl ReadLog {
         }
     }
 
+    /// The reads noted from the `from`th on (none when no log is kept).
+    pub fn since(&self, from: usize) -> Box<[Read]> {
+        self.0
+            .as_ref()
+            .map_or_else(Box::default, |log| log.borrow()[from..].into())
+    }
+
+    /// Notes `reads` again (an answer worked out from them, used again).
+    pub fn note_again(&self, reads: &[Read]) {
+        if let Some(log) = &self.0 {
+            log.borrow_mut().extend_from_slice(reads);
+        }
+    }
+
     /// Is this log keeping reads (a first pass)?
     pub fn keeps(&self) -> bool {
         self.0.is_some()
