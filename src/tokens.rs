@@ -155,7 +155,7 @@ static ASCII_WORD: [bool; 256] = {
 
 /// Like [`tokenize`], appending to `out` (reuses its allocation).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
-    scan_words(text, |start, end, _| out.push(Token { start, end }));
+    scan_words(text, |start, end, _, _| out.push(Token { start, end }));
 }
 
 /// Facts about a word found while tokenizing: bits of [`WordBuf::flags`].
@@ -195,26 +195,32 @@ pub struct Words<'a> {
 impl WordBuf {
     /// The words of `text`, replacing what the buffer held.
     pub fn tokenize(&mut self, text: &str) {
-        self.tokens.clear();
-        self.hashes.clear();
-        self.flags.clear();
+        // Pushed to locals (put back at the end): their lengths stay in
+        // registers, not reloaded after every push through `self`.
+        let mut tokens = std::mem::take(&mut self.tokens);
+        let mut hashes = std::mem::take(&mut self.hashes);
+        let mut flags = std::mem::take(&mut self.flags);
+        tokens.clear();
+        hashes.clear();
+        flags.clear();
         // About a word per six bytes of news text: grown once, if at all.
         let words = text.len() / 6;
-        self.tokens.reserve(words);
-        self.hashes.reserve(words);
-        self.flags.reserve(words);
+        tokens.reserve(words);
+        hashes.reserve(words);
+        flags.reserve(words);
         let bytes = text.as_bytes();
-        scan_words(text, |start, end, ascii| {
-            self.tokens.push(Token { start, end });
-            if ascii {
-                self.hashes.push(hash_lower_ascii(&bytes[start..end]));
-                self.flags.push(ascii_flags(bytes[start]));
-            } else {
-                let w = &text[start..end];
-                self.hashes.push(fold_hash(w));
-                self.flags.push(word_flags(w));
-            }
+        scan_words(text, |start, end, ascii, packed| {
+            tokens.push(Token { start, end });
+            let (h, f) = match packed {
+                Some(x) => (hash_packed(x, end - start), ascii_flags(bytes[start])),
+                None => long_or_other_word(text, start, end, ascii),
+            };
+            hashes.push(h);
+            flags.push(f);
         });
+        self.tokens = tokens;
+        self.hashes = hashes;
+        self.flags = flags;
     }
 
     /// The hashes and flags of words already split (`toks` of `text`).
@@ -260,6 +266,22 @@ impl<'a> Words<'a> {
     }
 }
 
+/// The hash and flags of a word the eight-byte step did not take (eight
+/// bytes or more, or not ASCII). Out of line, to keep the word loop tight.
+#[inline(never)]
+fn long_or_other_word(text: &str, start: usize, end: usize, ascii: bool) -> (u64, u8) {
+    let bytes = text.as_bytes();
+    if ascii {
+        (
+            hash_lower_ascii(&bytes[start..end]),
+            ascii_flags(bytes[start]),
+        )
+    } else {
+        let w = &text[start..end];
+        (fold_hash(w), word_flags(w))
+    }
+}
+
 /// The [`flag`] bits of an ASCII word starting with byte `first`.
 #[inline]
 fn ascii_flags(first: u8) -> u8 {
@@ -297,10 +319,12 @@ pub fn word_flags(w: &str) -> u8 {
     f
 }
 
-/// Splits `text` into words, calling `word(start, end, ascii)` for each in
-/// order (`ascii`: every byte of the word is ASCII).
+/// Splits `text` into words, calling `word(start, end, ascii, packed)` for
+/// each in order (`ascii`: every byte of the word is ASCII; `packed`: for an
+/// ASCII word of under eight bytes found by the eight-byte step, its bytes
+/// as read, little-endian, from which [`hash_packed`] hashes it).
 #[inline(always)]
-fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool)) {
+fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool, Option<u64>)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // The char at byte `i` (a char boundary) when it is a word char: its length.
@@ -326,8 +350,23 @@ fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool)) {
                 }
             }
         }
-        // A word starts at `i`: ASCII letters and digits in a tight loop,
-        // other chars decoded.
+        // A word starts at `i`. Most words are short and ASCII: eight
+        // bytes read at once find where one ends, when it ends (at an ASCII
+        // separator) within them.
+        if b < 0x80 && i + 8 <= n {
+            let x = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+            let stop = not_word_bytes(x);
+            if stop != 0 {
+                let len = stop.trailing_zeros() as usize / 8;
+                if bytes[i + len] < 0x80 {
+                    word(i, i + len, true, Some(x));
+                    // The separator is ASCII and no word char.
+                    i += len + 1;
+                    continue;
+                }
+            }
+        }
+        // ASCII letters and digits in a tight loop, other chars decoded.
         let start = i;
         let mut ascii = true;
         loop {
@@ -350,7 +389,7 @@ fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool)) {
             }
             break;
         }
-        word(start, i, ascii);
+        word(start, i, ascii, None);
     }
 }
 
@@ -432,6 +471,41 @@ fn hash_lower_ascii(bytes: &[u8]) -> u64 {
         h.write_u64(ascii_lower8(v));
     }
     mix(h.finish())
+}
+
+/// [`hash_lower_ascii`] of an ASCII word of `n` bytes (1 to 7), its bytes
+/// `x` as read little-endian (bytes past `n` ignored): the same pieces taken
+/// from the register rather than loaded again.
+#[inline(always)]
+fn hash_packed(x: u64, n: usize) -> u64 {
+    let v = if n >= 4 {
+        (x & 0xFFFF_FFFF) | ((x >> ((n - 4) * 8)) & 0xFFFF_FFFF) << 32
+    } else {
+        (x & 0xFF) | ((x >> (n / 2 * 8)) & 0xFF) << 8 | ((x >> ((n - 1) * 8)) & 0xFF) << 16
+    };
+    let mut h = rustc_hash::FxHasher::default();
+    h.write_usize(n);
+    h.write_u64(ascii_lower8(v));
+    mix(h.finish())
+}
+
+/// The high bit of each of the eight bytes `x` that is no ASCII letter or
+/// digit (bytes of 0x80 and above included) (SWAR).
+#[inline(always)]
+fn not_word_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // High bit of each byte of `v` (bytes under 0x80) set when it is in
+    // `lo..=hi`: no carry crosses a byte.
+    let within = |v: u64, lo: u8, hi: u8| {
+        let ge = v + ONES * u64::from(0x80 - lo);
+        let gt = v + ONES * u64::from(0x80 - hi - 1);
+        ge & !gt
+    };
+    let low7 = x & !HIGH;
+    let letter = within(low7 | (ONES * 0x20), b'a', b'z');
+    let digit = within(low7, b'0', b'9');
+    !((letter | digit) & !x) & HIGH
 }
 
 /// FxHasher mixes weakly in its last step: finish with a multiply-xorshift.
@@ -646,6 +720,97 @@ mod tests {
             let lower = w.to_lowercase();
             if let Some(prev) = by_hash.insert(fold_hash(w), lower.clone()) {
                 assert_eq!(prev, lower, "{w:?} collides");
+            }
+        }
+    }
+
+    /// The eight-byte step ends a short word at an ASCII separator only:
+    /// words running to a non-ASCII letter, an invisible char, the eighth
+    /// byte or the text's end go the byte-by-byte way, and every word keeps
+    /// the hash and flags it has alone.
+    #[test]
+    fn eight_byte_step_splits_and_hashes_as_word_by_word() {
+        let pieces = [
+            "a",
+            "Bc",
+            "DEF",
+            "ghij",
+            "Klmno",
+            "pqrsT9",
+            "uvwxyz0",
+            "ABCDEFGH",
+            "ijklmnopq",
+            "é",
+            "abcé",
+            "Zü",
+            "x\u{200B}y",
+            "e\u{301}",
+            " ",
+            "-",
+            "’",
+            "@[`{",
+            "  ",
+        ];
+        let mut rng = 7u64;
+        let mut buf = WordBuf::default();
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(rng % 9) {
+                rng = rng
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(rng >> 33) as usize % pieces.len()]);
+            }
+            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1);
+            buf.tokenize(&text);
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < text.len() {
+                let c = text[i..].chars().next().unwrap();
+                if !is_word_char(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
+                let start = i;
+                while let Some(c) = text[i..].chars().next() {
+                    if is_word_char(c) {
+                        i += c.len_utf8();
+                    } else if is_invisible(c) && past_invisible(&text, i).is_some() {
+                        i = past_invisible(&text, i).unwrap();
+                    } else {
+                        break;
+                    }
+                }
+                want.push(Token { start, end: i });
+            }
+            assert_eq!(buf.tokens, want, "{text:?}");
+            let of = WordBuf::of_tokens(&text, &want);
+            assert_eq!(
+                (&buf.hashes, &buf.flags),
+                (&of.hashes, &of.flags),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hash_packed_is_hash_lower_ascii() {
+        let word = b"AbCdEfG9";
+        let x = u64::from_le_bytes(*b"AbCdEfG9");
+        for n in 1..8 {
+            assert_eq!(hash_packed(x, n), hash_lower_ascii(&word[..n]), "{n}");
+        }
+    }
+
+    #[test]
+    fn not_word_bytes_marks_all_but_ascii_letters_and_digits() {
+        let all: Vec<u8> = (0u8..=255).collect();
+        for c in all.chunks(8) {
+            let x = u64::from_le_bytes(c.try_into().unwrap());
+            let got = not_word_bytes(x).to_le_bytes();
+            for (b, g) in c.iter().zip(got) {
+                assert_eq!(g == 0x80, !b.is_ascii_alphanumeric(), "{b}");
+                assert!(g == 0 || g == 0x80);
             }
         }
     }
