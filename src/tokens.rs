@@ -212,7 +212,10 @@ impl WordBuf {
         scan_words(text, |start, end, ascii, packed| {
             tokens.push(Token { start, end });
             let (h, f) = match packed {
-                Some(x) => (hash_packed(x, end - start), ascii_flags(bytes[start])),
+                Some(x) => (
+                    hash_packed(x, end - start),
+                    ASCII_FLAGS[bytes[start] as usize],
+                ),
                 None => long_or_other_word(text, start, end, ascii),
             };
             hashes.push(h);
@@ -282,9 +285,20 @@ fn long_or_other_word(text: &str, start: usize, end: usize, ascii: bool) -> (u64
     }
 }
 
+/// [`ascii_flags`] by byte (a table: one load per word).
+static ASCII_FLAGS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ascii_flags(b as u8);
+        b += 1;
+    }
+    t
+};
+
 /// The [`flag`] bits of an ASCII word starting with byte `first`.
 #[inline]
-fn ascii_flags(first: u8) -> u8 {
+const fn ascii_flags(first: u8) -> u8 {
     flag::ASCII
         | if first.is_ascii_uppercase() {
             flag::UPPER
@@ -336,12 +350,11 @@ fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool, Option<u64>))
     while i < n {
         // Between words: skip ASCII separators in a tight loop.
         let b = bytes[i];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
+        if !ASCII_WORD[b as usize] {
+            if b < 0x80 {
                 i += 1;
                 continue;
             }
-        } else {
             match word_char_at(i) {
                 Some(_) => {}
                 None => {
