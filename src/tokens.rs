@@ -347,7 +347,7 @@ fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool, Option<u64>))
         is_word_char(c).then(|| c.len_utf8())
     };
     let mut i = 0;
-    while i < n {
+    'words: while i < n {
         // Between words: skip ASCII separators in a tight loop.
         let b = bytes[i];
         if !ASCII_WORD[b as usize] {
@@ -363,11 +363,13 @@ fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool, Option<u64>))
                 }
             }
         }
-        // A word starts at `i`. Most words are short and ASCII: eight
-        // bytes read at once find where one ends, when it ends (at an ASCII
-        // separator) within them.
+        // A word starts at `i`. Most words are ASCII: eight bytes read at
+        // once find where one ends, when it ends (at an ASCII separator)
+        // within them; a short word is hashed from the bytes read.
+        let start = i;
+        let load8 = |j: usize| u64::from_le_bytes(bytes[j..j + 8].try_into().unwrap_or([0; 8]));
         if b < 0x80 && i + 8 <= n {
-            let x = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+            let x = load8(i);
             let stop = not_word_bytes(x);
             if stop != 0 {
                 let len = stop.trailing_zeros() as usize / 8;
@@ -377,10 +379,26 @@ fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool, Option<u64>))
                     i += len + 1;
                     continue;
                 }
+            } else {
+                // Eight word bytes: on, eight at a time.
+                i += 8;
+                while i + 8 <= n {
+                    let stop = not_word_bytes(load8(i));
+                    if stop == 0 {
+                        i += 8;
+                        continue;
+                    }
+                    let end = i + stop.trailing_zeros() as usize / 8;
+                    if bytes[end] < 0x80 {
+                        word(start, end, true, None);
+                        i = end + 1;
+                        continue 'words;
+                    }
+                    break;
+                }
             }
         }
         // ASCII letters and digits in a tight loop, other chars decoded.
-        let start = i;
         let mut ascii = true;
         loop {
             while i < n && ASCII_WORD[bytes[i] as usize] {
