@@ -155,7 +155,7 @@ static ASCII_WORD: [bool; 256] = {
 
 /// Like [`tokenize`], appending to `out` (reuses its allocation).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
-    scan_words(text, |start, end, _| out.push(Token { start, end }));
+    scan_words(text, |start, end, _, _| out.push(Token { start, end }));
 }
 
 /// Facts about a word found while tokenizing: bits of [`WordBuf::flags`].
@@ -195,26 +195,35 @@ pub struct Words<'a> {
 impl WordBuf {
     /// The words of `text`, replacing what the buffer held.
     pub fn tokenize(&mut self, text: &str) {
-        self.tokens.clear();
-        self.hashes.clear();
-        self.flags.clear();
+        // Pushed to locals (put back at the end): their lengths stay in
+        // registers, not reloaded after every push through `self`.
+        let mut tokens = std::mem::take(&mut self.tokens);
+        let mut hashes = std::mem::take(&mut self.hashes);
+        let mut flags = std::mem::take(&mut self.flags);
+        tokens.clear();
+        hashes.clear();
+        flags.clear();
         // About a word per six bytes of news text: grown once, if at all.
         let words = text.len() / 6;
-        self.tokens.reserve(words);
-        self.hashes.reserve(words);
-        self.flags.reserve(words);
+        tokens.reserve(words);
+        hashes.reserve(words);
+        flags.reserve(words);
         let bytes = text.as_bytes();
-        scan_words(text, |start, end, ascii| {
-            self.tokens.push(Token { start, end });
-            if ascii {
-                self.hashes.push(hash_lower_ascii(&bytes[start..end]));
-                self.flags.push(ascii_flags(bytes[start]));
-            } else {
-                let w = &text[start..end];
-                self.hashes.push(fold_hash(w));
-                self.flags.push(word_flags(w));
-            }
+        scan_words(text, |start, end, ascii, packed| {
+            tokens.push(Token { start, end });
+            let (h, f) = match packed {
+                Some(x) => (
+                    hash_packed(x, end - start),
+                    ASCII_FLAGS[bytes[start] as usize],
+                ),
+                None => long_or_other_word(text, start, end, ascii),
+            };
+            hashes.push(h);
+            flags.push(f);
         });
+        self.tokens = tokens;
+        self.hashes = hashes;
+        self.flags = flags;
     }
 
     /// The hashes and flags of words already split (`toks` of `text`).
@@ -260,9 +269,36 @@ impl<'a> Words<'a> {
     }
 }
 
+/// The hash and flags of a word the eight-byte step did not take (eight
+/// bytes or more, or not ASCII). Out of line, to keep the word loop tight.
+#[inline(never)]
+fn long_or_other_word(text: &str, start: usize, end: usize, ascii: bool) -> (u64, u8) {
+    let bytes = text.as_bytes();
+    if ascii {
+        (
+            hash_lower_ascii(&bytes[start..end]),
+            ascii_flags(bytes[start]),
+        )
+    } else {
+        let w = &text[start..end];
+        (fold_hash(w), word_flags(w))
+    }
+}
+
+/// [`ascii_flags`] by byte (a table: one load per word).
+static ASCII_FLAGS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ascii_flags(b as u8);
+        b += 1;
+    }
+    t
+};
+
 /// The [`flag`] bits of an ASCII word starting with byte `first`.
 #[inline]
-fn ascii_flags(first: u8) -> u8 {
+const fn ascii_flags(first: u8) -> u8 {
     flag::ASCII
         | if first.is_ascii_uppercase() {
             flag::UPPER
@@ -297,10 +333,12 @@ pub fn word_flags(w: &str) -> u8 {
     f
 }
 
-/// Splits `text` into words, calling `word(start, end, ascii)` for each in
-/// order (`ascii`: every byte of the word is ASCII).
+/// Splits `text` into words, calling `word(start, end, ascii, packed)` for
+/// each in order (`ascii`: every byte of the word is ASCII; `packed`: for an
+/// ASCII word of under eight bytes found by the eight-byte step, its bytes
+/// as read, little-endian, from which [`hash_packed`] hashes it).
 #[inline(always)]
-fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool)) {
+fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool, Option<u64>)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // The char at byte `i` (a char boundary) when it is a word char: its length.
@@ -309,15 +347,14 @@ fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool)) {
         is_word_char(c).then(|| c.len_utf8())
     };
     let mut i = 0;
-    while i < n {
+    'words: while i < n {
         // Between words: skip ASCII separators in a tight loop.
         let b = bytes[i];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
+        if !ASCII_WORD[b as usize] {
+            if b < 0x80 {
                 i += 1;
                 continue;
             }
-        } else {
             match word_char_at(i) {
                 Some(_) => {}
                 None => {
@@ -326,9 +363,42 @@ fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool)) {
                 }
             }
         }
-        // A word starts at `i`: ASCII letters and digits in a tight loop,
-        // other chars decoded.
+        // A word starts at `i`. Most words are ASCII: eight bytes read at
+        // once find where one ends, when it ends (at an ASCII separator)
+        // within them; a short word is hashed from the bytes read.
         let start = i;
+        let load8 = |j: usize| u64::from_le_bytes(bytes[j..j + 8].try_into().unwrap_or([0; 8]));
+        if b < 0x80 && i + 8 <= n {
+            let x = load8(i);
+            let stop = not_word_bytes(x);
+            if stop != 0 {
+                let len = stop.trailing_zeros() as usize / 8;
+                if bytes[i + len] < 0x80 {
+                    word(i, i + len, true, Some(x));
+                    // The separator is ASCII and no word char.
+                    i += len + 1;
+                    continue;
+                }
+            } else {
+                // Eight word bytes: on, eight at a time.
+                i += 8;
+                while i + 8 <= n {
+                    let stop = not_word_bytes(load8(i));
+                    if stop == 0 {
+                        i += 8;
+                        continue;
+                    }
+                    let end = i + stop.trailing_zeros() as usize / 8;
+                    if bytes[end] < 0x80 {
+                        word(start, end, true, None);
+                        i = end + 1;
+                        continue 'words;
+                    }
+                    break;
+                }
+            }
+        }
+        // ASCII letters and digits in a tight loop, other chars decoded.
         let mut ascii = true;
         loop {
             while i < n && ASCII_WORD[bytes[i] as usize] {
@@ -350,7 +420,7 @@ fn scan_words(text: &str, mut word: impl FnMut(usize, usize, bool)) {
             }
             break;
         }
-        word(start, i, ascii);
+        word(start, i, ascii, None);
     }
 }
 
@@ -434,6 +504,41 @@ fn hash_lower_ascii(bytes: &[u8]) -> u64 {
     mix(h.finish())
 }
 
+/// [`hash_lower_ascii`] of an ASCII word of `n` bytes (1 to 7), its bytes
+/// `x` as read little-endian (bytes past `n` ignored): the same pieces taken
+/// from the register rather than loaded again.
+#[inline(always)]
+fn hash_packed(x: u64, n: usize) -> u64 {
+    let v = if n >= 4 {
+        (x & 0xFFFF_FFFF) | ((x >> ((n - 4) * 8)) & 0xFFFF_FFFF) << 32
+    } else {
+        (x & 0xFF) | ((x >> (n / 2 * 8)) & 0xFF) << 8 | ((x >> ((n - 1) * 8)) & 0xFF) << 16
+    };
+    let mut h = rustc_hash::FxHasher::default();
+    h.write_usize(n);
+    h.write_u64(ascii_lower8(v));
+    mix(h.finish())
+}
+
+/// The high bit of each of the eight bytes `x` that is no ASCII letter or
+/// digit (bytes of 0x80 and above included) (SWAR).
+#[inline(always)]
+fn not_word_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // High bit of each byte of `v` (bytes under 0x80) set when it is in
+    // `lo..=hi`: no carry crosses a byte.
+    let within = |v: u64, lo: u8, hi: u8| {
+        let ge = v + ONES * u64::from(0x80 - lo);
+        let gt = v + ONES * u64::from(0x80 - hi - 1);
+        ge & !gt
+    };
+    let low7 = x & !HIGH;
+    let letter = within(low7 | (ONES * 0x20), b'a', b'z');
+    let digit = within(low7, b'0', b'9');
+    !((letter | digit) & !x) & HIGH
+}
+
 /// FxHasher mixes weakly in its last step: finish with a multiply-xorshift.
 #[inline]
 fn mix(mut x: u64) -> u64 {
@@ -477,186 +582,4 @@ pub fn is_capitalized(word: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A sentence search once asked for the next period again at every
-    /// `“` of a 2 MB paragraph with no period: quadratic.
-    #[test]
-    fn ahead_searches_a_stretch_without_the_bytes_once() {
-        let text = "kata “a” dan “b” lalu “c”. Ya.".as_bytes();
-        let calls = std::cell::Cell::new(0);
-        let mut dots = Ahead::new(|from| {
-            calls.set(calls.get() + 1);
-            memchr::memchr(b'.', &text[from..]).map_or(text.len(), |k| from + k)
-        });
-        let first = text.iter().position(|&b| b == b'.').unwrap();
-        for i in 0..=first {
-            assert_eq!(dots.next(i), first);
-        }
-        assert_eq!(calls.get(), 1);
-        assert_eq!(dots.next(first + 1), text.len() - 1);
-        assert_eq!(dots.next(text.len()), text.len());
-        assert_eq!(calls.get(), 3);
-    }
-
-    fn words(text: &str) -> Vec<&str> {
-        tokenize(text)
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect()
-    }
-
-    #[test]
-    fn splits_on_punctuation_hyphen_and_apostrophe() {
-        let cases: &[(&str, &[&str])] = &[
-            ("Kassym-Jomart Tokayev", &["Kassym", "Jomart", "Tokayev"]),
-            ("Russia’s army", &["Russia", "s", "army"]),
-            ("(CSTO).", &["CSTO"]),
-            ("Côte d'Ivoire", &["Côte", "d", "Ivoire"]),
-            ("Covid-19 G20", &["Covid", "19", "G20"]),
-            ("", &[]),
-            ("  —  ", &[]),
-        ];
-        for (text, want) in cases {
-            assert_eq!(words(text), *want, "{text:?}");
-        }
-    }
-
-    /// The words found with their hashes are the words [`tokenize`]
-    /// finds, each with its [`fold_hash`] and flags as asked of the word
-    /// alone (accents, capitals, invisible chars and combining marks).
-    #[test]
-    fn word_buffer_holds_each_words_hash_and_flags() {
-        let text = "Budi kata ÉCOLE école Ame\u{301}lie zero\u{200B}width \
-                    İstanbul 42 x\u{AD}y “Čad” Straße ΣΟΦΙΑΣ e\u{301}";
-        let mut buf = WordBuf::default();
-        buf.tokenize("left over");
-        buf.tokenize(text);
-        assert_eq!(buf.tokens, tokenize(text));
-        assert_eq!(buf.hashes.len(), buf.tokens.len());
-        for (i, t) in buf.tokens.iter().enumerate() {
-            let w = &text[t.start..t.end];
-            assert_eq!(buf.hashes[i], fold_hash(w), "{w}");
-            let f = buf.flags[i];
-            assert_eq!(f & flag::ASCII != 0, w.is_ascii(), "{w}");
-            assert_eq!(
-                f & flag::UPPER != 0,
-                w.starts_with(char::is_uppercase),
-                "{w}"
-            );
-            assert_eq!(
-                f & flag::LOWER != 0,
-                w.starts_with(char::is_lowercase),
-                "{w}"
-            );
-            let changes = matches!(normalized_word(w), std::borrow::Cow::Owned(_));
-            assert_eq!(f & flag::NORMALIZE != 0, changes, "{w}");
-        }
-        let of = WordBuf::of_tokens(text, &buf.tokens);
-        assert_eq!(
-            (of.hashes, of.flags),
-            (buf.hashes.clone(), buf.flags.clone())
-        );
-        assert!(buf.flags.iter().any(|f| f & flag::NORMALIZE != 0));
-    }
-
-    #[test]
-    fn combining_marks_stay_inside_words() {
-        let text = "Ame\u{301}lie said";
-        assert_eq!(words(text), ["Ame\u{301}lie", "said"]);
-    }
-
-    #[test]
-    fn fold_hash_ignores_case_only() {
-        assert_eq!(fold_hash("Beijing"), fold_hash("BEIJING"));
-        assert_eq!(fold_hash("Čad"), fold_hash("čAD"));
-        assert_ne!(fold_hash("Oman"), fold_hash("Romania"));
-        // Eight bytes at a time: the chunk edge and the padding matter.
-        assert_eq!(fold_hash("Internationale"), fold_hash("INTERNATIONALE"));
-        assert_ne!(fold_hash("abcdefgh"), fold_hash("abcdefgh0"));
-        assert_ne!(fold_hash("ab"), fold_hash("ab\0"));
-        assert_eq!(fold_hash("ÉCOLE"), fold_hash("école"));
-        // A non-ASCII letter that folds to ASCII hashes like the ASCII word.
-        assert_eq!(fold_hash("\u{212A}ING"), fold_hash("king"));
-    }
-
-    /// The byte-wise fold hashes every word as folding it char by char
-    /// does, long words (past the 64-byte buffer) and expanding
-    /// lowercase forms (`İ`) included.
-    #[test]
-    fn fold_hash_equals_the_hash_of_the_char_by_char_lowercase() {
-        // Every char through `char::to_lowercase`, and the whole word
-        // through `str::to_lowercase` once the buffer would overflow.
-        let char_by_char = |w: &str| -> u64 {
-            let mut buf = [0u8; 64];
-            let mut n = 0;
-            for c in w.chars().flat_map(char::to_lowercase) {
-                if n + 4 > buf.len() {
-                    return hash_lower_ascii(w.to_lowercase().as_bytes());
-                }
-                n += c.encode_utf8(&mut buf[n..]).len();
-            }
-            hash_lower_ascii(&buf[..n])
-        };
-        let latin1: Vec<String> = ('\u{80}'..='\u{FF}').map(|c| format!("x{c}Y{c}")).collect();
-        for w in &latin1 {
-            assert_eq!(fold_hash(w), char_by_char(w), "{w:?}");
-        }
-        let long = "Ä".repeat(20) + "BCDEFGHIJKLMNOPQRSTUVWXYZ";
-        let sigma = "A".repeat(58) + "ΑΣ";
-        for w in [
-            "Šešelj",
-            "ÉCOLE",
-            "İstanbul",
-            "Zürich",
-            "ΣΟΦΙΑΣ",
-            "Đà Nẵng",
-            "Ṭāhā",
-            "\u{212A}ING",
-            long.as_str(),
-            sigma.as_str(),
-            &sigma[1..],
-            &sigma[3..],
-        ] {
-            assert_eq!(fold_hash(w), char_by_char(w), "{w:?}");
-        }
-    }
-
-    #[test]
-    fn fold_hash_tells_short_and_long_words_apart() {
-        // Every word of 1 to 10 letters over a small alphabet: equal hashes
-        // exactly when the lowercase words are equal.
-        let mut words = vec![String::new()];
-        let mut all = Vec::new();
-        for len in 1..=10 {
-            let alphabet: &[char] = if len <= 5 {
-                &['a', 'B', 'b', '0']
-            } else {
-                &['a', 'b']
-            };
-            words = words
-                .iter()
-                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
-                .collect();
-            all.extend(words.iter().cloned());
-        }
-        let mut by_hash = std::collections::HashMap::new();
-        for w in &all {
-            let lower = w.to_lowercase();
-            if let Some(prev) = by_hash.insert(fold_hash(w), lower.clone()) {
-                assert_eq!(prev, lower, "{w:?} collides");
-            }
-        }
-    }
-
-    #[test]
-    fn ascii_lower8_folds_only_letters() {
-        let all: Vec<u8> = (0u8..=255).collect();
-        for c in all.chunks(8) {
-            let w = u64::from_le_bytes(c.try_into().unwrap());
-            let want: Vec<u8> = c.iter().map(u8::to_ascii_lowercase).collect();
-            assert_eq!(ascii_lower8(w).to_le_bytes().to_vec(), want, "{c:?}");
-        }
-    }
-}
+mod tests;
