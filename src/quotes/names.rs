@@ -342,12 +342,31 @@ impl<'a> Context<'a> {
             .get_or_make(w, || self.find_name_runs(w))
     }
 
+    /// Is the document's first line a headline the segmenter did not mark,
+    /// with words of its own glued to names ("Ortiz Vows 'Big Change' if
+    /// ...", "Reckless Ortiz and Park")? Four words or more, at least seven
+    /// in ten capitalised: looser than [`Context::title_case`], for the
+    /// first line alone, which body text rarely fills so with names.
+    fn headline_like(&self, pi: usize) -> bool {
+        let words = self
+            .toks(pi)
+            .iter()
+            .map(|&t| self.word(t))
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
+        let (mut all, mut caps) = (0, 0);
+        for w in words {
+            all += 1;
+            caps += usize::from(is_capitalized(w));
+        }
+        all >= 4 && caps * 10 >= all * 7
+    }
+
     fn find_name_runs(&self, w: &str) -> Vec<NameRun<'a>> {
         let mut runs = Vec::new();
         for &(pi, j) in self.doc().positions().get(w).unwrap_or(&[]) {
             let (pi, j) = (pi as usize, j as usize);
             let p = &self.input().paragraphs[pi];
-            if p.title || self.title_case(pi) {
+            if p.title || self.title_case(pi) || (pi == 0 && self.headline_like(pi)) {
                 continue;
             }
             let toks = p.tokens;

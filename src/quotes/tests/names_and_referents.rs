@@ -428,3 +428,25 @@ fn what_she_called_gives_no_indirect_quote_before_it() {
         );
     }
 }
+
+#[test]
+fn a_headline_word_glued_to_a_name_is_not_part_of_it() {
+    check(&[
+        // The headline's verb after the surname ("Vows") and its adjective
+        // before it ("Reckless") name nobody: the speaker is Ortiz.
+        (
+            "Ortiz Vows 'Big Change' if Voters Don't Rally for Lena Park.\n\nWith the vote near, Mayor Ortiz is making a more personal case.\n\n\"The river is on the ballot,\" Ortiz said on Sunday.",
+            "The river",
+            "direct",
+            "Ortiz",
+            "cue-after",
+        ),
+        (
+            "Reckless Ortiz and Park;\n\nThe council met again on Monday night.\n\n\"We cannot wait another year,\" Ortiz said.",
+            "We cannot",
+            "direct",
+            "Ortiz",
+            "cue-after",
+        ),
+    ]);
+}
