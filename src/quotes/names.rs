@@ -344,7 +344,8 @@ impl<'a> Context<'a> {
 
     /// Is the document's first line a headline the segmenter did not mark,
     /// with words of its own glued to names ("Ortiz Vows 'Big Change' if
-    /// ...", "Reckless Ortiz and Park")? Four words or more, at least seven
+    /// ...", "Reckless Ortiz and Park")? Four to twelve words (a sub-head's
+    /// most; a dateline's first sentence is longer), at least seven
     /// in ten capitalised: looser than [`Context::title_case`], for the
     /// first line alone, which body text rarely fills so with names.
     fn headline_like(&self, pi: usize) -> bool {
@@ -358,7 +359,7 @@ impl<'a> Context<'a> {
             all += 1;
             caps += usize::from(is_capitalized(w));
         }
-        all >= 4 && caps * 10 >= all * 7
+        (4..=12).contains(&all) && caps * 10 >= all * 7
     }
 
     fn find_name_runs(&self, w: &str) -> Vec<NameRun<'a>> {
