@@ -7,6 +7,7 @@
 
 use super::cues::Cues;
 use super::model::Paragraph;
+use super::words::words_up_to;
 
 /// What a line that is not body text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,27 +201,6 @@ fn is_sub_head(line: &str, cues: &Cues) -> bool {
             .filter(|w| !cues.is_minor(w))
             .count()
             >= 2
-}
-
-/// `s.split_whitespace().take(limit).count()`, reading ASCII bytes as
-/// they are and decoding only other chars (most lines are ASCII).
-fn words_up_to(s: &str, limit: usize) -> usize {
-    let b = s.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < b.len() && words < limit {
-        let (space, len) = if b[i].is_ascii() {
-            (char::from(b[i]).is_whitespace(), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if !space && !in_word {
-            words += 1;
-        }
-        in_word = !space;
-        i += len;
-    }
-    words
 }
 
 #[cfg(test)]

@@ -112,6 +112,27 @@ pub fn reads_as_title(inner: &str, cues: &Cues) -> bool {
     words >= 2 && alphabetic >= 2 && !all_minor
 }
 
+/// `s.split_whitespace().take(limit).count()`, reading ASCII bytes as
+/// they are and decoding only other chars (most lines are ASCII).
+pub fn words_up_to(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() && words < limit {
+        let (space, len) = if b[i].is_ascii() {
+            (char::from(b[i]).is_whitespace(), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_acronym;

@@ -15,6 +15,7 @@ use crate::gazetteer::EntityType;
 use crate::quotes::context::Context;
 use crate::quotes::model::{Method, QuoteKind, Speaker};
 use crate::quotes::sieves::SIEVES;
+use crate::quotes::words::words_up_to;
 use std::sync::{Arc, LazyLock};
 
 /// The features, in the order of [`Features`] and of the weights file.
@@ -223,20 +224,8 @@ fn locate(cx: &Context, q: &QuotedSpan, s: &Speaker) -> Option<Place> {
         start,
         end,
         paragraph: cx.para_of(start)?,
-        words: count_words(between),
+        words: words_up_to(between, usize::MAX),
     })
-}
-
-/// The number of words of `s` (what `split_whitespace` yields), in one
-/// walk over its chars.
-fn count_words(s: &str) -> usize {
-    let (mut words, mut in_word) = (0, false);
-    for c in s.chars() {
-        let word_char = !c.is_whitespace();
-        words += usize::from(word_char && !in_word);
-        in_word = word_char;
-    }
-    words
 }
 
 /// The sentence of paragraph `pi` holding byte `b`.
@@ -562,7 +551,11 @@ mod tests {
             "kata\u{a0}dia,\n\tlalu\u{2003}pergi",
             "“Kami siap,” kata Budi.",
         ] {
-            assert_eq!(count_words(s), s.split_whitespace().count(), "{s:?}");
+            assert_eq!(
+                words_up_to(s, usize::MAX),
+                s.split_whitespace().count(),
+                "{s:?}"
+            );
         }
     }
 
