@@ -213,6 +213,30 @@ fn reads_like_title(line: &str) -> bool {
         && !matches!(last, '.' | ',' | ';' | ':')
 }
 
+/// Does a line read as a headline, its words capitalised whatever they are
+/// ("Ortiz Vows 'Big Change' if Voters Don't Rally", "Reckless Ortiz and
+/// Park")? Capitalisation there is no evidence of a name. Four words or
+/// more (those starting with a letter), at least seven in ten capitalised;
+/// twelve at most unless the line is the document's `title` (a sub-head's
+/// most; a dateline's first sentence is longer, and is body text). Looser
+/// than the test of a line of capitalised words: it is asked of a document's
+/// first line alone, which body text rarely fills so with names.
+pub fn reads_like_headline<'w>(words: impl IntoIterator<Item = &'w str>, title: bool) -> bool {
+    let (mut all, mut caps) = (0usize, 0usize);
+    for w in words {
+        let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        all += 1;
+        caps += usize::from(c.is_uppercase());
+        // A long line is no headline but for a title: no need to read on.
+        if all > 12 && !title {
+            return false;
+        }
+    }
+    all >= 4 && caps * 10 >= all * 7
+}
+
 /// Lines that carry no article content.
 ///
 /// Lines with no word of two letters (`A`, `***`, `-`), reporter initials in

@@ -244,6 +244,7 @@ impl Pipeline {
                     .iter()
                     .map(|&(i, words)| names::ParagraphInput {
                         index: i,
+                        title: seg.paragraphs[i].kind == ParagraphKind::Title,
                         words,
                         matches: paragraph_matches(&matches, i),
                     })

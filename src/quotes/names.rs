@@ -344,22 +344,11 @@ impl<'a> Context<'a> {
 
     /// Is the document's first line a headline the segmenter did not mark,
     /// with words of its own glued to names ("Ortiz Vows 'Big Change' if
-    /// ...", "Reckless Ortiz and Park")? Four to twelve words (a sub-head's
-    /// most; a dateline's first sentence is longer), at least seven
-    /// in ten capitalised: looser than [`Context::title_case`], for the
-    /// first line alone, which body text rarely fills so with names.
+    /// ...", "Reckless Ortiz and Park")? See
+    /// [`crate::document::reads_like_headline`] (the tagger asks the same).
     fn headline_like(&self, pi: usize) -> bool {
-        let words = self
-            .toks(pi)
-            .iter()
-            .map(|&t| self.word(t))
-            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
-        let (mut all, mut caps) = (0, 0);
-        for w in words {
-            all += 1;
-            caps += usize::from(is_capitalized(w));
-        }
-        (4..=12).contains(&all) && caps * 10 >= all * 7
+        let words = self.toks(pi).iter().map(|&t| self.word(t));
+        crate::document::reads_like_headline(words, false)
     }
 
     fn find_name_runs(&self, w: &str) -> Vec<NameRun<'a>> {

@@ -5,6 +5,10 @@
 //! - bylines, photo credits (`(Name/Agency)`) and lines of capitalised
 //!   words (headlines in title case, `READ MORE`, `Article Continued Below`)
 //!   give no names;
+//! - in a headline-like first line ([`crate::document::reads_like_headline`])
+//!   a name is only what the body names too: a span there is cut to the
+//!   body's names it holds (`Obama Sees` -> `Obama`; `Power Impedes Peace
+//!   Efforts` -> nothing), so that no headline word is glued to a name;
 //! - a lone word is a person only when it is a word of a fuller person's
 //!   name of the document, or a title, honorific or reporting verb stands
 //!   next to it (`Pak Budi`, `kata Budi`, `Budi said`).
@@ -15,6 +19,7 @@
 
 use super::features::{class, Lexicon};
 use super::{gazetteer_codes_into, Lang, Scratch, Span, Tagger};
+use crate::document::reads_like_headline;
 use crate::gazetteer::{Entity, EntityType};
 use crate::matcher::Match;
 use crate::mentions::resolve::Mention;
@@ -39,6 +44,8 @@ pub struct ModelName {
 /// paragraph index, as the pipeline keeps them).
 pub struct ParagraphInput<'a> {
     pub index: usize,
+    /// Is it the document's title (the segmenter's headline)?
+    pub title: bool,
     pub words: Words<'a>,
     pub matches: &'a [(usize, Match)],
 }
@@ -124,12 +131,16 @@ pub fn find_names(
     thread_local! {
         static BUFFERS: RefCell<(Scratch, Vec<Span>, Vec<u8>)> = RefCell::default();
     }
-    let mut kept: Vec<Kept> = Vec::new();
+    let (mut kept, mut headline): (Vec<Kept>, Vec<Kept>) = (Vec::new(), Vec::new());
     BUFFERS.with_borrow_mut(|(scratch, spans, gaz)| {
+        let out = (&mut kept, &mut headline);
         tagged_spans(
-            tagger, text, lang, paragraphs, entities, mentions, scratch, spans, gaz, &mut kept,
+            tagger, text, lang, paragraphs, entities, mentions, scratch, spans, gaz, out,
         )
     });
+    if !headline.is_empty() {
+        cut_to_body_names(&mut kept, &headline);
+    }
     // A person's name holds no word the document names an organisation or
     // a place with (`Telkom Fleksi` where `Telkom` is a listed company),
     // and no organisation or place head word (`Bank`, `Kota`).
@@ -229,7 +240,7 @@ pub fn find_names(
 
 /// The spans the tagger finds in `paragraphs` that pass the span filters,
 /// appended to `kept` with their paragraph and whether they need a fuller
-/// name.
+/// name; those of a headline-like first line to `headline` instead.
 #[allow(clippy::too_many_arguments)]
 fn tagged_spans<'t>(
     tagger: &Tagger,
@@ -241,14 +252,21 @@ fn tagged_spans<'t>(
     scratch: &mut Scratch,
     spans: &mut Vec<Span>,
     gaz: &mut Vec<u8>,
-    kept: &mut Vec<Kept<'t>>,
+    (kept, headline): (&mut Vec<Kept<'t>>, &mut Vec<Kept<'t>>),
 ) {
     let lexicon = tagger.lexicon();
-    for p in paragraphs {
+    for (pi, p) in paragraphs.iter().enumerate() {
         let (words, toks) = (p.words, p.words.tokens);
         if toks.is_empty() || is_credit_line(text, toks) || is_capitalised_line(words) {
             continue;
         }
+        let to = if pi == 0
+            && reads_like_headline(toks.iter().map(|t| &text[t.start..t.end]), p.title)
+        {
+            &mut *headline
+        } else {
+            &mut *kept
+        };
         gazetteer_codes_into(toks, p.matches.iter().map(|m| &m.1), entities, gaz);
         spans.clear();
         tagger.tag_into(text, words, gaz, lang, true, scratch, spans);
@@ -269,7 +287,47 @@ fn tagged_spans<'t>(
             }
             let lone_person = s.kind == EntityType::Person && s.end - s.start == 1;
             let vouched = lone_person && context_says_person(lexicon, words, s);
-            kept.push((p.index, words, s, lone_person && !vouched));
+            to.push((p.index, words, s, lone_person && !vouched));
+        }
+    }
+}
+
+/// Each span of a headline-like line cut to the names the body gives that
+/// it holds, appended to `kept` (the body's spans): from its first word on,
+/// the longest run of its words that is a body span's words (taking that
+/// span's type), or one word of a body person's fuller name (that person,
+/// as a lone word anywhere is); words that start no such run are dropped.
+/// A cut span lends no surname ([`surname_margin`]): the body's does.
+fn cut_to_body_names<'t>(kept: &mut Vec<Kept<'t>>, headline: &[Kept<'t>]) {
+    let body = kept.len();
+    for &(paragraph, words, s, _) in headline {
+        let mut i = s.start;
+        while i < s.end {
+            let cut = (i + 1..=s.end).rev().find_map(|j| {
+                let run = &words.hashes[i..j];
+                kept[..body].iter().find_map(|&(_, bw, b, needs_fuller)| {
+                    if bw.hashes[b.start..b.end] == *run {
+                        return Some((j, b.kind, needs_fuller));
+                    }
+                    let of_fuller = run.len() == 1
+                        && b.kind == EntityType::Person
+                        && b.end - b.start > 1
+                        && bw.hashes[b.start..b.end].contains(&run[0]);
+                    of_fuller.then_some((j, EntityType::Person, true))
+                })
+            });
+            let Some((j, kind, needs_fuller)) = cut else {
+                i += 1;
+                continue;
+            };
+            let span = Span {
+                start: i,
+                end: j,
+                kind,
+                margin: 0,
+            };
+            kept.push((paragraph, words, span, needs_fuller));
+            i = j;
         }
     }
 }
@@ -704,3 +762,6 @@ mod tests {
         assert!(!is_shouted(t, &tk[2..3]));
     }
 }
+
+#[cfg(test)]
+mod headline_tests;

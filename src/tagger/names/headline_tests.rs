@@ -1,0 +1,106 @@
+//! Headline-like lines: capitalisation there is no evidence of a name, so
+//! the tagger's names there are only those the body gives, cut to them.
+//! Every text here is written for these tests.
+
+use crate::document::Document;
+use crate::pipeline::{Pipeline, PipelineBuilder};
+
+/// A pipeline with no list, so every name is the tagger's.
+fn pipeline() -> Pipeline {
+    PipelineBuilder::new()
+        .default_gazetteers(false)
+        .build()
+        .unwrap()
+}
+
+/// The model mentions of `text` (read as a `.txt` file is: the first line
+/// may be the title) that start before byte `before`: (surface, entity).
+fn model_mentions(p: &Pipeline, text: &str, before: usize) -> Vec<(String, String)> {
+    let doc = Document {
+        id: "d".into(),
+        source: "d".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    let first_line: Vec<_> = text.char_indices().take_while(|c| c.0 < before).collect();
+    p.process(&doc)
+        .mentions
+        .into_iter()
+        .filter(|m| m.method == crate::tables::MentionMethod::Model && m.start < first_line.len())
+        .map(|m| (m.surface, m.entity))
+        .collect()
+}
+
+fn first_line_mentions(text: &str) -> Vec<(String, String)> {
+    let p = pipeline();
+    model_mentions(&p, text, text.find('\n').unwrap())
+}
+
+#[test]
+fn a_headline_verb_glued_to_a_name_is_cut_off() {
+    let text = "Ortiz Vows 'Big Change' if Voters Don't Rally for Lena Park.\n\n\
+                With the vote near, Mayor Dana Ortiz is making a more personal case to \
+                voters in the river towns.\n\n\
+                \"The river is on the ballot,\" Ortiz said on Sunday, standing beside \
+                Lena Park, the council's newest member.";
+    let got = first_line_mentions(text);
+    assert!(
+        got.iter()
+            .all(|m| !m.0.contains("Vows") && !m.0.contains("Rally")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Lena Park".into(), "Lena Park".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_headline_adjective_glued_to_a_name_is_cut_off() {
+    let text = "Reckless Ortiz and Park Split the Council;\n\
+                The council met again on Monday night.\n\n\
+                Mayor Dana Ortiz said the vote would wait, and Lena Park agreed.";
+    let got = first_line_mentions(text);
+    assert!(got.iter().all(|m| !m.0.contains("Reckless")), "{got:?}");
+    // Nothing in the line but the body's names.
+    for (surface, _) in &got {
+        assert!(["Ortiz", "Park"].contains(&surface.as_str()), "{got:?}");
+    }
+}
+
+#[test]
+fn a_headline_phrase_the_body_never_names_is_no_name() {
+    let text = "Veto Power Impedes Peace Efforts in the Valley.\n\n\
+                The council has blocked every plan since March, said Dana Ortiz, \
+                who chairs the river board.";
+    let got = first_line_mentions(text);
+    assert_eq!(got, Vec::<(String, String)>::new());
+}
+
+#[test]
+fn an_indonesian_headline_verb_glued_to_a_name_is_cut_off() {
+    // A title (no full stop), Title-Case but for its small words:
+    // the verb (`Tinjau`) and what follows are the headline's.
+    let text = "Andi Wijaya Tinjau Tol Cisumdawu yang Rusak akibat Longsor\n\
+                Bupati Andi Wijaya meresmikan jalan tol sepanjang 12 kilometer itu pada \
+                Senin pagi.\n\
+                Menurut Andi Wijaya, jalan itu memangkas waktu tempuh warga hingga satu jam.";
+    let got = first_line_mentions(text);
+    assert_eq!(got, [("Andi Wijaya".into(), "Andi Wijaya".into())]);
+}
+
+/// The body's mentions keep their own name: a headline span no longer
+/// lends the body a garbled fuller name ("Obama" -> "Derelict Obama").
+#[test]
+fn a_glued_headline_name_lends_the_body_nothing() {
+    let text = "Derelict Obama and Clinton Fail the Test;\n\
+                The senator will go on offense against the plan.\n\n\
+                President Obama spoke in Ohio on Monday, and Hillary Clinton in Iowa.";
+    let p = pipeline();
+    let all = model_mentions(&p, text, text.len());
+    assert!(
+        all.iter()
+            .all(|m| !m.0.contains("Derelict") && !m.1.contains("Derelict")),
+        "{all:?}"
+    );
+}
