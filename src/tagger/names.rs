@@ -156,8 +156,8 @@ pub fn find_names(
             }
         }
     }
-    let not_person = if person_words.0.is_empty() {
-        FxHashSet::default()
+    let (not_person, listed_people) = if person_words.0.is_empty() {
+        Default::default()
     } else {
         words_of_other_types(text, paragraphs, mentions, entities, &kept, &person_words)
     };
@@ -170,7 +170,7 @@ pub fn find_names(
     });
     // Each word of a person's name of two words or more -> that name (None
     // when two names share the word), as an index into `names`.
-    let names: Vec<String> = kept
+    let mut names: Vec<String> = kept
         .iter()
         .map(|&(_, words, s, _)| span_text(text, words.tokens, s))
         .collect();
@@ -198,6 +198,31 @@ pub fn find_names(
                     .and_modify(|n| share(n, k, &names))
                     .or_insert(Some(k));
             }
+        }
+    }
+    // A word a listed person of the document shares is not the tagger's
+    // name's alone when that name has a word the lists do not (`Obama`
+    // beside `Michelle Obama` where the lists name Barack Obama; not
+    // `Iweala` of `Okonjo-Iweala` beside a listed `Ngozi Okonjo-Iweala`):
+    // alone, it is a person of its own name.
+    for &h in &listed_people {
+        let (a, b) = (full.get(&h).copied(), surnames.get(&h).copied());
+        let Some(k) = a.flatten().or(b.flatten()) else {
+            continue;
+        };
+        let (_, words, s, _) = kept[k];
+        let span = &words.hashes[s.start..s.end];
+        let Some(i) = span.iter().position(|&x| x == h) else {
+            continue;
+        };
+        if span.iter().all(|x| listed_people.contains(x)) {
+            continue;
+        }
+        let t = words.tokens[s.start + i];
+        names.push(text[t.start..t.end].to_string());
+        let own = Some(names.len() - 1);
+        for map in [&mut full, &mut surnames] {
+            map.entry(h).and_modify(|n| *n = n.and(own));
         }
     }
     let mut out: Vec<ModelName> = Vec::new();
@@ -363,7 +388,8 @@ fn without_leading_titles(lexicon: &Lexicon, words: Words, mut s: Span) -> Span 
 
 /// The words of the document's organisations and places (list mentions
 /// of those types and the tagger's own) that are among the `wanted`
-/// words (a quick filter of them, and their hashes).
+/// words (a quick filter of them, and their hashes); then those of its
+/// listed people.
 fn words_of_other_types(
     text: &str,
     paragraphs: &[ParagraphInput],
@@ -371,13 +397,13 @@ fn words_of_other_types(
     entities: &[Entity],
     kept: &[Kept],
     (filter, wanted): &(WordFilter, FxHashSet<u64>),
-) -> FxHashSet<u64> {
-    let mut words = FxHashSet::default();
+) -> (FxHashSet<u64>, FxHashSet<u64>) {
+    let (mut other, mut people) = (FxHashSet::default(), FxHashSet::default());
     // The words of `text[start..end]`, split at every char that is no
     // word char: the hashes of the paragraph's words `a..b` when they are
     // exactly those words (whole words, none joined over an invisible
     // char), else split and hashed here.
-    let mut add = |start: usize, end: usize, pw: Option<Words>| {
+    let add = |words: &mut FxHashSet<u64>, start: usize, end: usize, pw: Option<Words>| {
         if let Some((w, a, b)) = pw.and_then(|w| whole_words(text, w, start, end)) {
             for i in a..b {
                 let f = w.flags[i];
@@ -404,16 +430,23 @@ fn words_of_other_types(
             .map(|p| p.words)
     };
     for m in mentions {
-        if entities[m.entity as usize].kind != EntityType::Person {
-            add(m.start, m.end, words_of(m.paragraph));
-        }
+        let to = match entities[m.entity as usize].kind {
+            EntityType::Person => &mut people,
+            _ => &mut other,
+        };
+        add(to, m.start, m.end, words_of(m.paragraph));
     }
     for &(_, w, s, _) in kept {
         if s.kind != EntityType::Person {
-            add(w.tokens[s.start].start, w.tokens[s.end - 1].end, Some(w));
+            add(
+                &mut other,
+                w.tokens[s.start].start,
+                w.tokens[s.end - 1].end,
+                Some(w),
+            );
         }
     }
-    words
+    (other, people)
 }
 
 /// The words `a..b` of `w` that are exactly the words of `text[start..end]`
@@ -646,122 +679,7 @@ fn context_says_person(lexicon: &Lexicon, words: Words, s: Span) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tokens::{tokenize, WordBuf};
-
-    fn toks_of(text: &str) -> Vec<Token> {
-        tokenize(text)
-    }
-
-    fn words_of(text: &str) -> WordBuf {
-        WordBuf::of_tokens(text, &tokenize(text))
-    }
-
-    #[test]
-    fn credit_and_capitalised_lines_are_recognised() {
-        let t = "By Anna Smith";
-        assert!(is_credit_line(t, &toks_of(t)));
-        let t = "Budi went home, said Anna Smith.";
-        assert!(!is_credit_line(t, &toks_of(t)));
-        let t = "Article Continued Below";
-        assert!(is_capitalised_line(words_of(t).words()));
-        let t = "Budi went home, said Anna Smith.";
-        assert!(!is_capitalised_line(words_of(t).words()));
-        let t = "Rain fell (Anna Smith/Reuters) today";
-        let tk = toks_of(t);
-        let s = Span {
-            start: 2,
-            end: 4,
-            kind: EntityType::Person,
-            margin: 0,
-        };
-        assert!(is_credit(t, &tk, s));
-        assert!(!is_credit(
-            t,
-            &tk,
-            Span {
-                start: 0,
-                end: 1,
-                ..s
-            }
-        ));
-    }
-
-    #[test]
-    fn a_lone_word_is_vouched_for_by_titles_and_cues() {
-        let lex = Lexicon::new();
-        let t = "kata Budi kemarin, Presiden Andi, lalu Sinta pergi";
-        let tk = words_of(t);
-        let lone = |i| Span {
-            start: i,
-            end: i + 1,
-            kind: EntityType::Person,
-            margin: 0,
-        };
-        assert!(context_says_person(&lex, tk.words(), lone(1)));
-        assert!(context_says_person(&lex, tk.words(), lone(4)));
-        assert!(!context_says_person(&lex, tk.words(), lone(6)));
-        let t = "Then Smith said no";
-        assert!(context_says_person(&lex, words_of(t).words(), lone(1)));
-    }
-
-    #[test]
-    fn events_and_lone_head_words_are_no_names() {
-        let lex = Lexicon::new();
-        let t = "Liga Champions PT Telkom Persero III";
-        let tk = words_of(t);
-        let tk = tk.words();
-        assert!(!is_name_like(&lex, t, tk.slice(0, 2)));
-        assert!(is_name_like(&lex, t, tk.slice(2, 4)));
-        assert!(!is_name_like(&lex, t, tk.slice(2, 3)));
-        assert!(is_name_like(&lex, t, tk.slice(3, 4)));
-        assert!(!is_name_like(&lex, t, tk.slice(5, 6)));
-    }
-
-    #[test]
-    fn connectors_at_the_edges_of_a_span_are_dropped() {
-        let t = "of House of Commons and";
-        let tk = words_of(t);
-        let span = |start, end| Span {
-            start,
-            end,
-            kind: EntityType::Organization,
-            margin: 0,
-        };
-        assert_eq!(trimmed(tk.words(), span(0, 5)), Some(span(1, 4)));
-        assert_eq!(trimmed(tk.words(), span(0, 1)), None);
-    }
-
-    /// A mention's words are the paragraph's own only when the mention is
-    /// made of whole words (else they are split from its text).
-    #[test]
-    fn whole_words_only_where_a_range_cuts_no_word() {
-        let t = "di U.S. Steel, Bank\u{200B}Mandiri dan Jakarta";
-        let w = words_of(t);
-        let at = |s: &str| t.find(s).unwrap();
-        let range = |s: &str| whole_words(t, w.words(), at(s), at(s) + s.len()).map(|x| (x.1, x.2));
-        assert_eq!(range("U.S. Steel"), Some((1, 4)));
-        assert_eq!(range("U.S."), Some((1, 3)));
-        assert_eq!(range("Jakarta"), Some((6, 7)));
-        assert_eq!(range("akarta"), None, "cut at its start");
-        assert_eq!(range("Jakart"), None, "cut at its end");
-        assert_eq!(
-            range("Bank\u{200B}Mandiri"),
-            None,
-            "joined over an invisible char"
-        );
-        assert_eq!(range(", "), None, "no word");
-    }
-
-    #[test]
-    fn shouting_is_no_name_but_an_acronym_alone_may_be() {
-        let t = "READ MORE KPU";
-        let tk = toks_of(t);
-        assert!(is_shouted(t, &tk[0..2]));
-        assert!(!is_shouted(t, &tk[2..3]));
-    }
-}
+mod tests;
 
 #[cfg(test)]
-mod headline_tests;
+mod document_tests;

@@ -1,14 +1,25 @@
-//! Headline-like lines: capitalisation there is no evidence of a name, so
-//! the tagger's names there are only those the body gives, cut to them.
+//! The tagger's names through a whole document: headline-like lines
+//! (capitalisation there is no evidence of a name, so the names there are
+//! only those the body gives, cut to them) and what a lone word links to.
 //! Every text here is written for these tests.
 
 use crate::document::Document;
+use crate::gazetteer::Gazetteer;
 use crate::pipeline::{Pipeline, PipelineBuilder};
 
 /// A pipeline with no list, so every name is the tagger's.
 fn pipeline() -> Pipeline {
     PipelineBuilder::new()
         .default_gazetteers(false)
+        .build()
+        .unwrap()
+}
+
+/// A pipeline whose only list is `list` (a gazetteer TSV).
+fn pipeline_listing(list: &str) -> Pipeline {
+    PipelineBuilder::new()
+        .default_gazetteers(false)
+        .gazetteer(Gazetteer::parse(list, "t").unwrap())
         .build()
         .unwrap()
 }
@@ -103,4 +114,20 @@ fn a_glued_headline_name_lends_the_body_nothing() {
             .all(|m| !m.0.contains("Derelict") && !m.1.contains("Derelict")),
         "{all:?}"
     );
+}
+
+/// A lone surname is the one fuller name the tagger found with it only
+/// when no listed person of the document shares it: beside a listed
+/// `Tom Hale`, `Hale` alone is not `Mia Hale`.
+#[test]
+fn a_lone_surname_a_listed_person_shares_is_not_linked_to_the_tagger_name() {
+    let list = "id\ttype\tname\taliases\tcountry\tpriority\nt:hale\tPERSON\tTom Hale\t\t\t\n";
+    let text = "The governor spoke at the river festival on Monday.\n\n\
+                Mia Hale, his sister, opened the fair with a short speech.\n\n\
+                Mr. Hale then thanked the volunteers, said Dana Ortiz, who runs the fair.\n\n\
+                Later that night Tom Hale met the mayor.";
+    let p = pipeline_listing(list);
+    let all = model_mentions(&p, text, text.len());
+    let hale: Vec<_> = all.iter().filter(|m| m.0 == "Hale").collect();
+    assert_eq!(hale, [&("Hale".to_string(), "Hale".to_string())], "{all:?}");
 }
