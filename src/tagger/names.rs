@@ -265,7 +265,8 @@ pub fn find_names(
 
 /// The spans the tagger finds in `paragraphs` that pass the span filters,
 /// appended to `kept` with their paragraph and whether they need a fuller
-/// name; those of a headline-like first line to `headline` instead.
+/// name; those of a headline-like first line or of a run-in head to
+/// `headline` instead.
 #[allow(clippy::too_many_arguments)]
 fn tagged_spans<'t>(
     tagger: &Tagger,
@@ -285,13 +286,9 @@ fn tagged_spans<'t>(
         if toks.is_empty() || is_credit_line(text, toks) || is_capitalised_line(words) {
             continue;
         }
-        let to = if pi == 0
-            && reads_like_headline(toks.iter().map(|t| &text[t.start..t.end]), p.title)
-        {
-            &mut *headline
-        } else {
-            &mut *kept
-        };
+        let whole =
+            pi == 0 && reads_like_headline(toks.iter().map(|t| &text[t.start..t.end]), p.title);
+        let first = kept.len();
         gazetteer_codes_into(toks, p.matches.iter().map(|m| &m.1), entities, gaz);
         spans.clear();
         tagger.tag_into(text, words, gaz, lang, true, scratch, spans);
@@ -312,9 +309,28 @@ fn tagged_spans<'t>(
             }
             let lone_person = s.kind == EntityType::Person && s.end - s.start == 1;
             let vouched = lone_person && context_says_person(lexicon, words, s);
-            to.push((p.index, words, s, lone_person && !vouched));
+            let entry = (p.index, words, s, lone_person && !vouched);
+            if whole {
+                headline.push(entry);
+            } else if ends_run_in_head(text, toks, s.end) {
+                // The paragraph's spans before it are in the head too.
+                headline.extend(kept.drain(first..));
+                headline.push(entry);
+            } else {
+                kept.push(entry);
+            }
         }
     }
+}
+
+/// Does a run-in head end after word `e` (`Veto Power Impedes Peace
+/// Efforts: Eliminating ...`)? A colon follows it, and the words before
+/// it read as a headline ([`reads_like_headline`]).
+fn ends_run_in_head(text: &str, toks: &[Token], e: usize) -> bool {
+    e < toks.len()
+        && e <= 12
+        && text[toks[e - 1].end..toks[e].start].contains(':')
+        && reads_like_headline(toks[..e].iter().map(|t| &text[t.start..t.end]), false)
 }
 
 /// Each span of a headline-like line cut to the names the body gives that

@@ -131,3 +131,17 @@ fn a_lone_surname_a_listed_person_shares_is_not_linked_to_the_tagger_name() {
     let hale: Vec<_> = all.iter().filter(|m| m.0 == "Hale").collect();
     assert_eq!(hale, [&("Hale".to_string(), "Hale".to_string())], "{all:?}");
 }
+
+/// A run-in head opens a body paragraph: its words are a headline's.
+#[test]
+fn a_run_in_head_gives_only_the_bodys_names() {
+    let text = "The river board met on Monday.\n\n\
+                Veto Power Impedes Peace Efforts: The council has blocked every plan \
+                since March, said Dana Ortiz, who chairs the river board.\n\n\
+                Little Relief for Dana Ortiz: The mayor has not answered her letters.";
+    let p = pipeline();
+    let all = model_mentions(&p, text, text.len());
+    let surfaces: Vec<&str> = all.iter().map(|m| m.0.as_str()).collect();
+    assert!(surfaces.contains(&"Dana Ortiz"), "{all:?}");
+    assert!(surfaces.iter().all(|&s| s == "Dana Ortiz"), "{all:?}");
+}
