@@ -156,8 +156,8 @@ pub fn find_names(
             }
         }
     }
-    let (not_person, listed_people) = if person_words.0.is_empty() {
-        Default::default()
+    let not_person = if person_words.0.is_empty() {
+        FxHashSet::default()
     } else {
         words_of_other_types(text, paragraphs, mentions, entities, &kept, &person_words)
     };
@@ -205,6 +205,11 @@ pub fn find_names(
     // beside `Michelle Obama` where the lists name Barack Obama; not
     // `Iweala` of `Okonjo-Iweala` beside a listed `Ngozi Okonjo-Iweala`):
     // alone, it is a person of its own name.
+    let listed_people = if full.is_empty() {
+        FxHashSet::default()
+    } else {
+        words_of_listed_people(text, mentions, entities, (&person_words.0, &full))
+    };
     for &h in &listed_people {
         let (a, b) = (full.get(&h).copied(), surnames.get(&h).copied());
         let Some(k) = a.flatten().or(b.flatten()) else {
@@ -324,12 +329,12 @@ fn tagged_spans<'t>(
 }
 
 /// Does a run-in head end after word `e` (`Veto Power Impedes Peace
-/// Efforts: Eliminating ...`)? A colon follows it, and the words before
-/// it read as a headline ([`reads_like_headline`]).
+/// Efforts: Eliminating ...`)? A colon follows it at once, and the words
+/// before it read as a headline ([`reads_like_headline`]).
 fn ends_run_in_head(text: &str, toks: &[Token], e: usize) -> bool {
     e < toks.len()
         && e <= 12
-        && text[toks[e - 1].end..toks[e].start].contains(':')
+        && text.as_bytes()[toks[e - 1].end] == b':'
         && reads_like_headline(toks[..e].iter().map(|t| &text[t.start..t.end]), false)
 }
 
@@ -404,8 +409,7 @@ fn without_leading_titles(lexicon: &Lexicon, words: Words, mut s: Span) -> Span 
 
 /// The words of the document's organisations and places (list mentions
 /// of those types and the tagger's own) that are among the `wanted`
-/// words (a quick filter of them, and their hashes); then those of its
-/// listed people.
+/// words (a quick filter of them, and their hashes).
 fn words_of_other_types(
     text: &str,
     paragraphs: &[ParagraphInput],
@@ -413,13 +417,13 @@ fn words_of_other_types(
     entities: &[Entity],
     kept: &[Kept],
     (filter, wanted): &(WordFilter, FxHashSet<u64>),
-) -> (FxHashSet<u64>, FxHashSet<u64>) {
-    let (mut other, mut people) = (FxHashSet::default(), FxHashSet::default());
+) -> FxHashSet<u64> {
+    let mut words = FxHashSet::default();
     // The words of `text[start..end]`, split at every char that is no
     // word char: the hashes of the paragraph's words `a..b` when they are
     // exactly those words (whole words, none joined over an invisible
     // char), else split and hashed here.
-    let add = |words: &mut FxHashSet<u64>, start: usize, end: usize, pw: Option<Words>| {
+    let mut add = |start: usize, end: usize, pw: Option<Words>| {
         if let Some((w, a, b)) = pw.and_then(|w| whole_words(text, w, start, end)) {
             for i in a..b {
                 let f = w.flags[i];
@@ -446,23 +450,39 @@ fn words_of_other_types(
             .map(|p| p.words)
     };
     for m in mentions {
-        let to = match entities[m.entity as usize].kind {
-            EntityType::Person => &mut people,
-            _ => &mut other,
-        };
-        add(to, m.start, m.end, words_of(m.paragraph));
+        if entities[m.entity as usize].kind != EntityType::Person {
+            add(m.start, m.end, words_of(m.paragraph));
+        }
     }
     for &(_, w, s, _) in kept {
         if s.kind != EntityType::Person {
-            add(
-                &mut other,
-                w.tokens[s.start].start,
-                w.tokens[s.end - 1].end,
-                Some(w),
-            );
+            add(w.tokens[s.start].start, w.tokens[s.end - 1].end, Some(w));
         }
     }
-    (other, people)
+    words
+}
+
+/// The words of the document's listed people (list mentions) that are
+/// keys of `wanted` (`filter` a quick test of them that never says no to
+/// one).
+fn words_of_listed_people<V>(
+    text: &str,
+    mentions: &[Mention],
+    entities: &[Entity],
+    (filter, wanted): (&WordFilter, &FxHashMap<u64, V>),
+) -> FxHashSet<u64> {
+    let mut words = FxHashSet::default();
+    for m in mentions {
+        if entities[m.entity as usize].kind != EntityType::Person {
+            continue;
+        }
+        for w in text[m.start..m.end].split(|c: char| !crate::tokens::is_word_char(c)) {
+            if !w.is_empty() && filter.may_hold(w) && wanted.contains_key(&fold_hash(w)) {
+                words.insert(fold_hash(w));
+            }
+        }
+    }
+    words
 }
 
 /// The words `a..b` of `w` that are exactly the words of `text[start..end]`
