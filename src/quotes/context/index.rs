@@ -15,8 +15,9 @@ use std::cell::{Cell, OnceCell};
 pub struct DocIndex<'a> {
     /// Quoted spans of each paragraph (empty for titles).
     pub spans: Vec<Vec<Span>>,
-    /// Sentences `(start, end)` of each paragraph.
-    pub sentences: Vec<Vec<(usize, usize)>>,
+    /// Sentences `(start, end)` of each paragraph, split when first
+    /// asked (see [`DocIndex::sentences`]): a pass reads only some.
+    sentences: Vec<OnceCell<Vec<(usize, usize)>>>,
     /// Quoted spans `(open, close)` of all paragraphs, in text order.
     pub marked: Vec<(usize, usize)>,
     /// Is each paragraph written like a headline? See [`super::Context::title_case`].
@@ -310,11 +311,8 @@ impl<'a> DocIndex<'a> {
         DocIndex {
             places_named,
             marked: spans.iter().flatten().map(|s| (s.open, s.close)).collect(),
-            sentences: input
-                .paragraphs
-                .iter()
-                .zip(&spans)
-                .map(|(p, sp)| sentences::split(input.text, p, sp, input.cues))
+            sentences: (0..input.paragraphs.len())
+                .map(|_| OnceCell::new())
                 .collect(),
             spans,
             title_case,
@@ -348,6 +346,20 @@ impl<'a> DocIndex<'a> {
             .get(&word_key(name))
             .filter(|(surface, _)| *surface == name)
             .map(|&(_, kind)| kind)
+    }
+
+    /// The sentences `(start, end)` of paragraph `pi`, in document bytes
+    /// (see [`sentences::split`]), split once, when first asked.
+    pub fn sentences(&self, pi: usize) -> &[(usize, usize)] {
+        self.sentences[pi].get_or_init(|| {
+            let input = self.input;
+            sentences::split(
+                input.text,
+                &input.paragraphs[pi],
+                &self.spans[pi],
+                input.cues,
+            )
+        })
     }
 
     /// The cue starting at token `c` of paragraph `pi`: what

@@ -198,7 +198,7 @@ impl<'a> Context<'a> {
 
     /// The sentences of paragraph `pi`.
     pub fn sentences(&self, pi: usize) -> &[(usize, usize)] {
-        &self.doc.sentences[pi]
+        self.doc.sentences(pi)
     }
 
     /// The quotes of the paragraph in progress (not yet indexed).
