@@ -238,14 +238,16 @@ impl<'a> DocIndex<'a> {
         let words: usize = input.paragraphs.iter().map(|p| p.tokens.len()).sum();
         let mut ids = WordIds::default();
         ids.reserve(words / 2);
-        let mut flags: Vec<u8> = Vec::new();
+        // Grown once, if at all (a word in two is a new one, one in four
+        // capitalised, in news text).
+        let mut flags: Vec<u8> = Vec::with_capacity(words / 2);
         // Per word id: the cue phrases that may start with the word, looked
         // up once per distinct word rather than once per token (a word is
         // its `word_key`, as for every fact below).
-        let mut phrases: Vec<Option<&Phrases>> = Vec::new();
+        let mut phrases: Vec<Option<&Phrases>> = Vec::with_capacity(words / 2);
         // (word id, place) and (word id, next word) of capitalised words,
         // grouped by id at the end.
-        let mut positions: Vec<(u32, (u32, u32))> = Vec::new();
+        let mut positions: Vec<(u32, (u32, u32))> = Vec::with_capacity(words / 4);
         let mut title_case = Vec::with_capacity(input.paragraphs.len());
         let mut cue_hits = Vec::with_capacity(words);
         let mut may_quote = Vec::with_capacity(input.paragraphs.len());
@@ -255,14 +257,25 @@ impl<'a> DocIndex<'a> {
             let cues_before = cue_hits.len();
             for (j, t) in toks.iter().enumerate() {
                 let w = &text[t.start..t.end];
-                let Some(c) = w.chars().next() else {
-                    // An empty word starts no cue.
-                    cue_hits.push(None);
-                    continue;
+                // The first char's case, from its byte when ASCII (most).
+                let (alphabetic, upper, digit) = match w.as_bytes().first() {
+                    Some(&b) if b.is_ascii() => (
+                        b.is_ascii_alphabetic(),
+                        b.is_ascii_uppercase(),
+                        b.is_ascii_digit(),
+                    ),
+                    _ => match w.chars().next() {
+                        Some(c) => (c.is_alphabetic(), c.is_uppercase(), false),
+                        None => {
+                            // An empty word starts no cue.
+                            cue_hits.push(None);
+                            continue;
+                        }
+                    },
                 };
-                if c.is_alphabetic() {
+                if alphabetic {
                     words += 1;
-                    caps += usize::from(c.is_uppercase());
+                    caps += usize::from(upper);
                 }
                 let next_id = flags.len() as u32;
                 let id = *ids.entry(word_key(w)).or_insert(next_id) as usize;
@@ -272,17 +285,22 @@ impl<'a> DocIndex<'a> {
                 }
                 let hit = phrases[id].and_then(|list| input.cues.at_phrases(list, text, toks, j));
                 cue_hits.push(hit.map(|h| (h.kind, (h.end - h.start) as u32)));
-                if !(c.is_uppercase() || c.is_ascii_digit()) {
+                if !(upper || digit) {
                     continue;
                 }
                 positions.push((id as u32, (pi as u32, j as u32)));
-                if j > 0 {
+                // A flag once set stays: its test is not run again.
+                if j > 0 && flags[id] & (MID_CAP | PLACE) != MID_CAP | PLACE {
                     let gap = &text[toks[j - 1].end..t.start];
                     let prev = &text[toks[j - 1].start..toks[j - 1].end];
-                    if !opens_sentence(gap, prev, input.cues) {
+                    if flags[id] & MID_CAP == 0 && !opens_sentence(gap, prev, input.cues) {
                         flags[id] |= MID_CAP;
                     }
-                    if gap == " " && input.cues.is_locative(prev) && !is_acronym(w) {
+                    if flags[id] & PLACE == 0
+                        && gap == " "
+                        && input.cues.is_locative(prev)
+                        && !is_acronym(w)
+                    {
                         flags[id] |= PLACE;
                     }
                 }
