@@ -116,6 +116,17 @@ impl<'a> NameRunCache<'a> {
 impl<'a> Context<'a> {
     pub fn new(input: &'a QuoteInput<'a>, known: Known, doc: DocIndex<'a>) -> Context<'a> {
         let index = SpeakerIndex::seeded(&known, input.cues);
+        Context::seeded(input, known, index, doc)
+    }
+
+    /// [`Context::new`] with the speaker index `known` seeds
+    /// ([`SpeakerIndex::seeded`]), already made.
+    pub fn seeded(
+        input: &'a QuoteInput<'a>,
+        known: Known,
+        index: SpeakerIndex,
+        doc: DocIndex<'a>,
+    ) -> Context<'a> {
         Context {
             input,
             quotes: Vec::new(),
