@@ -38,6 +38,9 @@ pub struct DocIndex<'a> {
     token_base: Vec<u32>,
     /// Per token: is it a name word (see [`super::Context::is_name_word`])?
     pub name_words: TokenMemo,
+    /// Per token: does it open a sentence (see
+    /// [`super::Context::sentence_initial`])?
+    pub sentence_initial: TokenMemo,
     /// What candidate speakers' names come to (see [`super::memo`]).
     pub names: super::memo::NameMemo,
     /// Per token: does a cue start there (see [`super::Context::cue_at`])?
@@ -349,6 +352,7 @@ impl<'a> DocIndex<'a> {
                 })
                 .collect(),
             name_words: TokenMemo::new(words),
+            sentence_initial: TokenMemo::new(words),
             names: Default::default(),
             starts_cue: cue_hits.iter().map(Option::is_some).collect(),
             cue_hits,

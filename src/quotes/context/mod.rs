@@ -351,11 +351,21 @@ impl<'a> Context<'a> {
 
     /// Does token `j` open a sentence or paragraph?
     pub fn sentence_initial(&self, pi: usize, j: usize) -> bool {
-        let toks = self.toks(pi);
-        j == 0 || {
-            let gap = &self.input.text[toks[j - 1].end..toks[j].start];
-            opens_sentence(gap, self.word(toks[j - 1]), self.input.cues)
+        if j == 0 {
+            return true;
         }
+        // Asked of the same words again and again: found once (it
+        // depends on the document alone).
+        let memo = &self.doc.sentence_initial;
+        let k = self.doc.token(pi, j);
+        if let Some(opens) = memo.get(k) {
+            return opens;
+        }
+        let toks = self.toks(pi);
+        let gap = &self.input.text[toks[j - 1].end..toks[j].start];
+        let opens = opens_sentence(gap, self.word(toks[j - 1]), self.input.cues);
+        memo.set(k, opens);
+        opens
     }
 
     /// Adds a quote of the paragraph in progress.
