@@ -508,6 +508,34 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_start_kept_by_the_index_is_what_the_gap_before_it_tells() {
+        use crate::quotes::words::opens_sentence;
+        let f = Fixture::new(
+            "Ortiz said so. Ortiz Hale came, and Ortiz left.\nDi Bandung, Ortiz berkata: Warga datang. Mr. Hale tiba.\n“Kami siap,” kata Ortiz. Hale pergi.",
+            &[],
+        );
+        f.with(|cx| {
+            let text = cx.text();
+            for pi in 0..3 {
+                let toks = cx.toks(pi);
+                for j in 0..toks.len() {
+                    let want = j == 0 || {
+                        let gap = &text[toks[j - 1].end..toks[j].start];
+                        opens_sentence(
+                            gap,
+                            &text[toks[j - 1].start..toks[j - 1].end],
+                            cx.input().cues,
+                        )
+                    };
+                    assert_eq!(cx.sentence_initial(pi, j), want, "{pi} {j}");
+                    // Asked again: the kept answer.
+                    assert_eq!(cx.sentence_initial(pi, j), want, "{pi} {j}");
+                }
+            }
+        });
+    }
+
+    #[test]
     fn places_named_are_those_a_scan_of_the_mentions_finds() {
         use crate::gazetteer::EntityType::{self, Country, Location, Person};
         let f = Fixture::new(
