@@ -114,6 +114,33 @@ impl std::hash::Hasher for KeyHasher {
     }
 }
 
+/// The byte lengths of the second words of `list`'s phrases, as bits
+/// (64 bytes or more: bit 63); all bits when a phrase is one word (then
+/// any next word, or none, may do).
+fn second_word_lengths(list: &Phrases) -> u64 {
+    list.iter().fold(0, |bits, (words, _)| match words.get(1) {
+        Some(w) => bits | 1 << w.len().min(63),
+        None => u64::MAX,
+    })
+}
+
+/// May a phrase whose second words have the byte `lengths` (see
+/// [`second_word_lengths`]) start at token `j`? Not when every phrase
+/// has a second word and the next word is missing, or is ASCII (its
+/// lowercase as long as it) of none of their lengths: most `the`, `a`,
+/// `said` start no `the statement said`, and are ruled out here without
+/// comparing a phrase.
+fn may_follow(lengths: u64, text: &str, toks: &[crate::tokens::Token], j: usize) -> bool {
+    if lengths == u64::MAX {
+        return true;
+    }
+    let Some(next) = toks.get(j + 1) else {
+        return false;
+    };
+    let w = &text[next.start..next.end];
+    !w.is_ascii() || lengths & (1 << w.len().min(63)) != 0
+}
+
 /// A capitalised word the document writes inside a sentence.
 const MID_CAP: u8 = 1;
 /// A capitalised word the document writes after a locative (`di`, `ke`, `dari`).
@@ -247,7 +274,7 @@ impl<'a> DocIndex<'a> {
         // Per word id: the cue phrases that may start with the word, looked
         // up once per distinct word rather than once per token (a word is
         // its `word_key`, as for every fact below).
-        let mut phrases: Vec<Option<&Phrases>> = Vec::with_capacity(words / 2);
+        let mut phrases: Vec<Option<(&Phrases, u64)>> = Vec::with_capacity(words / 2);
         // (word id, place) and (word id, next word) of capitalised words,
         // grouped by id at the end.
         let mut positions: Vec<(u32, (u32, u32))> = Vec::with_capacity(words / 4);
@@ -284,9 +311,12 @@ impl<'a> DocIndex<'a> {
                 let id = *ids.entry(word_key(w)).or_insert(next_id) as usize;
                 if id == flags.len() {
                     flags.push(0);
-                    phrases.push(input.cues.phrases_starting(w));
+                    let list = input.cues.phrases_starting(w);
+                    phrases.push(list.map(|l| (l, second_word_lengths(l))));
                 }
-                let hit = phrases[id].and_then(|list| input.cues.at_phrases(list, text, toks, j));
+                let hit = phrases[id]
+                    .filter(|&(_, lengths)| may_follow(lengths, text, toks, j))
+                    .and_then(|(list, _)| input.cues.at_phrases(list, text, toks, j));
                 cue_hits.push(hit.map(|h| (h.kind, (h.end - h.start) as u32)));
                 if !(upper || digit) {
                     continue;
@@ -488,12 +518,12 @@ mod tests {
     #[test]
     fn the_cues_found_once_are_those_the_cue_lists_find() {
         let f = Fixture::new(
-            "Menurut Ortiz, harga naik. Ia mengatakan bahwa “kami siap,” katanya.\nAccording to the mayor, the vote was close, he said.\nThe United States said so. Demikian diungkapkan Ortiz. Kata Ortiz, “ya.” Buku Kata Pengantar, kata dia. KATA dia,\u{212A}ata dia.",
+            "Menurut Ortiz, harga naik. Ia mengatakan bahwa “kami siap,” katanya.\nAccording to the mayor, the vote was close, he said.\nThe United States said so. Demikian diungkapkan Ortiz. Kata Ortiz, “ya.” Buku Kata Pengantar, kata dia. KATA dia,\u{212A}ata dia.\nThe statement said so, THE STATEMENT READ, the  statement added, said the statement. The Statement, the statements, the state said the\nHal itu disampaikan Ortiz, kata\u{212A}u dia. Demikian",
             &[],
         );
         let found = f.with(|cx| {
             let mut found = 0;
-            for pi in 0..3 {
+            for pi in 0..5 {
                 for c in 0..cx.toks(pi).len() {
                     let direct = cx.input().cues.at(cx.text(), cx.toks(pi), c);
                     assert_eq!(cx.doc().cue_at(pi, c), direct, "{pi} {c}");
@@ -504,7 +534,7 @@ mod tests {
             }
             found
         });
-        assert!(found >= 6, "{found}");
+        assert!(found >= 11, "{found}");
     }
 
     #[test]
