@@ -114,7 +114,13 @@ fn lower_head(line: &str) -> String {
             None => break line.len(),
         }
     };
-    line[..end].to_lowercase()
+    // An ASCII head (most) lowercases as ASCII: no Unicode tables.
+    let head = &line[..end];
+    if head.is_ascii() {
+        head.to_ascii_lowercase()
+    } else {
+        head.to_lowercase()
+    }
 }
 
 /// Does `line` hold `pat` (lowercase ASCII without `k`, no `i` last), in any
