@@ -114,7 +114,13 @@ fn lower_head(line: &str) -> String {
             None => break line.len(),
         }
     };
-    line[..end].to_lowercase()
+    // An ASCII head (most) lowercases as ASCII: no Unicode tables.
+    let head = &line[..end];
+    if head.is_ascii() {
+        head.to_ascii_lowercase()
+    } else {
+        head.to_lowercase()
+    }
 }
 
 /// Does `line` hold `pat` (lowercase ASCII without `k`, no `i` last), in any
@@ -188,19 +194,51 @@ fn is_sub_head(line: &str, cues: &Cues) -> bool {
     let bare = line
         .trim_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches('.');
-    // Counted only as far as the limit: a body paragraph has hundreds.
-    let words = words_up_to(bare, 13);
-    (2..=12).contains(&words)
+    // Most body paragraphs fail the title test at their first lowercase
+    // word: it goes first (a quick look for such a word first), and the
+    // words are counted (only as far as the limit) and the whole line
+    // searched only for lines that pass it.
+    !has_lowercase_word(bare, cues)
+        && super::words::reads_as_title(bare, cues)
+        && (2..=12).contains(&words_up_to(bare, 13))
         && !bare.contains(". ")
         && !line
             .trim_end_matches(['”', '"', '’', '\'', '»', ')'])
             .ends_with([',', ':', '!', '?'])
-        && super::words::reads_as_title(bare, cues)
         && bare
             .split_whitespace()
             .filter(|w| !cues.is_minor(w))
             .count()
             >= 2
+}
+
+/// Does `bare` hold a word that makes [`super::words::reads_as_title`]
+/// false: one of its whitespace-separated words, trimmed of what is no
+/// letter or digit, that starts with a lowercase letter and is no minor
+/// word? Read by bytes, only ASCII words (a word past ASCII may hold
+/// other whitespace: left to the full test).
+fn has_lowercase_word(bare: &str, cues: &Cues) -> bool {
+    let pieces = bare
+        .as_bytes()
+        .split(|&b| b.is_ascii() && char::from(b).is_whitespace());
+    for piece in pieces.filter(|w| w.is_ascii()) {
+        let Some(a) = piece.iter().position(u8::is_ascii_alphanumeric) else {
+            continue;
+        };
+        if !piece[a].is_ascii_lowercase() {
+            continue;
+        }
+        let b = piece
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .unwrap_or(a);
+        // ASCII: always UTF-8.
+        let word = std::str::from_utf8(&piece[a..=b]).unwrap_or("");
+        if !cues.is_minor(word) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -245,6 +283,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_lowercase_word_found_by_bytes_is_one_the_title_test_fails_on() {
+        let cues = Cues::defaults().unwrap();
+        for line in [
+            "Mayor Vows Big Changes in River Town",
+            "Mayor Vows Big Changes In River Town",
+            "The Mayor of the Town",
+            "Ma'ruf Amin (ketua) Hadir",
+            "“Kami Siap” — kata Bupati",
+            "Kami\u{a0}siap Bupati",
+            "Kami\u{b}siap Bupati",
+            "Kami siap\u{85}Bupati",
+            "Ña ñu Ño",
+            "A 1st Day",
+            "",
+        ] {
+            if has_lowercase_word(line, &cues) {
+                assert!(
+                    !super::super::words::reads_as_title(line, &cues),
+                    "{line:?}"
+                );
+            }
+        }
+        assert!(has_lowercase_word("The mayor of the Town", &cues));
+        assert!(!has_lowercase_word("The Mayor of the Town", &cues));
     }
 
     #[test]

@@ -33,17 +33,21 @@ pub struct FirstPass {
 
 impl FirstPass {
     /// Per paragraph: did it get an answer that knowing `known` changes?
-    fn asked_about(&self, known: &Known, cues: &Cues) -> Vec<bool> {
+    /// And the speaker index `known` seeds, which the second pass starts
+    /// with (made once for both).
+    fn asked_about(&self, known: &Known, cues: &Cues) -> (Vec<bool>, SpeakerIndex) {
         let seeded = SpeakerIndex::seeded(known, cues);
         let reads = self.log.take();
-        self.marks
+        let asked = self
+            .marks
             .windows(2)
             .map(|m| {
                 reads[m[0].0..m[1].0]
                     .iter()
                     .any(|r| known.changes(r, &seeded))
             })
-            .collect()
+            .collect();
+        (asked, seeded)
     }
 }
 
@@ -84,20 +88,21 @@ pub fn second<'a>(
     record: bool,
     first: FirstPass,
 ) -> (Vec<Quote>, Vec<Ranked>) {
-    let asked = first.asked_about(&known, input.cues);
-    second_where(input, known, doc, record, first, &asked)
+    let (asked, seeded) = first.asked_about(&known, input.cues);
+    second_where(input, (known, seeded), doc, record, first, &asked)
 }
 
-/// [`second`], working out anew the paragraphs `asked` says.
+/// [`second`], working out anew the paragraphs `asked` says; `known` with
+/// the speaker index it seeds.
 fn second_where<'a>(
     input: &'a QuoteInput<'a>,
-    known: Known,
+    (known, seeded): (Known, SpeakerIndex),
     doc: DocIndex<'a>,
     record: bool,
     first: FirstPass,
     asked: &[bool],
 ) -> (Vec<Quote>, Vec<Ranked>) {
-    let mut cx = Context::new(input, known, doc);
+    let mut cx = Context::seeded(input, known, seeded, doc);
     if record {
         cx = cx.recording();
     }
@@ -180,12 +185,12 @@ mod tests {
                 let (first, doc) = first(input, DocIndex::build(input), true);
                 let found_first = format!("{:?}", (&first.quotes, &first.ranked));
                 let known = Known::from_quotes(&first.quotes, input.cues);
-                let mut asked = first.asked_about(&known, input.cues);
+                let (mut asked, seeded) = first.asked_about(&known, input.cues);
                 let kept = asked.iter().filter(|a| !**a).count();
                 if all {
                     asked.fill(true);
                 }
-                let found = second_where(input, known, doc, true, first, &asked);
+                let found = second_where(input, (known, seeded), doc, true, first, &asked);
                 [format!("{found:?}"), found_first, kept.to_string()]
             };
             let [taken, first, kept] = run(false);

@@ -435,7 +435,7 @@ impl Context<'_> {
     fn sentence_reporter(&self, pi: usize, j: usize, wanted: Option<Gender>) -> Option<Speaker> {
         let toks = self.toks(pi);
         let at = toks[j].start;
-        let sents = &self.doc().sentences[pi];
+        let sents = self.doc().sentences(pi);
         let s = sents.partition_point(|s| s.0 <= at).checked_sub(1)?;
         let first = toks
             .partition_point(|t| t.start < sents[s].0)
@@ -547,7 +547,7 @@ impl Context<'_> {
                 continue;
             }
             let toks = p.tokens;
-            let sents = &self.doc().sentences[pi];
+            let sents = self.doc().sentences(pi);
             let before = sents.partition_point(|s| s.0 < pos);
             for &(ss, se) in sents[..before].iter().rev() {
                 if budget == 0 {

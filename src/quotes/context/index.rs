@@ -15,8 +15,9 @@ use std::cell::{Cell, OnceCell};
 pub struct DocIndex<'a> {
     /// Quoted spans of each paragraph (empty for titles).
     pub spans: Vec<Vec<Span>>,
-    /// Sentences `(start, end)` of each paragraph.
-    pub sentences: Vec<Vec<(usize, usize)>>,
+    /// Sentences `(start, end)` of each paragraph, split when first
+    /// asked (see [`DocIndex::sentences`]): a pass reads only some.
+    sentences: Vec<OnceCell<Vec<(usize, usize)>>>,
     /// Quoted spans `(open, close)` of all paragraphs, in text order.
     pub marked: Vec<(usize, usize)>,
     /// Is each paragraph written like a headline? See [`super::Context::title_case`].
@@ -37,6 +38,9 @@ pub struct DocIndex<'a> {
     token_base: Vec<u32>,
     /// Per token: is it a name word (see [`super::Context::is_name_word`])?
     pub name_words: TokenMemo,
+    /// Per token: does it open a sentence (see
+    /// [`super::Context::sentence_initial`])?
+    pub sentence_initial: TokenMemo,
     /// What candidate speakers' names come to (see [`super::memo`]).
     pub names: super::memo::NameMemo,
     /// Per token: does a cue start there (see [`super::Context::cue_at`])?
@@ -108,6 +112,33 @@ impl std::hash::Hasher for KeyHasher {
     fn write_u64(&mut self, k: u64) {
         self.0 = k;
     }
+}
+
+/// The byte lengths of the second words of `list`'s phrases, as bits
+/// (64 bytes or more: bit 63); all bits when a phrase is one word (then
+/// any next word, or none, may do).
+fn second_word_lengths(list: &Phrases) -> u64 {
+    list.iter().fold(0, |bits, (words, _)| match words.get(1) {
+        Some(w) => bits | 1 << w.len().min(63),
+        None => u64::MAX,
+    })
+}
+
+/// May a phrase whose second words have the byte `lengths` (see
+/// [`second_word_lengths`]) start at token `j`? Not when every phrase
+/// has a second word and the next word is missing, or is ASCII (its
+/// lowercase as long as it) of none of their lengths: most `the`, `a`,
+/// `said` start no `the statement said`, and are ruled out here without
+/// comparing a phrase.
+fn may_follow(lengths: u64, text: &str, toks: &[crate::tokens::Token], j: usize) -> bool {
+    if lengths == u64::MAX {
+        return true;
+    }
+    let Some(next) = toks.get(j + 1) else {
+        return false;
+    };
+    let w = &text[next.start..next.end];
+    !w.is_ascii() || lengths & (1 << w.len().min(63)) != 0
 }
 
 /// A capitalised word the document writes inside a sentence.
@@ -237,14 +268,16 @@ impl<'a> DocIndex<'a> {
         let words: usize = input.paragraphs.iter().map(|p| p.tokens.len()).sum();
         let mut ids = WordIds::default();
         ids.reserve(words / 2);
-        let mut flags: Vec<u8> = Vec::new();
+        // Grown once, if at all (a word in two is a new one, one in four
+        // capitalised, in news text).
+        let mut flags: Vec<u8> = Vec::with_capacity(words / 2);
         // Per word id: the cue phrases that may start with the word, looked
         // up once per distinct word rather than once per token (a word is
         // its `word_key`, as for every fact below).
-        let mut phrases: Vec<Option<&Phrases>> = Vec::new();
+        let mut phrases: Vec<Option<(&Phrases, u64)>> = Vec::with_capacity(words / 2);
         // (word id, place) and (word id, next word) of capitalised words,
         // grouped by id at the end.
-        let mut positions: Vec<(u32, (u32, u32))> = Vec::new();
+        let mut positions: Vec<(u32, (u32, u32))> = Vec::with_capacity(words / 4);
         let mut title_case = Vec::with_capacity(input.paragraphs.len());
         let mut cue_hits = Vec::with_capacity(words);
         let mut may_quote = Vec::with_capacity(input.paragraphs.len());
@@ -254,34 +287,53 @@ impl<'a> DocIndex<'a> {
             let cues_before = cue_hits.len();
             for (j, t) in toks.iter().enumerate() {
                 let w = &text[t.start..t.end];
-                let Some(c) = w.chars().next() else {
-                    // An empty word starts no cue.
-                    cue_hits.push(None);
-                    continue;
+                // The first char's case, from its byte when ASCII (most).
+                let (alphabetic, upper, digit) = match w.as_bytes().first() {
+                    Some(&b) if b.is_ascii() => (
+                        b.is_ascii_alphabetic(),
+                        b.is_ascii_uppercase(),
+                        b.is_ascii_digit(),
+                    ),
+                    _ => match w.chars().next() {
+                        Some(c) => (c.is_alphabetic(), c.is_uppercase(), false),
+                        None => {
+                            // An empty word starts no cue.
+                            cue_hits.push(None);
+                            continue;
+                        }
+                    },
                 };
-                if c.is_alphabetic() {
+                if alphabetic {
                     words += 1;
-                    caps += usize::from(c.is_uppercase());
+                    caps += usize::from(upper);
                 }
                 let next_id = flags.len() as u32;
                 let id = *ids.entry(word_key(w)).or_insert(next_id) as usize;
                 if id == flags.len() {
                     flags.push(0);
-                    phrases.push(input.cues.phrases_starting(w));
+                    let list = input.cues.phrases_starting(w);
+                    phrases.push(list.map(|l| (l, second_word_lengths(l))));
                 }
-                let hit = phrases[id].and_then(|list| input.cues.at_phrases(list, text, toks, j));
+                let hit = phrases[id]
+                    .filter(|&(_, lengths)| may_follow(lengths, text, toks, j))
+                    .and_then(|(list, _)| input.cues.at_phrases(list, text, toks, j));
                 cue_hits.push(hit.map(|h| (h.kind, (h.end - h.start) as u32)));
-                if !(c.is_uppercase() || c.is_ascii_digit()) {
+                if !(upper || digit) {
                     continue;
                 }
                 positions.push((id as u32, (pi as u32, j as u32)));
-                if j > 0 {
+                // A flag once set stays: its test is not run again.
+                if j > 0 && flags[id] & (MID_CAP | PLACE) != MID_CAP | PLACE {
                     let gap = &text[toks[j - 1].end..t.start];
                     let prev = &text[toks[j - 1].start..toks[j - 1].end];
-                    if !opens_sentence(gap, prev, input.cues) {
+                    if flags[id] & MID_CAP == 0 && !opens_sentence(gap, prev, input.cues) {
                         flags[id] |= MID_CAP;
                     }
-                    if gap == " " && input.cues.is_locative(prev) && !is_acronym(w) {
+                    if flags[id] & PLACE == 0
+                        && gap == " "
+                        && input.cues.is_locative(prev)
+                        && !is_acronym(w)
+                    {
                         flags[id] |= PLACE;
                     }
                 }
@@ -310,11 +362,8 @@ impl<'a> DocIndex<'a> {
         DocIndex {
             places_named,
             marked: spans.iter().flatten().map(|s| (s.open, s.close)).collect(),
-            sentences: input
-                .paragraphs
-                .iter()
-                .zip(&spans)
-                .map(|(p, sp)| sentences::split(input.text, p, sp, input.cues))
+            sentences: (0..input.paragraphs.len())
+                .map(|_| OnceCell::new())
                 .collect(),
             spans,
             title_case,
@@ -333,6 +382,7 @@ impl<'a> DocIndex<'a> {
                 })
                 .collect(),
             name_words: TokenMemo::new(words),
+            sentence_initial: TokenMemo::new(words),
             names: Default::default(),
             starts_cue: cue_hits.iter().map(Option::is_some).collect(),
             cue_hits,
@@ -348,6 +398,20 @@ impl<'a> DocIndex<'a> {
             .get(&word_key(name))
             .filter(|(surface, _)| *surface == name)
             .map(|&(_, kind)| kind)
+    }
+
+    /// The sentences `(start, end)` of paragraph `pi`, in document bytes
+    /// (see [`sentences::split`]), split once, when first asked.
+    pub fn sentences(&self, pi: usize) -> &[(usize, usize)] {
+        self.sentences[pi].get_or_init(|| {
+            let input = self.input;
+            sentences::split(
+                input.text,
+                &input.paragraphs[pi],
+                &self.spans[pi],
+                input.cues,
+            )
+        })
     }
 
     /// The cue starting at token `c` of paragraph `pi`: what
@@ -454,12 +518,12 @@ mod tests {
     #[test]
     fn the_cues_found_once_are_those_the_cue_lists_find() {
         let f = Fixture::new(
-            "Menurut Ortiz, harga naik. Ia mengatakan bahwa “kami siap,” katanya.\nAccording to the mayor, the vote was close, he said.\nThe United States said so. Demikian diungkapkan Ortiz. Kata Ortiz, “ya.” Buku Kata Pengantar, kata dia. KATA dia,\u{212A}ata dia.",
+            "Menurut Ortiz, harga naik. Ia mengatakan bahwa “kami siap,” katanya.\nAccording to the mayor, the vote was close, he said.\nThe United States said so. Demikian diungkapkan Ortiz. Kata Ortiz, “ya.” Buku Kata Pengantar, kata dia. KATA dia,\u{212A}ata dia.\nThe statement said so, THE STATEMENT READ, the  statement added, said the statement. The Statement, the statements, the state said the\nHal itu disampaikan Ortiz, kata\u{212A}u dia. Demikian",
             &[],
         );
         let found = f.with(|cx| {
             let mut found = 0;
-            for pi in 0..3 {
+            for pi in 0..5 {
                 for c in 0..cx.toks(pi).len() {
                     let direct = cx.input().cues.at(cx.text(), cx.toks(pi), c);
                     assert_eq!(cx.doc().cue_at(pi, c), direct, "{pi} {c}");
@@ -470,7 +534,35 @@ mod tests {
             }
             found
         });
-        assert!(found >= 6, "{found}");
+        assert!(found >= 11, "{found}");
+    }
+
+    #[test]
+    fn a_sentence_start_kept_by_the_index_is_what_the_gap_before_it_tells() {
+        use crate::quotes::words::opens_sentence;
+        let f = Fixture::new(
+            "Ortiz said so. Ortiz Hale came, and Ortiz left.\nDi Bandung, Ortiz berkata: Warga datang. Mr. Hale tiba.\n“Kami siap,” kata Ortiz. Hale pergi.",
+            &[],
+        );
+        f.with(|cx| {
+            let text = cx.text();
+            for pi in 0..3 {
+                let toks = cx.toks(pi);
+                for j in 0..toks.len() {
+                    let want = j == 0 || {
+                        let gap = &text[toks[j - 1].end..toks[j].start];
+                        opens_sentence(
+                            gap,
+                            &text[toks[j - 1].start..toks[j - 1].end],
+                            cx.input().cues,
+                        )
+                    };
+                    assert_eq!(cx.sentence_initial(pi, j), want, "{pi} {j}");
+                    // Asked again: the kept answer.
+                    assert_eq!(cx.sentence_initial(pi, j), want, "{pi} {j}");
+                }
+            }
+        });
     }
 
     #[test]

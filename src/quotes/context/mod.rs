@@ -116,6 +116,17 @@ impl<'a> NameRunCache<'a> {
 impl<'a> Context<'a> {
     pub fn new(input: &'a QuoteInput<'a>, known: Known, doc: DocIndex<'a>) -> Context<'a> {
         let index = SpeakerIndex::seeded(&known, input.cues);
+        Context::seeded(input, known, index, doc)
+    }
+
+    /// [`Context::new`] with the speaker index `known` seeds
+    /// ([`SpeakerIndex::seeded`]), already made.
+    pub fn seeded(
+        input: &'a QuoteInput<'a>,
+        known: Known,
+        index: SpeakerIndex,
+        doc: DocIndex<'a>,
+    ) -> Context<'a> {
         Context {
             input,
             quotes: Vec::new(),
@@ -198,7 +209,7 @@ impl<'a> Context<'a> {
 
     /// The sentences of paragraph `pi`.
     pub fn sentences(&self, pi: usize) -> &[(usize, usize)] {
-        &self.doc.sentences[pi]
+        self.doc.sentences(pi)
     }
 
     /// The quotes of the paragraph in progress (not yet indexed).
@@ -340,11 +351,21 @@ impl<'a> Context<'a> {
 
     /// Does token `j` open a sentence or paragraph?
     pub fn sentence_initial(&self, pi: usize, j: usize) -> bool {
-        let toks = self.toks(pi);
-        j == 0 || {
-            let gap = &self.input.text[toks[j - 1].end..toks[j].start];
-            opens_sentence(gap, self.word(toks[j - 1]), self.input.cues)
+        if j == 0 {
+            return true;
         }
+        // Asked of the same words again and again: found once (it
+        // depends on the document alone).
+        let memo = &self.doc.sentence_initial;
+        let k = self.doc.token(pi, j);
+        if let Some(opens) = memo.get(k) {
+            return opens;
+        }
+        let toks = self.toks(pi);
+        let gap = &self.input.text[toks[j - 1].end..toks[j].start];
+        let opens = opens_sentence(gap, self.word(toks[j - 1]), self.input.cues);
+        memo.set(k, opens);
+        opens
     }
 
     /// Adds a quote of the paragraph in progress.

@@ -17,7 +17,7 @@ pub fn propose(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
     {
         return None;
     }
-    let &(ss, _) = cx.doc().sentences[pi - 1].last()?;
+    let &(ss, _) = cx.doc().sentences(pi - 1).last()?;
     cue_before(cx, pi - 1, ss, prev.end)
 }
 

@@ -27,7 +27,9 @@ pub fn propose(cx: &Context, q: &QuotedSpan) -> Option<Candidate> {
     // People named in the rest of the previous quote's sentence describe
     // its speaker ("…,” said Kenneth Baer, a former Obama administration
     // official. “…”): not in between.
-    let from = cx.doc().sentences[prev.paragraph]
+    let from = cx
+        .doc()
+        .sentences(prev.paragraph)
         .iter()
         .find(|s| s.0 <= prev.end && prev.end < s.1)
         .map_or(prev.end, |s| s.1.clamp(prev.end, span.open));
