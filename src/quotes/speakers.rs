@@ -343,8 +343,10 @@ impl Context<'_> {
                 c -= 1;
             }
             if c > first {
-                let head = self.window_start(pi, first, c);
-                let a = self.choose(pi, head, c);
+                // "Greg Mott (D-N.Y.), chairman of …": the name before the party.
+                let named = self.skip_paren(pi, first, c);
+                let head = self.window_start(pi, first, named);
+                let a = self.choose(pi, head, named);
                 let b = self.choose(pi, c, j);
                 let person =
                     |s: &Option<Speaker>| s.as_ref().is_some_and(|s| s.kind == EntityType::Person);

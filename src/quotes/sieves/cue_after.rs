@@ -50,9 +50,13 @@ pub fn cue_after(cx: &Context, pi: usize, k: usize, quote_start: usize) -> Optio
     // "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the
     // states suing, said …": a name, an apposition between commas, then
     // the cue after a comma, in the same sentence.
+    // A party and state after the name is skipped: "Tom Harlan (R-Ohio), a
+    // panel member, said".
     let e = cx.window_end(pi, k);
-    if e > k && e < toks.len() && text[toks[e - 1].end..toks[e].start].trim() == "," {
-        for c in e + 1..toks.len().min(e + 25) {
+    let past = cx.past_party(pi, e);
+    let comma = |gap: &str| gap.trim_start_matches(['.', ')']).trim() == ",";
+    if e > k && past < toks.len() && comma(&text[toks[past - 1].end..toks[past].start]) {
+        for c in past + 1..toks.len().min(past + 25) {
             let gap = &text[toks[c - 1].end..toks[c].start];
             if gap.contains(['.', '!', '?', ';', '“', '"', '”', '(']) {
                 break;

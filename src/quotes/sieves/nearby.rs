@@ -125,7 +125,8 @@ pub fn nearest_people(cx: &Context, q: &QuotedSpan) -> Vec<Candidate> {
         .take_while(|n| n.start < to)
         .filter(|n| n.kind == EntityType::Person && outside(n.start))
         .filter_map(|n| {
-            cx.unlisted(&cx.text()[n.start..n.end], n.start)
+            let surface = cx.without_roles(&cx.text()[n.start..n.end]);
+            cx.unlisted(surface, n.end - surface.len())
                 .filter(|s| cx.plausible_person(s))
                 .map(|s| (n.start, n.end, s))
         });
