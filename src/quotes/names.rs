@@ -457,60 +457,59 @@ impl<'a> Context<'a> {
 }
 
 /// Words after which a name is named aside: prepositions and kinship nouns
-/// (English and Indonesian, with the Indonesian enclitic `-nya`).
+/// (English and Indonesian, with the Indonesian enclitic `-nya`), written
+/// in lower case as running text writes them.
 fn aside_word(w: &str) -> bool {
     let w = w.strip_suffix("nya").filter(|r| r.len() > 2).unwrap_or(w);
-    ASIDE.iter().any(|a| a.eq_ignore_ascii_case(w))
+    matches!(
+        w,
+        "of" | "for"
+            | "to"
+            | "with"
+            | "by"
+            | "from"
+            | "about"
+            | "against"
+            | "at"
+            | "on"
+            | "into"
+            | "than"
+            | "like"
+            | "toward"
+            | "towards"
+            | "between"
+            | "among"
+            | "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "father"
+            | "mother"
+            | "widow"
+            | "spouse"
+            | "cousin"
+            | "nephew"
+            | "niece"
+            | "grandson"
+            | "granddaughter"
+            | "dengan"
+            | "untuk"
+            | "kepada"
+            | "dari"
+            | "oleh"
+            | "bagi"
+            | "tentang"
+            | "terhadap"
+            | "pada"
+            | "istri"
+            | "suami"
+            | "anak"
+            | "adik"
+            | "kakak"
+            | "putra"
+            | "putri"
+            | "ayah"
+    )
 }
-
-const ASIDE: &[&str] = &[
-    "of",
-    "for",
-    "to",
-    "with",
-    "by",
-    "from",
-    "about",
-    "against",
-    "at",
-    "on",
-    "into",
-    "than",
-    "like",
-    "toward",
-    "towards",
-    "between",
-    "among",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "father",
-    "mother",
-    "widow",
-    "spouse",
-    "cousin",
-    "nephew",
-    "niece",
-    "grandson",
-    "granddaughter",
-    "dengan",
-    "untuk",
-    "kepada",
-    "dari",
-    "oleh",
-    "bagi",
-    "tentang",
-    "terhadap",
-    "pada",
-    "istri",
-    "suami",
-    "anak",
-    "adik",
-    "kakak",
-    "putra",
-    "putri",
-    "ayah",
-];
