@@ -265,7 +265,8 @@ impl<'a> Context<'a> {
     /// `Retno` -> `Retno Marsudi` when the document names her so (as a
     /// speaker, or as a run of capitalised words). When the document names
     /// several people so (`Ted Cruz`, `Rafael Cruz`), the one quoted last
-    /// before `pos`, else the one named last before it.
+    /// before `pos`, else the one named last before it, a name named
+    /// acting before one named aside (`for his wife Maria Lund`).
     pub fn fullest_name(&self, surface: &str, pos: usize) -> String {
         let mut words = surface.split_whitespace();
         let (Some(w), None) = (words.next(), words.next()) else {
@@ -300,16 +301,33 @@ impl<'a> Context<'a> {
             }
         }
         let from_speakers = best.is_some();
-        // A run of name words with `w` first or last.
-        let mut before: Option<&str> = None;
+        // A run of name words with `w` first or last. A name only ever named
+        // aside ("for his wife Maria Lund") yields to one named acting: it
+        // anchors a surname only when no other was named before `pos`, and
+        // is its fullest form only once the text has named someone so.
+        let (mut before, mut before_aside) = (None, None);
+        let mut aside_best: Option<&str> = None;
         for run in runs.iter() {
             if run.start < pos && run.person {
-                before = Some(run.name);
+                *if run.aside {
+                    &mut before_aside
+                } else {
+                    &mut before
+                } = Some(run.name);
             }
-            if !from_speakers && run.name.len() > best.map_or(0, str::len) {
-                best = Some(run.name);
+            let longest = if run.aside {
+                &mut aside_best
+            } else {
+                &mut best
+            };
+            if !from_speakers && run.name.len() > longest.map_or(0, str::len) {
+                *longest = Some(run.name);
             }
             candidates.push(run.name);
+        }
+        let before = before.or(before_aside);
+        if before.is_some() {
+            best = best.or(aside_best);
         }
         // Several people under one name: the longest name that agrees with
         // the one quoted last, else named last, before `pos`.
@@ -349,6 +367,21 @@ impl<'a> Context<'a> {
     fn headline_like(&self, pi: usize) -> bool {
         let words = self.toks(pi).iter().map(|&t| self.word(t));
         crate::document::reads_like_headline(words, false)
+    }
+
+    /// Is the name at tokens `s..e` of paragraph `pi` named aside, not as
+    /// one who acts: after a preposition or a kinship noun ("for his wife
+    /// Maria Lund", "her husband, Frank Moss", "dengan adiknya Budi"), or
+    /// as a possessor ("Lund's")? Text alone decides: nothing learnt.
+    fn named_aside(&self, pi: usize, s: usize, e: usize) -> bool {
+        let (toks, text) = (self.toks(pi), self.input().text);
+        let after = &text[toks[e - 1].end..];
+        if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+            return true;
+        }
+        s > 0
+            && matches!(text[toks[s - 1].end..toks[s].start].trim(), "" | ",")
+            && aside_word(self.word(toks[s - 1]))
     }
 
     fn find_name_runs(&self, w: &str) -> Vec<NameRun<'a>> {
@@ -403,10 +436,69 @@ impl<'a> Context<'a> {
                         start: toks[s].start,
                         name,
                         person: guess_type(name, self.input().cues) == EntityType::Person,
+                        aside: self.named_aside(pi, s, e),
                     });
                 }
             }
         }
         runs
     }
+}
+
+/// Words after which a name is named aside: prepositions and kinship nouns
+/// (English and Indonesian, with the Indonesian enclitic `-nya`), written
+/// in lower case as running text writes them.
+fn aside_word(w: &str) -> bool {
+    let w = w.strip_suffix("nya").filter(|r| r.len() > 2).unwrap_or(w);
+    matches!(
+        w,
+        "of" | "for"
+            | "to"
+            | "with"
+            | "by"
+            | "from"
+            | "about"
+            | "against"
+            | "at"
+            | "on"
+            | "into"
+            | "than"
+            | "like"
+            | "toward"
+            | "towards"
+            | "between"
+            | "among"
+            | "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "father"
+            | "mother"
+            | "widow"
+            | "spouse"
+            | "cousin"
+            | "nephew"
+            | "niece"
+            | "grandson"
+            | "granddaughter"
+            | "dengan"
+            | "untuk"
+            | "kepada"
+            | "dari"
+            | "oleh"
+            | "bagi"
+            | "tentang"
+            | "terhadap"
+            | "pada"
+            | "istri"
+            | "suami"
+            | "anak"
+            | "adik"
+            | "kakak"
+            | "putra"
+            | "putri"
+            | "ayah"
+    )
 }

@@ -65,12 +65,15 @@ pub struct Ranked {
 }
 
 /// A run of name words around one place a word stands: where it starts,
-/// the name, and whether it reads as a person's.
+/// the name, whether it reads as a person's, and whether it is named
+/// aside (after a preposition or a kinship noun, or as a possessor: "for
+/// his wife Maria Lund", "Lund's"), not as one who acts.
 #[derive(Clone, Copy)]
 pub struct NameRun<'a> {
     pub start: usize,
     pub name: &'a str,
     pub person: bool,
+    pub aside: bool,
 }
 
 /// The name runs of each word asked for, by [`word_key`]: they depend on

@@ -159,6 +159,45 @@ fn a_surname_shared_by_two_people_is_the_one_quoted_last() {
 }
 
 #[test]
+fn a_surname_is_not_the_relative_named_last_after_a_preposition() {
+    check(&[
+        // The lead's subject, not the wife named for whom he campaigned.
+        (
+            "Paul Lund calls the tax plan a \u{2018}crazy idea\u{2019} at a rally.\n\nDAYTON (AP) \u{2014} Former Governor Paul Lund criticized the tax plan as a \u{201c}crazy idea\u{201d} during a rally in Dayton, Ohio, for his wife Maria Lund.\n\nAt the rally, the former governor said the plan would raise prices.\n\n\u{201c}It does not make any sense,\u{201d} Lund said.",
+            "It does not",
+            "direct",
+            "Paul Lund",
+            "cue-after",
+        ),
+        // A headline's surname, before anyone is named: not the wife
+        // named only aside ("Bill" is a word here: no run names him).
+        (
+            "Lund calls the tax plan a \u{2018}crazy idea\u{2019} at a rally.\n\nFormer Governor Bill Lund criticized the tax plan as a \u{201c}crazy idea\u{201d} during a rally in Dayton, Ohio, for his wife Maria Lund.\n\nAt the rally, the former governor said the bill would raise prices.\n\n\u{201c}It does not make any sense,\u{201d} Lund said.",
+            "It does not",
+            "direct",
+            "Bill Lund",
+            "cue-after",
+        ),
+        // A husband in apposition after a kinship noun.
+        (
+            "Carla Moss ran the firm for six years.\n\nIn 2001 she told her husband, Frank Moss, that the merger would be hard.\n\n\u{201c}The market will hate this,\u{201d} Moss said.",
+            "The market",
+            "direct",
+            "Carla Moss",
+            "cue-after",
+        ),
+        // Kata Rina, not her brother named after "dengan".
+        (
+            "Rina Wulandari membuka toko itu pada 2010 bersama dengan adiknya Budi Wulandari.\n\n\u{201c}Kami mulai dari nol,\u{201d} kata Wulandari.",
+            "Kami mulai",
+            "direct",
+            "Rina Wulandari",
+            "cue-after",
+        ),
+    ]);
+}
+
+#[test]
 fn transcript_labels_name_the_speaker() {
     check(&[
         (
