@@ -478,9 +478,25 @@ impl Cues {
         self.given.contains(word)
     }
 
+    /// May `word` stand between a subject and its verb: a `skip` word, or
+    /// a lowercase English adverb in `-ly` (`Trump jokingly said`), not
+    /// one of the nouns and adjectives in `-ly` (`the family said`).
     pub fn is_skip(&self, word: &str) -> bool {
-        contains_lower(&self.skip, word)
+        contains_lower(&self.skip, word) || is_ly_adverb(word)
     }
+}
+
+/// Nouns and adjectives in `-ly` that may stand right before a verb.
+const NOT_ADVERBS: &[&str] = &[
+    "assembly", "elderly", "family", "friendly", "likely", "monthly", "supply", "weekly",
+];
+
+/// Is `word` a lowercase English adverb in `-ly` (`jokingly`)?
+fn is_ly_adverb(word: &str) -> bool {
+    word.len() >= 6
+        && word.ends_with("ly")
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !NOT_ADVERBS.contains(&word)
 }
 
 /// The filter bit of an ASCII word (case folded), from its length and its
@@ -514,6 +530,13 @@ fn eq_lower(word: &str, lower: &str) -> bool {
 mod tests {
     use super::*;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn an_ly_adverb_is_skipped_but_not_a_noun_in_ly() {
+        let c = Cues::defaults().unwrap();
+        assert!(c.is_skip("jokingly") && c.is_skip("also"));
+        assert!(!c.is_skip("family") && !c.is_skip("rally") && !c.is_skip("Kelly"));
+    }
 
     #[test]
     fn non_ascii_words_start_no_cue_but_the_kelvin_sign_folds() {

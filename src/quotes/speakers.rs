@@ -24,6 +24,16 @@ impl Context<'_> {
     /// The first person or organization named in tokens `first..last`
     /// (outside quotes), listed or not: the subject of a sentence.
     pub fn first_name(&self, pi: usize, first: usize, last: usize) -> Option<Speaker> {
+        self.first_name_at(pi, first, last).map(|(s, _, _)| s)
+    }
+
+    /// [`Context::first_name`] with the tokens `j..e` it is written at.
+    pub fn first_name_at(
+        &self,
+        pi: usize,
+        first: usize,
+        last: usize,
+    ) -> Option<(Speaker, usize, usize)> {
         let toks = self.toks(pi);
         let mut j = first;
         while j < last {
@@ -37,7 +47,8 @@ impl Context<'_> {
                     self.entity_kind(m),
                     EntityType::Person | EntityType::Organization
                 ) {
-                    return Some(self.speaker_of(m));
+                    let end = self.tok_at(pi, m.end).max(j + 1);
+                    return Some((self.speaker_of(m), j, end));
                 }
                 j += 1;
                 continue;
@@ -56,7 +67,7 @@ impl Context<'_> {
                         .choose(pi, j, end)
                         .filter(|s| s.kind == EntityType::Person || self.is_group(s))
                     {
-                        return Some(s);
+                        return Some((s, j, end));
                     }
                 }
                 j = end;

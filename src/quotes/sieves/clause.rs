@@ -18,6 +18,7 @@
 
 use crate::quotes::context::Context;
 use crate::quotes::cues::CueKind;
+use crate::quotes::model::Speaker;
 
 /// How many tokens an apposition may span.
 const APPOSITION: usize = 12;
@@ -197,12 +198,22 @@ impl Clause<'_, '_> {
             && (e >= self.len || self.gap(e).contains([',', ')', '.']))
     }
 
+    /// Does a possessive follow the name ending before token `e` (`X's`,
+    /// `Sanders’ plan`)?
+    fn possessive(&self, e: usize) -> bool {
+        e < self.len && {
+            let g = self.gap(e);
+            (matches!(g, "'" | "’") && self.word(e) == "s")
+                || g.strip_prefix(['\'', '’'])
+                    .is_some_and(|r| r.trim().is_empty() && !r.is_empty())
+        }
+    }
+
     fn modifier(&self, e: usize) -> bool {
         if e >= self.len {
             return false;
         }
-        let g = self.gap(e);
-        if matches!(g, "'" | "’") && self.word(e) == "s" {
+        if self.possessive(e) {
             return true;
         }
         let lower = (e..(e + 3).min(self.len))
@@ -231,6 +242,33 @@ pub fn subject_end(cx: &Context, pi: usize, c: usize) -> Option<usize> {
     let len = cx.toks(pi).len();
     let clause = Clause { cx, pi, len };
     clause.verb_at(c).then(|| clause.subject_end(c)).flatten()
+}
+
+/// The subject of the sentence at tokens `first..last` of paragraph `pi`
+/// (`X attacked Y, calling him “…”`: X): its first name that stands
+/// neither after a preposition, titles between (`In reply to Sen. Y, X
+/// …`), nor before a possessive (`Y's remarks`); else its first name.
+pub fn main_subject(cx: &Context, pi: usize, first: usize, last: usize) -> Option<Speaker> {
+    let c = Clause {
+        cx,
+        pi,
+        len: cx.toks(pi).len(),
+    };
+    let cues = cx.input().cues;
+    let mut from = first;
+    let mut first_found = None;
+    while let Some((s, j, e)) = cx.first_name_at(pi, from, last) {
+        let mut k = j;
+        while k > first && c.blank(k) && cues.is_title(c.word(k - 1)) {
+            k -= 1;
+        }
+        if !after_preposition(cx, pi, k) && !c.possessive(e) {
+            return Some(s);
+        }
+        first_found.get_or_insert(s);
+        from = e;
+    }
+    first_found
 }
 
 /// Does a preposition stand right before token `j` (`the report by X`:
@@ -296,6 +334,8 @@ mod tests {
         let text = "Mara Voss said Ravi Das's plan was late.";
         assert!(!of(text, "Ravi Das").subject);
         assert!(of(text, "Ravi Das").modifier, "a possessive modifies");
+        let text = "Mara Voss said Ravi Das’ plan was late.";
+        assert!(of(text, "Ravi Das").modifier, "so does a bare apostrophe");
     }
 
     #[test]

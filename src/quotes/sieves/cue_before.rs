@@ -1,7 +1,7 @@
 //! Sieve: a cue before the opening mark, in the same sentence: `Retno
 //! said: “…”`, `Kata Retno, “…”`, `Menurut X, “…”`, `…, saying “…”`.
 
-use super::{Candidate, QuotedSpan};
+use super::{clause, Candidate, QuotedSpan};
 use crate::quotes::context::Context;
 use crate::quotes::cues::CueKind;
 use crate::quotes::gender::pronoun_gender;
@@ -33,9 +33,24 @@ pub fn cue_before(cx: &Context, pi: usize, sent_start: usize, open: usize) -> Op
         }
         let cue = text[toks[hit.start].start..toks[hit.end - 1].end].to_string();
         let is_nearest = std::mem::replace(&mut nearest, false);
-        // "Trump attacked Clinton, saying, “…”": the sentence's subject.
+        // "Trump attacked Clinton, saying, “…”": the sentence's subject;
+        // "…, with Ana Ruiz calling it “…”": the name right before.
         if cue.ends_with("ing") && hit.end == hit.start + 1 {
-            let Some(sp) = cx.first_name(pi, first, hit.start) else {
+            let right_before = || {
+                let blank = || {
+                    text[toks[hit.start - 1].end..toks[hit.start].start]
+                        .trim()
+                        .is_empty()
+                };
+                (hit.start > first && blank())
+                    .then(|| cx.np_backward(pi, first, hit.start, open))
+                    .flatten()
+                    .filter(|(_, r)| *r == Reference::Name)
+                    .map(|(s, _)| s)
+            };
+            let Some(sp) =
+                right_before().or_else(|| clause::main_subject(cx, pi, first, hit.start))
+            else {
                 continue;
             };
             return Some(Candidate {
@@ -48,9 +63,18 @@ pub fn cue_before(cx: &Context, pi: usize, sent_start: usize, open: usize) -> Op
             CueKind::According | CueKind::Passive => {
                 cx.np_forward(pi, hit.end).map(|s| (s, Reference::Name))
             }
-            _ => cx
-                .np_backward(pi, first, hit.start, open)
-                .or_else(|| cx.np_forward(pi, hit.end).map(|s| (s, Reference::Name))),
+            _ => cx.np_backward(pi, first, hit.start, open).or_else(|| {
+                // The name after the verb speaks only where the verb
+                // opens its clause (`…,” said X, “…”`), not after a
+                // subject: `X praised Y for “…”`.
+                let opens = hit.start == first
+                    || text[toks[hit.start - 1].end..toks[hit.start].start]
+                        .contains([',', ':', '"', '“', '”']);
+                opens
+                    .then(|| cx.np_forward(pi, hit.end))
+                    .flatten()
+                    .map(|s| (s, Reference::Name))
+            }),
         };
         // No speaker at this cue ("X said the protests demand “…”"):
         // the cue before it. But `he` or `she` with no one of that gender
@@ -135,6 +159,60 @@ mod tests {
         assert_eq!(
             f.propose(propose, "a steady"),
             said("Tom Hale", Method::Pronoun)
+        );
+    }
+
+    #[test]
+    fn the_object_of_a_reporting_verb_does_not_speak() {
+        // np_backward finds no subject past the relative clause; the name
+        // after `praised` is its object, not an inverted subject.
+        let f = Fixture::new(
+            "Dewi Lestari, who chairs the panel that met on Monday, praised Tom Hale for his “steady hand” in the talks.",
+            &[person("Dewi Lestari"), person("Tom Hale")],
+        );
+        assert_ne!(
+            f.propose(propose, "steady hand"),
+            said("Tom Hale", Method::CueBefore)
+        );
+        let f = Fixture::new(
+            "“We are ready,” said Tom Hale, “and so is the town.”",
+            &[person("Tom Hale")],
+        );
+        assert_eq!(
+            f.propose(propose, "and so is"),
+            said("Tom Hale", Method::CueBefore)
+        );
+    }
+
+    #[test]
+    fn a_participle_cue_is_said_by_the_clause_subject_not_a_name_after_a_preposition() {
+        let f = Fixture::new(
+            "In reply to Tom Hale’s remarks, Dewi Lestari attacked the plan, calling it “a costly mistake.”",
+            &[person("Dewi Lestari"), person("Tom Hale")],
+        );
+        assert_eq!(
+            f.propose(propose, "a costly"),
+            said("Dewi Lestari", Method::CueBefore)
+        );
+        let f = Fixture::new(
+            "Both leaders met on Monday, with Dewi Lestari calling the talks “a good start.”",
+            &[person("Dewi Lestari")],
+        );
+        assert_eq!(
+            f.propose(propose, "a good start"),
+            said("Dewi Lestari", Method::CueBefore)
+        );
+    }
+
+    #[test]
+    fn an_adverb_between_the_subject_and_the_cue_is_skipped() {
+        let f = Fixture::new(
+            "Dewi Lestari jokingly said: “We are ready for anything.”",
+            &[person("Dewi Lestari")],
+        );
+        assert_eq!(
+            f.propose(propose, "We are ready"),
+            said("Dewi Lestari", Method::CueBefore)
         );
     }
 
