@@ -12,7 +12,7 @@ use super::context::Context;
 use super::words::{affixed, is_acronym, is_initials};
 use crate::gazetteer::EntityType;
 use crate::mentions::resolve::Mention;
-use crate::tokens::is_capitalized;
+use crate::tokens::{is_capitalized, Token};
 
 impl Context<'_> {
     /// Token `j` moved back over a parenthesis right before it:
@@ -80,8 +80,14 @@ impl Context<'_> {
         // one among the words it reads, worked out once per document.
         let toks = self.toks(pi);
         let short = &self.known().short;
-        let cited = !short.is_empty()
-            && (start..end.saturating_sub(1)).any(|i| short.contains(self.word(toks[i])));
+        // Indonesian names also read whether the last word is cited (a
+        // place or brand glued before a cited name, below).
+        let last = if self.input().english {
+            end.saturating_sub(1)
+        } else {
+            end
+        };
+        let cited = !short.is_empty() && (start..last).any(|i| short.contains(self.word(toks[i])));
         if cited || end <= start {
             return self.clean_start_uncached(pi, start, end);
         }
@@ -177,6 +183,18 @@ impl Context<'_> {
                 || is_acronym(before)
                 || self.input().cues.is_head(self.word(toks[start]))
         };
+        // Indonesian text glues a place or brand before a name with no
+        // title word ("pendiri Sayurku Ratnasari" when it also writes
+        // "Sayurku juga" and "ujar Ratnasari"). Not in English, whose given
+        // names are written alone too ("Hillary said").
+        if !titled && !self.input().english {
+            if let Some(i) = (start..end.saturating_sub(1))
+                .rev()
+                .find(|&i| self.glued_before(toks, i))
+            {
+                start = i + 1;
+            }
+        }
         for i in (start..end.saturating_sub(1)).rev().filter(|_| titled) {
             let w = self.word(toks[i]);
             if self.known().short.contains(w) {
@@ -216,6 +234,46 @@ impl Context<'_> {
             start = i;
         }
         start
+    }
+
+    /// Is word `i` of `toks` a place or brand glued before the name after
+    /// it: no given name, initial nor a person's word, the document writes it
+    /// before a lowercase word or a stop elsewhere, and writes the next
+    /// word without it.
+    fn glued_before(&self, toks: &[Token], i: usize) -> bool {
+        let w = self.word(toks[i]);
+        let next = self.word(toks[i + 1]);
+        // Words joined by a hyphen are one name ("Al-Sabah").
+        let spaced = &self.input().text[toks[i].end..toks[i + 1].start] == " ";
+        if !spaced
+            || self.input().cues.is_given(w)
+            || is_initials(w)
+            || !self
+                .doc()
+                .follows()
+                .get(w)
+                .is_some_and(|f| f.iter().any(|x| *x != next && !is_capitalized(x)))
+        {
+            return false;
+        }
+        let alone = self.doc().positions().get(next).is_some_and(|at| {
+            at.iter()
+                .any(|&(pi, j)| j == 0 || self.word(self.toks(pi as usize)[j as usize - 1]) != w)
+        });
+        // A word opening a person the lists or the tagger find is a given
+        // name ("Roger Federer" when the text also writes "Roger menang").
+        let text = self.input().text;
+        let opens = |name: &str| name.strip_prefix(w).is_some_and(|r| r.starts_with(' '));
+        let input = self.input();
+        alone
+            && !input
+                .names
+                .iter()
+                .any(|n| n.kind == EntityType::Person && opens(&n.name))
+            && !input
+                .mentions
+                .iter()
+                .any(|m| self.entity_kind(m) == EntityType::Person && opens(&text[m.start..m.end]))
     }
 
     /// Is `w` a role noun (`Activist`, `Professors`), one of the cue
@@ -617,5 +675,23 @@ t:ohio\tLOCATION\tOhio\t\tUS\t
     fn a_word_the_document_writes_in_lowercase_is_no_name_before_the_cited_one() {
         let text = "Warga diminta waspada terhadap virus korona.\n\n“Kami terus mengedukasi warga,” kata Koordinator Gerakan Lawan Korona Yunan Fahmi.\n\n“Masker wajib dipakai,” kata Yunan.";
         assert_eq!(speakers(text), ["Yunan Fahmi", "Yunan Fahmi"]);
+    }
+
+    #[test]
+    fn a_brand_the_indonesian_text_writes_alone_is_cut_before_the_name() {
+        let text = "Aplikasi Sayurku kini dipakai di tiga puluh kota. Sayurku juga membuka gudang baru.\n\n“Pesanan naik dua kali lipat,” kata pendiri Sayurku Ratnasari.\n\n“Kami akan menambah armada,” ujar Ratnasari.";
+        assert_eq!(speakers(text), ["Ratnasari", "Ratnasari"]);
+    }
+
+    #[test]
+    fn a_given_name_the_indonesian_text_writes_alone_stays_in_the_name() {
+        let text = "Warga antre sejak subuh. Budi datang paling awal.\n\n“Stok beras cukup,” kata Budi Santoso.";
+        assert_eq!(speakers(text), ["Budi Santoso"]);
+    }
+
+    #[test]
+    fn an_english_first_name_written_alone_stays_in_the_name() {
+        let text = "Voters lined up early. Nadia arrived first, and Okafor came later.\n\n\"The count is fair,\" said Nadia Okafor.\n\n\"We will wait,\" Okafor said.";
+        assert_eq!(speakers(text), ["Nadia Okafor", "Nadia Okafor"]);
     }
 }
