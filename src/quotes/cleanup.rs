@@ -241,12 +241,13 @@ impl Context<'_> {
     /// before a lowercase word or a stop elsewhere, and writes the next
     /// word without it.
     fn glued_before(&self, toks: &[Token], i: usize) -> bool {
+        let input = self.input();
         let w = self.word(toks[i]);
         let next = self.word(toks[i + 1]);
         // Words joined by a hyphen are one name ("Al-Sabah").
-        let spaced = &self.input().text[toks[i].end..toks[i + 1].start] == " ";
+        let spaced = &input.text[toks[i].end..toks[i + 1].start] == " ";
         if !spaced
-            || self.input().cues.is_given(w)
+            || input.cues.is_given(w)
             || is_initials(w)
             || !self
                 .doc()
@@ -262,18 +263,15 @@ impl Context<'_> {
         });
         // A word opening a person the lists or the tagger find is a given
         // name ("Roger Federer" when the text also writes "Roger menang").
-        let text = self.input().text;
         let opens = |name: &str| name.strip_prefix(w).is_some_and(|r| r.starts_with(' '));
-        let input = self.input();
         alone
             && !input
                 .names
                 .iter()
                 .any(|n| n.kind == EntityType::Person && opens(&n.name))
-            && !input
-                .mentions
-                .iter()
-                .any(|m| self.entity_kind(m) == EntityType::Person && opens(&text[m.start..m.end]))
+            && !input.mentions.iter().any(|m| {
+                self.entity_kind(m) == EntityType::Person && opens(&input.text[m.start..m.end])
+            })
     }
 
     /// Is `w` a role noun (`Activist`, `Professors`), one of the cue

@@ -265,27 +265,6 @@ mod tests {
     }
 
     #[test]
-    fn words_are_counted_as_split_whitespace_counts_them() {
-        for s in [
-            "",
-            " ",
-            "one",
-            "  two  words ",
-            "a\u{a0}b\u{2003}c\u{85}d\te\u{b}f",
-            "“Kami” — siap, kata Ña  ",
-            "a b c d e f g h i j k l m n o p",
-        ] {
-            for limit in [0, 1, 3, 13] {
-                assert_eq!(
-                    words_up_to(s, limit),
-                    s.split_whitespace().take(limit).count(),
-                    "{s:?} {limit}"
-                );
-            }
-        }
-    }
-
-    #[test]
     fn a_lowercase_word_found_by_bytes_is_one_the_title_test_fails_on() {
         let cues = Cues::defaults().unwrap();
         for line in [

@@ -135,7 +135,33 @@ pub fn words_up_to(s: &str, limit: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::is_acronym;
+    use super::{is_acronym, words_up_to};
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        // The line classes ask for the first few words, the ranker for all.
+        for s in [
+            "",
+            " ",
+            "  ",
+            "one",
+            "  two  words ",
+            " two  words ",
+            "a\u{a0}b\u{2003}c\u{85}d\te\u{b}f",
+            "kata\u{a0}dia,\n\tlalu\u{2003}pergi",
+            "“Kami” — siap, kata Ña  ",
+            "“Kami siap,” kata Budi.",
+            "a b c d e f g h i j k l m n o p",
+        ] {
+            for limit in [0, 1, 3, 13, usize::MAX] {
+                assert_eq!(
+                    words_up_to(s, limit),
+                    s.split_whitespace().take(limit).count(),
+                    "{s:?} {limit}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn an_acronym_has_three_capitals_and_no_lowercase_letter() {

@@ -436,11 +436,12 @@ fn words_of_other_types(
             }
             return;
         }
-        for w in text[start..end].split(|c: char| !crate::tokens::is_word_char(c)) {
-            if !w.is_empty() && filter.may_hold(w) && wanted.contains(&fold_hash(w)) {
-                words.insert(fold_hash(w));
-            }
-        }
+        split_wanted_words(
+            &text[start..end],
+            filter,
+            |h| wanted.contains(h),
+            &mut words,
+        );
     };
     let words_of = |paragraph: usize| {
         let k = paragraphs.partition_point(|p| p.index < paragraph);
@@ -476,13 +477,32 @@ fn words_of_listed_people<V>(
         if entities[m.entity as usize].kind != EntityType::Person {
             continue;
         }
-        for w in text[m.start..m.end].split(|c: char| !crate::tokens::is_word_char(c)) {
-            if !w.is_empty() && filter.may_hold(w) && wanted.contains_key(&fold_hash(w)) {
-                words.insert(fold_hash(w));
+        split_wanted_words(
+            &text[m.start..m.end],
+            filter,
+            |h| wanted.contains_key(h),
+            &mut words,
+        );
+    }
+    words
+}
+
+/// Adds to `words` the hashes of the words of `s`, split at every char
+/// that is no word char, that `filter` may hold and `wanted` wants.
+fn split_wanted_words(
+    s: &str,
+    filter: &WordFilter,
+    wanted: impl Fn(&u64) -> bool,
+    words: &mut FxHashSet<u64>,
+) {
+    for w in s.split(|c: char| !crate::tokens::is_word_char(c)) {
+        if !w.is_empty() && filter.may_hold(w) {
+            let h = fold_hash(w);
+            if wanted(&h) {
+                words.insert(h);
             }
         }
     }
-    words
 }
 
 /// The words `a..b` of `w` that are exactly the words of `text[start..end]`
